@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Presser",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "presser", targets: ["PresserCLI"]),
+        .library(name: "PresserCore", targets: ["PresserCore"]),
+        .library(name: "PresserParse", targets: ["PresserParse"]),
+        .library(name: "PresserEval", targets: ["PresserEval"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "PresserCore", swiftSettings: swiftSettings),
+        .target(
+            name: "PresserParse",
+            dependencies: ["PresserCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "PresserEval", dependencies: ["PresserCore", "PresserParse"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "PresserCLI",
+            dependencies: [
+                "PresserCore", "PresserParse", "PresserEval",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PresserParseTests",
+            dependencies: ["PresserCore", "PresserParse", "PresserEval"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PresserCLITests",
+            dependencies: ["PresserCore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

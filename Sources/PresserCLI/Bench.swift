@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PresserCore
+import PresserParse
+
+extension Presser {
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure parse throughput (MB/s) on one core over a folder of transcripts.",
+            discussion: """
+                Reads every .txt, .html and .md file in the folder into memory, then parses them
+                all, one after another on one thread, several rounds, and reports the median
+                round. Build in release mode for meaningful figures:
+                  swift run -c release presser bench Tests/Fixtures/corpus
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Folder of transcripts.", valueName: "dir"))
+        var directory: String = "Tests/Fixtures/corpus"
+
+        @Option(help: "Number of timed rounds.")
+        var rounds: Int = 10
+
+        func validate() throws {
+            if rounds < 1 { throw ValidationError("--rounds must be at least 1.") }
+        }
+
+        func run() async throws {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            let inputs = names.sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") || $0.hasSuffix(".md") }
+                .compactMap { name -> TranscriptFile? in
+                    let path = directory + "/" + name
+                    return FileManager.default.contents(atPath: path).map { TranscriptFile(name: path, bytes: [UInt8]($0)) }
+                }
+            guard !inputs.isEmpty else {
+                printError("presser: \(directory): no transcripts (.txt, .html, .md) to measure")
+                throw ExitCode(66)
+            }
+            let bytes = inputs.reduce(0) { $0 + $1.bytes.count }
+            var turns = 0
+            var times: [Double] = []
+            let clock = ContinuousClock()
+            // One warm-up round, then the timed rounds.
+            for round in 0...rounds {
+                var roundTurns = 0
+                let elapsed = clock.measure {
+                    for input in inputs {
+                        if let result = try? TranscriptParser.parse([input]) { roundTurns += result.briefing.turns.count }
+                    }
+                }
+                if round > 0 {
+                    times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                }
+                turns = roundTurns
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            let mb = Double(bytes) / 1_000_000
+            print(String(format: "%d files, %.2f MB, %d turns; median of %d rounds %.1f ms: %.1f MB/s (best %.1f MB/s)",
+                         inputs.count, mb, turns, rounds, median * 1000, mb / median, mb / (times.first ?? median)))
+        }
+    }
+}

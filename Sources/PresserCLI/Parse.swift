@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import PresserCore
+import PresserParse
+
+extension Presser {
+    struct Parse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Parse transcripts into participants, turns and exchanges.",
+            discussion: """
+                Reads plain text (UTF-8; UTF-16 with a byte-order mark and Windows-1252 are
+                converted, with a warning), HTML (script, style and navigation dropped) or
+                Markdown with YAML front matter. Use - to read standard input.
+
+                Formats:
+                  text      the readable breakdown: title, date, roster, one line per question
+                  markdown  the same as a Markdown document, with the transcript
+                  json      the presser.briefing/1 document (see schema/presser.briefing-1.schema.json);
+                            several files give one JSON document per line
+
+                Exit codes: 0 ok, 64 bad usage, 65 bad data (empty, binary, not a transcript),
+                66 cannot read the file.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, markdown, json
+        }
+
+        @Option(name: .shortAndLong, help: "Output format: text, markdown or json.")
+        var format: Format = .text
+
+        @Flag(help: "Join the files, in order, into one briefing (a transcript split over several pages).")
+        var pages = false
+
+        @Argument(help: ArgumentHelp("Transcript files, or - for standard input.", valueName: "file"))
+        var files: [String]
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("Give at least one transcript file, or - for standard input.") }
+            if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
+        }
+
+        func run() async throws {
+            let groups: [[String]] = pages ? [files] : files.map { [$0] }
+            var failures: [PresserError] = []
+            for group in groups {
+                do throws(PresserError) {
+                    let inputs = try group.map { path throws(PresserError) in try InputFiles.read(path) }
+                    let result = try TranscriptParser.parse(inputs)
+                    for warning in result.warnings { printError("presser: warning: \(warning)") }
+                    try write(result.briefing, separator: groups.count > 1 && format != .json)
+                } catch {
+                    printError("presser: \(error.description)")
+                    failures.append(error)
+                }
+            }
+            if let worst = failures.map(\.exitCode).max() { throw ExitCode(worst) }
+        }
+
+        private func write(_ briefing: Briefing, separator: Bool) throws(PresserError) {
+            let output: String
+            switch format {
+            case .text: output = BriefingReport.text(briefing)
+            case .markdown: output = BriefingReport.markdown(briefing)
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = files.count > 1 && !pages ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                guard let data = try? encoder.encode(briefing) else { throw .usage("could not encode the briefing as JSON") }
+                output = String(decoding: data, as: UTF8.self) + "\n"
+            }
+            FileHandle.standardOutput.write(Data(((separator ? "\n" : "") + output).utf8))
+        }
+    }
+}

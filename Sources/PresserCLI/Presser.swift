@@ -1,0 +1,21 @@
+import ArgumentParser
+
+@main
+struct Presser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "presser",
+        abstract: "Read official press briefings critically: who said what, and to whom.",
+        discussion: """
+            Presser parses press-briefing transcripts (plain text, HTML or Markdown) into
+            participants, turns and question–answer exchanges.
+
+            Examples:
+              presser parse Tests/Fixtures/corpus/scio-2019-12-09.txt
+              presser parse --format json briefing.html > briefing.json
+              presser parse --pages part1.html part2.html
+              presser eval structure Tests/Fixtures/gold
+            """,
+        version: "0.1.0",
+        subcommands: [Parse.self, Eval.self, Bench.self]
+    )
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A person (or an unnamed role) who speaks in a briefing.
+public struct Participant: Sendable, Codable, Equatable, Hashable {
+    /// What part a participant plays in the briefing.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case moderator, official, journalist, interpreter, unknown
+    }
+
+    /// A stable slug made from the name ("shohrat-zakir").
+    public var id: String
+    /// The fullest name the transcript gives ("Jen Psaki"), or the role when no name is given
+    /// ("Senior Administration Official").
+    public var name: String
+    /// Titles and functions, as printed ("spokesperson of the State Council Information Office").
+    public var roles: [String]
+    public var kind: Kind
+    /// For journalists: the outlet they said they work for.
+    public var outlet: String?
+
+    public init(id: String, name: String, roles: [String] = [], kind: Kind, outlet: String? = nil) {
+        self.id = id
+        self.name = name
+        self.roles = roles
+        self.kind = kind
+        self.outlet = outlet
+    }
+
+    /// Turns a display name into an id: lower case ASCII letters and digits joined by hyphens;
+    /// letters with accents lose them ("Andrés" → "andres").
+    public static func slug(_ name: String) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for scalar in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out.isEmpty ? "speaker" : out
+    }
+}
+
+extension Participant {
+    /// Writes every key, `null` included, so the output always has the same shape.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(roles, forKey: .roles)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(outlet, forKey: .outlet)
+    }
+}

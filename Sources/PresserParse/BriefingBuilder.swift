@@ -1,0 +1,326 @@
+import PresserCore
+
+/// Turns raw turns into participants, typed turns and exchanges.
+///
+/// The order matters and each step is one rule:
+/// 1. every label becomes a participant, an anonymous reporter, a voice, or (when the publisher
+///    printed a roster and the label is not on it) an outlet asking;
+/// 2. a named speaker who introduces themselves with an outlet, or is called by name just before
+///    speaking, is a journalist; everyone else named is an official;
+/// 3. an official who mostly speaks just before questions and hardly ever after them, in short
+///    turns, is the moderator;
+/// 4. an official's turn is an answer while a question is open, a delegation when it only hands
+///    the question to the official who speaks next, and a statement otherwise.
+struct BriefingBuilder {
+    let segmentation: Segmentation
+    let roster: [RosterEntry]
+    let title: String?
+    let allText: String
+
+    private(set) var participants: [Participant] = []
+    private(set) var turns: [Turn] = []
+    private(set) var exchanges: [Exchange] = []
+
+    init(segmentation: Segmentation, roster: [RosterEntry], title: String?, allText: String) {
+        self.segmentation = segmentation
+        self.roster = roster
+        self.title = title
+        self.allText = allText
+    }
+
+    /// What a raw turn's label turned out to be.
+    private enum Speaker {
+        case person(Int)  // index into participants
+        case questioner(outlet: String?)
+        case voice
+        case none
+    }
+
+    private var speakers: [Speaker] = []
+    private var labelHadTitle: [Bool] = []  // per participant: the label carried a title or role
+    private var onRoster: [Bool] = []
+
+    mutating func build() {
+        identifySpeakers()
+        findJournalists()
+        findModerators()
+        typeTurns()
+    }
+
+    // MARK: 1. Who is speaking
+
+    private mutating func identifySpeakers() {
+        var byKey: [String: Int] = [:]
+        var labelCache: [String: Speaker] = [:]
+        let sources = [title ?? "", segmentation.header.map(\.text).joined(separator: "\n"), allText]
+        // Roster entries first, so that labels resolve to them.
+        for entry in roster {
+            let id = Participant.slug(entry.name)
+            guard byKey[id] == nil else { continue }
+            byKey[id] = participants.count
+            participants.append(Participant(id: id, name: entry.name, roles: entry.roles, kind: .official))
+            labelHadTitle.append(true)
+            onRoster.append(true)
+        }
+        for raw in segmentation.turns {
+            guard let label = raw.label else {
+                speakers.append(raw.unlabelledQuestion ? .questioner(outlet: nil) : .none)
+                continue
+            }
+            if let cached = labelCache[label.text] {
+                speakers.append(cached)
+                continue
+            }
+            let speaker: Speaker
+            if LabelRoles.isQuestioner(label.text) {
+                speaker = .questioner(outlet: nil)
+            } else if LabelRoles.isVoice(label.text) {
+                speaker = .voice
+            } else if let index = rosterMatch(label.text) {
+                speaker = .person(index)
+            } else if !roster.isEmpty, label.style == .colonLine || label.style == .colonInline {
+                // The publisher listed the officials; a label that is none of them names the
+                // outlet of the reporter asking ("Economic Daily:").
+                speaker = .questioner(outlet: label.text)
+            } else {
+                let isModeratorLabel = LabelRoles.isModerator(label.text)
+                var (roles, name) = Names.split(label: label.text)
+                if name == nil, let role = roles.first { name = nameFromTitle(role: role) ?? role }
+                let resolved = Names.fullest(name ?? label.text, in: sources)
+                var id = Participant.slug(resolved)
+                if byKey[id] == nil, let similar = similarKey(id, in: byKey) { id = similar }
+                if let index = byKey[id] {
+                    for role in roles where !participants[index].roles.contains(role) {
+                        participants[index].roles.append(role)
+                    }
+                    speaker = .person(index)
+                } else {
+                    byKey[id] = participants.count
+                    participants.append(
+                        Participant(id: id, name: resolved, roles: roles, kind: isModeratorLabel ? .moderator : .official))
+                    labelHadTitle.append(!roles.isEmpty)
+                    onRoster.append(false)
+                    speaker = .person(participants.count - 1)
+                }
+            }
+            labelCache[label.text] = speaker
+            speakers.append(speaker)
+        }
+    }
+
+    /// A label naming a roster entry: the full name, or its last word.
+    private func rosterMatch(_ label: String) -> Int? {
+        guard !roster.isEmpty else { return nil }
+        let key = Participant.slug(label)
+        for (i, p) in participants.enumerated() where onRoster[i] {
+            if p.id == key { return i }
+            if let surname = p.id.split(separator: "-").last, key.hasSuffix("-" + surname) || key == surname { return i }
+        }
+        return nil
+    }
+
+    /// "THE PRESIDENT" in a briefing titled "Remarks by President Trump…" is Trump.
+    private func nameFromTitle(role: String) -> String? {
+        guard let title else { return nil }
+        let words = title.split(separator: " ").map { String($0).trimmingCharacters(of: ",.;:") }
+        let roleWords = role.split(separator: " ").map { $0.lowercased() }
+        guard !roleWords.isEmpty, words.count > roleWords.count else { return nil }
+        for i in 0..<(words.count - roleWords.count) {
+            let window = words[i..<(i + roleWords.count)].map { $0.lowercased() }
+            // "President" must not be the end of "Vice President".
+            if window == roleWords, !(i > 0 && words[i - 1].lowercased() == "vice" && roleWords.first != "vice") {
+                let next = words[i + roleWords.count]
+                if let f = next.first, f.isUppercase, !Names.titleWords.contains(next.lowercased()) { return next }
+            }
+        }
+        return nil
+    }
+
+    /// A participant key one or two edits away from a known one with the same first word
+    /// ("michelle-smth" for "michelle-smith"): a tagging slip, not a new person.
+    private func similarKey(_ key: String, in keys: [String: Int]) -> String? {
+        guard key.count >= 8 else { return nil }
+        let first = key.split(separator: "-").first
+        return keys.keys.sorted().first { other in
+            other.split(separator: "-").first == first && editDistance(other, key, limit: 2) <= 2
+        }
+    }
+
+    // MARK: 2. Journalists
+
+    private mutating func findJournalists() {
+        for (t, raw) in segmentation.turns.enumerated() {
+            guard case .person(let p) = speakers[t], !onRoster[p], participants[p].kind != .moderator else { continue }
+            if participants[p].kind == .journalist { continue }
+            let intro = Outlets.selfIntroduction(raw.text)
+            let introNamesThem = intro.map { sameFirstName($0.name, participants[p].name) } ?? false
+            var called = false
+            if t > 0, let call = Outlets.call(atEndOf: segmentation.turns[t - 1].text), let name = call.name {
+                called = sameFirstName(name, participants[p].name)
+            }
+            if introNamesThem || (called && !labelHadTitle[p]) {
+                participants[p].kind = .journalist
+                if participants[p].outlet == nil, let outlet = intro?.outlet, introNamesThem {
+                    participants[p].outlet = outlet
+                }
+            }
+        }
+        // A journalist's outlet may come in a later turn than their first.
+        for (t, raw) in segmentation.turns.enumerated() {
+            guard case .person(let p) = speakers[t], participants[p].kind == .journalist, participants[p].outlet == nil
+            else { continue }
+            if let intro = Outlets.selfIntroduction(raw.text), sameFirstName(intro.name, participants[p].name) {
+                participants[p].outlet = intro.outlet
+            }
+        }
+    }
+
+    private func sameFirstName(_ a: String?, _ b: String) -> Bool {
+        guard let a, let fa = a.split(separator: " ").first, let fb = b.split(separator: " ").first else { return false }
+        return fa.lowercased() == fb.lowercased()
+    }
+
+    // MARK: 3. Moderators
+
+    private func isQuestion(_ t: Int) -> Bool {
+        switch speakers[t] {
+        case .questioner: return true
+        case .person(let p): return participants[p].kind == .journalist
+        default: return false
+        }
+    }
+
+    private mutating func findModerators() {
+        let roleWords = ["spokesperson", "spokesman", "spokeswoman", "moderator", "host", "vocero", "vocera", "moderador"]
+        for p in participants.indices where participants[p].kind == .official {
+            let own = segmentation.turns.indices.filter {
+                if case .person(let q) = speakers[$0] { return q == p }
+                return false
+            }
+            guard own.count >= 2 else { continue }
+            let afterQuestion = own.filter { $0 > 0 && isQuestion($0 - 1) }.count
+            let beforeQuestion = own.filter { $0 + 1 < speakers.count && isQuestion($0 + 1) }.count
+            let words = own.map { segmentation.turns[$0].text.split(separator: " ").count }.sorted()
+            let median = words[words.count / 2]
+            let roleSaysSo = participants[p].roles.contains { role in
+                roleWords.contains { role.lowercased().contains($0) }
+            }
+            if median <= 40, afterQuestion * 5 <= own.count, beforeQuestion >= 1 || roleSaysSo {
+                participants[p].kind = .moderator
+            }
+        }
+    }
+
+    // MARK: 4. Turns and exchanges
+
+    private mutating func typeTurns() {
+        var open: Int?  // index into exchanges
+        for (t, raw) in segmentation.turns.enumerated() {
+            var turn = Turn(index: t, speaker: nil, label: raw.label?.text, kind: .other, line: raw.line, text: raw.text)
+            switch speakers[t] {
+            case .questioner(let outlet):
+                turn.kind = .question
+                turn.outlet = outlet
+            case .voice, .none:
+                turn.kind = .other
+            case .person(let p):
+                turn.speaker = participants[p].id
+                switch participants[p].kind {
+                case .journalist:
+                    turn.kind = .question
+                    turn.askedBy = participants[p].name
+                    turn.outlet = participants[p].outlet
+                case .moderator:
+                    turn.kind = .moderation
+                case .official, .interpreter, .unknown:
+                    if open == nil {
+                        turn.kind = .statement
+                    } else if isDelegation(t, by: p) {
+                        turn.kind = .delegation
+                    } else {
+                        turn.kind = .answer
+                    }
+                }
+            }
+            if turn.kind == .question {
+                if turn.outlet == nil, let intro = Outlets.selfIntroduction(raw.text) {
+                    turn.outlet = intro.outlet
+                    if turn.askedBy == nil { turn.askedBy = intro.name }
+                }
+                if t > 0, let call = Outlets.call(atEndOf: segmentation.turns[t - 1].text), !isQuestion(t - 1) {
+                    if turn.outlet == nil { turn.outlet = call.outlet }
+                    if turn.askedBy == nil, let name = call.name, name.split(separator: " ").count >= 2 {
+                        turn.askedBy = name
+                    }
+                }
+                exchanges.append(
+                    Exchange(
+                        index: exchanges.count, question: t, outlet: turn.outlet, askedBy: turn.askedBy,
+                        delegatedBy: nil, answeredBy: [], answers: []))
+                open = exchanges.count - 1
+            } else if turn.kind == .moderation {
+                open = nil
+            } else if let e = open, let speaker = turn.speaker {
+                if turn.kind == .delegation {
+                    if exchanges[e].delegatedBy == nil { exchanges[e].delegatedBy = speaker }
+                } else if turn.kind == .answer {
+                    exchanges[e].answers.append(t)
+                    if !exchanges[e].answeredBy.contains(speaker) { exchanges[e].answeredBy.append(speaker) }
+                }
+            }
+            turns.append(turn)
+        }
+        // An anonymous reporter named by the call before the question becomes a participant.
+        for t in turns.indices where turns[t].kind == .question && turns[t].speaker == nil {
+            guard let name = turns[t].askedBy else { continue }
+            let id = Participant.slug(name)
+            if !participants.contains(where: { $0.id == id }) {
+                participants.append(Participant(id: id, name: name, kind: .journalist, outlet: turns[t].outlet))
+            }
+            turns[t].speaker = id
+        }
+    }
+
+    /// A short turn that hands the question to the official who speaks next.
+    private func isDelegation(_ t: Int, by p: Int) -> Bool {
+        let raw = segmentation.turns[t]
+        let words = raw.text.split(separator: " ")
+        guard words.count <= 70, t + 1 < speakers.count, case .person(let next) = speakers[t + 1], next != p,
+            participants[next].kind == .official
+        else { return false }
+        let lower = raw.text.lowercased()
+        let cues = ["answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond", "address", "go ahead", "over to", "responder", "conteste"]
+        guard cues.contains(where: { lower.contains($0) }) else { return false }
+        // The next speaker is named (or called by surname or first name).
+        let nameParts = participants[next].name.split(separator: " ").map { $0.lowercased() }
+        return nameParts.contains { part in part.count >= 3 && lower.contains(part) }
+    }
+}
+
+extension String {
+    func trimmingCharacters(of set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.
+func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+    let a = Array(a.utf8)
+    let b = Array(b.utf8)
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + [Int](repeating: 0, count: b.count)
+        var best = i
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            best = min(best, current[j])
+        }
+        if best > limit { return limit + 1 }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,36 @@
+/// Labels that name a role in the room rather than a person.
+enum LabelRoles {
+    /// Reporters left anonymous by the publisher.
+    private static let questioners: Set<String> = [
+        "Q", "QUESTION", "REPORTER", "AUDIENCE", "AUDIENCE MEMBER", "PREGUNTA", "INTERLOCUTOR",
+        "INTERLOCUTORA", "PERIODISTA", "PARTICIPANTE", "QUESTIONER", "JOURNALIST",
+    ]
+    /// Voices the publisher could not or did not attribute.
+    private static let voices: Set<String> = [
+        "VOZ MUJER", "VOZ HOMBRE", "VOCES A CORO", "VOZ", "VOICE", "VOICES", "UNIDENTIFIED",
+        "UNIDENTIFIED SPEAKER", "CROSSTALK", "MULTIPLE SPEAKERS", "AUDIO", "VIDEO", "VOZ EN OFF",
+        "NARRADOR", "NARRADORA", "NARRATOR",
+    ]
+    private static let moderators: Set<String> = [
+        "MODERATOR", "MODERADOR", "MODERADORA", "OPERATOR", "OPERADOR", "OPERADORA", "HOST",
+    ]
+
+    static func key(_ label: String) -> String {
+        label.uppercased().trimmingSpaces.trimmingCharactersDot
+    }
+
+    /// An anonymous reporter: "Q", "PREGUNTA", "Speaker 9" (rev.com's unnamed voices).
+    static func isQuestioner(_ label: String) -> Bool {
+        let k = key(label)
+        if questioners.contains(k) { return true }
+        if k.hasPrefix("SPEAKER "), k.dropFirst(8).allSatisfy(\.isNumber) { return true }
+        return false
+    }
+
+    static func isVoice(_ label: String) -> Bool { voices.contains(key(label)) }
+
+    static func isModerator(_ label: String) -> Bool { moderators.contains(key(label)) }
+
+    /// Labels that never identify one person, so repeating them never continues a turn.
+    static func isAnonymous(_ label: String) -> Bool { isQuestioner(label) || isVoice(label) }
+}

@@ -1,0 +1,31 @@
+/// Names the layout family from the label styles the text uses. A new layout is a new label
+/// style in `SpeakerLabel` plus a line here.
+enum Layout {
+    static func detect(_ segmentation: Segmentation, hasRoster: Bool) -> String {
+        let styles = segmentation.styles
+        func count(_ style: SpeakerLabel.Style) -> Int { styles[style] ?? 0 }
+        if segmentation.turns.count == 1, segmentation.turns[0].label == nil { return "statement" }
+        if count(.tag) > 0 { return "tagged" }
+        if count(.block) >= 2 { return "separated-blocks" }
+        if count(.timestamped) >= 2 { return "timestamped" }
+        if count(.colonInline) + count(.question) >= 2, count(.colonInline) >= count(.colonLine) { return "inline-labels" }
+        if count(.colonLine) >= 2 { return hasRoster ? "roster-labels" : "label-lines" }
+        return "generic"
+    }
+}
+
+/// A rough language guess from function words, enough to tell English from Spanish.
+enum Language {
+    static func detect(_ text: String) -> String {
+        var english = 0
+        var spanish = 0
+        for word in text.lowercased().split(separator: " ").prefix(2000) {
+            switch word {
+            case "the", "and", "of", "to", "is", "that", "we", "you": english += 1
+            case "el", "los", "las", "que", "y", "es", "por", "una", "del": spanish += 1
+            default: break
+            }
+        }
+        return spanish > english ? "es" : "en"
+    }
+}

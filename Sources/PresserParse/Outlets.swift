@@ -1,0 +1,160 @@
+/// Who asked and for which outlet, read from the words around a question: the reporter's
+/// self-introduction ("Colby Smith with the Financial Times", "Monserrat Sánchez, de Reporte
+/// Índigo") and the moderator's call ("Zeke at AP", "Anneken, CNN.", "Colby.").
+struct Attribution: Sendable, Equatable {
+    var name: String?
+    var outlet: String?
+}
+
+enum Outlets {
+    private static let prepositions: Set<String> = ["with", "from", "at", "of", "de", "del", "for"]
+    private static let outletConnectors: Set<String> = ["of", "the", "and", "&", "de", "del", "la", "el", "y", "for", "on"]
+    /// Capitalised words that start sentences but are no names.
+    private static let notNames: Set<String> = [
+        "yes", "yeah", "please", "thanks", "thank", "okay", "ok", "sure", "next", "go", "question",
+        "all", "right", "everyone", "everybody", "one", "two", "again", "hi", "hello", "good", "so",
+        "and", "but", "well", "let", "let's", "i", "i'm", "we", "you", "my", "our", "this", "that",
+        "it", "mr", "mrs", "ms", "dr", "first", "last", "final", "buenos", "buenas", "gracias", "muy",
+        "sí", "adelante", "bueno", "pues", "a", "the", "in", "on", "what", "how", "why", "when", "is",
+        "are", "do", "does", "can", "could", "would", "will", "there", "now", "great", "oh", "no",
+        "just", "back", "take", "time", "here", "over", "then", "today", "sorry", "hold", "wait",
+    ]
+
+    /// The sentences of a text, split after ".", "?" or "!" followed by a space.
+    static func sentences(_ text: String, limit: Int = .max) -> [Substring] {
+        var out: [Substring] = []
+        var start = text.startIndex
+        var i = text.startIndex
+        while i < text.endIndex, out.count < limit {
+            let c = text[i]
+            let next = text.index(after: i)
+            if c == "." || c == "?" || c == "!" || c == "\n", next == text.endIndex || text[next] == " " || text[next] == "\n" {
+                let sentence = text[start..<next]
+                // "Mr." and initials do not end a sentence.
+                let lastWord = sentence.split(separator: " ").last ?? ""
+                let abbreviation = c == "." && (lastWord.count <= 3 && lastWord.first?.isUppercase == true)
+                if !abbreviation {
+                    let trimmed = sentence.drop { $0 == " " || $0 == "\n" }
+                    if !trimmed.isEmpty { out.append(trimmed) }
+                    start = next
+                }
+            }
+            i = next
+        }
+        if start < text.endIndex, out.count < limit {
+            let rest = text[start...].drop { $0 == " " || $0 == "\n" }
+            if !rest.isEmpty { out.append(rest) }
+        }
+        return out
+    }
+
+    private static func words(_ sentence: Substring) -> [Substring] {
+        sentence.split(separator: " ")
+    }
+
+    private static func bare(_ word: Substring) -> Substring {
+        var w = word
+        while let l = w.last, l == "." || l == "," || l == "?" || l == "!" || l == ";" || l == ":" || l == "”" || l == "\"" { w = w.dropLast() }
+        while let f = w.first, f == "“" || f == "\"" || f == "(" { w = w.dropFirst() }
+        return w
+    }
+
+    private static func isNameWord(_ word: Substring) -> Bool {
+        let w = bare(word)
+        guard let f = w.first, f.isUppercase, w.count >= 2 else { return false }
+        if notNames.contains(w.lowercased()) || Names.titleWords.contains(w.lowercased()) { return false }
+        return w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+    }
+
+    private static func endsClause(_ word: Substring) -> Bool {
+        guard let l = word.last else { return false }
+        return l == "," || l == "." || l == "?" || l == "!" || l == ";" || l == ":"
+    }
+
+    /// Reads a capitalised outlet name starting at `start`; stops at the end of the clause.
+    private static func outlet(_ words: [Substring], from start: Int) -> String? {
+        var parts: [Substring] = []
+        var k = start
+        while k < words.count {
+            let word = words[k]
+            let w = bare(word)
+            if parts.isEmpty, w.lowercased() == "the" { k += 1; continue }
+            guard let f = w.first else { break }
+            if f.isUppercase || f.isNumber || (!parts.isEmpty && outletConnectors.contains(w.lowercased())) {
+                parts.append(w)
+            } else {
+                break
+            }
+            if endsClause(word) || parts.count >= 6 { break }
+            k += 1
+        }
+        while let last = parts.last, outletConnectors.contains(last.lowercased()) { parts.removeLast() }
+        guard !parts.isEmpty else { return nil }
+        return parts.joined(separator: " ")
+    }
+
+    /// "Colby Smith with the Financial Times", "I'm Jeff Mason from Reuters", "Steve Liesman,
+    /// CNBC", "Jonathan Nácar, de Eje Central": a name of two to four words followed by an
+    /// outlet, in the first three sentences of a question.
+    static func selfIntroduction(_ text: String) -> Attribution? {
+        for sentence in sentences(text, limit: 3) {
+            let w = words(sentence)
+            var i = 0
+            // Skip a lead-in: "I'm", "This is", "Hi,".
+            while i < w.count, ["i'm", "i’m", "this", "is", "it's", "it’s", "hi", "hello", "yes", "yeah", "thanks", "sí", "am", "i"].contains(bare(w[i]).lowercased()) { i += 1 }
+            var j = i
+            while j < w.count, j - i < 4, isNameWord(w[j]) {
+                if endsClause(w[j]) { j += 1; break }
+                j += 1
+            }
+            let nameCount = j - i
+            guard nameCount >= 2, j < w.count else { continue }
+            let name = w[i..<j].map { bare($0) }.joined(separator: " ")
+            let last = w[j - 1]
+            if prepositions.contains(bare(w[j]).lowercased()) {
+                if let outlet = outlet(w, from: j + 1) { return Attribution(name: name, outlet: outlet) }
+            } else if last.last == ",", w.count - j <= 4, let outlet = outlet(w, from: j) {
+                return Attribution(name: name, outlet: outlet)
+            }
+        }
+        return nil
+    }
+
+    /// The moderator's call at the end of a turn: "Zeke at AP.", "Anneken, CNN.", "Colby.",
+    /// "Go ahead, Steve.", "First question, Jim Acosta." Returns the name and outlet called.
+    static func call(atEndOf text: String) -> Attribution? {
+        guard let last = sentences(text).last else { return nil }
+        let w = words(last)
+        guard !w.isEmpty, w.count <= 10 else { return nil }
+        // The run of name words at the end, or before "at/from/with OUTLET".
+        var end = w.count
+        var outletName: String?
+        if let p = w.lastIndex(where: { ["at", "from", "with", "of"].contains(bare($0).lowercased()) }), p > 0, p < w.count - 1 {
+            if let o = outlet(w, from: p + 1), o.split(separator: " ").count == w.count - p - 1 {
+                outletName = o
+                end = p
+            }
+        } else if w.count >= 2, let comma = w.lastIndex(where: { $0.last == "," }), comma < w.count - 1, comma >= 0 {
+            // "Anneken, CNN." — a name, a comma, then a short upper-case outlet.
+            let tail = w[(comma + 1)...]
+            if tail.count <= 3, tail.allSatisfy({ SpeakerLabel.isUpperCase(bare($0)) && bare($0).count >= 2 }),
+                comma >= 0, isNameWord(w[comma])
+            {
+                outletName = tail.map { bare($0) }.joined(separator: " ")
+                end = comma + 1
+            }
+        }
+        var start = end
+        while start > 0, end - start < 3, isNameWord(w[start - 1]) {
+            // A word that ends a clause can only be the last word of the name.
+            if start - 1 < end - 1, endsClause(w[start - 1]) { break }
+            start -= 1
+        }
+        guard start < end else { return outletName.map { Attribution(name: nil, outlet: $0) } }
+        // What comes before the name must be a short lead-in ("Go ahead,", "First question,").
+        guard start <= 4 else { return nil }
+        if start > 0, !endsClause(w[start - 1]) { return nil }
+        let name = w[start..<end].map { bare($0) }.joined(separator: " ")
+        return Attribution(name: name, outlet: outletName)
+    }
+}

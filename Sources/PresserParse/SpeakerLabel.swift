@@ -1,0 +1,143 @@
+/// A speaker label found at the start of a line: "Hu Kaihong:", "MS. PSAKI:  Good afternoon.",
+/// "Q  Thanks.", "<NAME>CHAIR POWELL</NAME>. Good afternoon.", "Mike Pence: (02:18)", or an
+/// upper-case "NAME, ROLE" line after a `---` separator.
+struct SpeakerLabel: Sendable, Equatable {
+    /// How the label was written; the layout is detected from which styles a transcript uses.
+    enum Style: String, Sendable {
+        /// `<NAME>X</NAME>.` inline tags.
+        case tag
+        /// "Name:" alone on its line.
+        case colonLine
+        /// "NAME:  text" with the text on the same line.
+        case colonInline
+        /// "Name: (mm:ss)" time-stamped, text on the next lines.
+        case timestamped
+        /// "Q" followed by the question.
+        case question
+        /// An upper-case line after a separator.
+        case block
+    }
+
+    /// The label as printed, without its colon or tags.
+    var text: String
+    var style: Style
+    /// Text that follows the label on the same line.
+    var rest: String
+
+    /// Reads a label at the start of `line`; `afterSeparator` is true when the previous non-blank
+    /// line was a `---` separator.
+    static func read(_ line: String, afterSeparator: Bool) -> SpeakerLabel? {
+        let utf8 = line.utf8
+        guard let first = utf8.first else { return nil }
+        if first == UInt8(ascii: "<") { return readTag(line) }
+        if first == UInt8(ascii: "Q") { if let q = readQ(line) { return q } }
+        if afterSeparator, let block = readBlock(line) { return block }
+        // A colon within the first 90 bytes.
+        var colon: String.Index?
+        var count = 0
+        for index in line.utf8.indices {
+            count += 1
+            if count > 90 { break }
+            let byte = line.utf8[index]
+            if byte == UInt8(ascii: ":") { colon = index; break }
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
+                return nil
+            }
+        }
+        guard let colon else { return nil }
+        let name = line[..<colon]
+        guard let tokens = nameTokens(name) else { return nil }
+        let rest = TextNormalizer.trim(line[line.index(after: colon)...])
+        if rest.isEmpty {
+            // "Suggest To A Friend:" also looks like this; a label that is followed by no text
+            // makes no turn, which is how such page furniture falls away.
+            guard tokens >= 2 || isUpperCase(name) else { return nil }
+            return SpeakerLabel(text: String(name), style: .colonLine, rest: "")
+        }
+        if let stamp = timestampLength(rest) {
+            let after = TextNormalizer.trim(rest.dropFirst(stamp))
+            return SpeakerLabel(text: String(name), style: .timestamped, rest: after)
+        }
+        // Text on the same line: only upper-case labels ("MS. PSAKI:"), since mixed-case text
+        // before a colon is usually prose ("One last piece: The President …").
+        guard isUpperCase(name), name.utf8.count >= 2 else { return nil }
+        return SpeakerLabel(text: String(name), style: .colonInline, rest: rest)
+    }
+
+    private static func readTag(_ line: String) -> SpeakerLabel? {
+        guard line.hasPrefix("<NAME>"), let close = line.firstRange(of: "</NAME>") else { return nil }
+        let start = line.index(line.startIndex, offsetBy: 6)
+        guard start <= close.lowerBound else { return nil }
+        var name = String(line[start..<close.lowerBound])
+        var rest = line[close.upperBound...]
+        // A tag that cut a name short: "<NAME>NANCY MARSHALL</NAME>-GENZER. Hi".
+        if let f = rest.first, f != "." && f != " " && f != ":" {
+            let tail = rest.prefix { $0 != "." && $0 != " " }
+            name += tail
+            rest = rest.dropFirst(tail.count)
+        }
+        while let f = rest.first, f == "." || f == ":" || f == " " { rest = rest.dropFirst() }
+        return SpeakerLabel(text: name.trimmingSpaces, style: .tag, rest: String(rest))
+    }
+
+    private static func readQ(_ line: String) -> SpeakerLabel? {
+        var rest = line.dropFirst()
+        if rest.isEmpty { return SpeakerLabel(text: "Q", style: .question, rest: "") }
+        if let f = rest.first, f == ":" || f == "." { rest = rest.dropFirst() }
+        guard rest.first == " " else { return nil }
+        return SpeakerLabel(text: "Q", style: .question, rest: TextNormalizer.trim(rest))
+    }
+
+    private static func readBlock(_ line: String) -> SpeakerLabel? {
+        guard line.utf8.count <= 240, isUpperCase(line[...]) else { return nil }
+        var letters = 0
+        for c in line.unicodeScalars where c.properties.isAlphabetic { letters += 1 }
+        guard letters >= 2 else { return nil }
+        var name = line[...]
+        if name.hasSuffix(":") { name = name.dropLast() }
+        return SpeakerLabel(text: String(name), style: .block, rest: "")
+    }
+
+    /// The number of words when `name` can be a speaker label, else nil. Words start with a
+    /// capital letter, or are short connectors ("of", "de", "the"), or a digit run after a word
+    /// ("Speaker 9").
+    static func nameTokens(_ name: Substring) -> Int? {
+        guard let first = name.first, first.isUppercase || first == "(" else { return nil }
+        var count = 0
+        for token in name.split(separator: " ") {
+            count += 1
+            if count > 10 { return nil }
+            guard let c = token.first else { continue }
+            if c.isUppercase || c == "(" || c == "&" || c == "-" { continue }
+            if c.isNumber, count > 1, token.allSatisfy(\.isNumber) { continue }
+            if connectors.contains(token.lowercased()) { continue }
+            return nil
+        }
+        return count
+    }
+
+    private static let connectors: Set<String> = [
+        "of", "the", "and", "for", "on", "in", "to", "at", "de", "del", "la", "las", "los", "el", "y",
+        "e", "von", "van", "da", "di", "du", "le", "a", "des", "der",
+    ]
+
+    /// True when the text has letters and none of them is lower case.
+    static func isUpperCase(_ text: Substring) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.properties.isLowercase { return false }
+            letters += 1
+        }
+        return letters > 0
+    }
+
+    /// The length in characters of a leading "(mm:ss)" or "(hh:mm:ss)" stamp.
+    private static func timestampLength(_ text: String) -> Int? {
+        guard text.first == "(" else { return nil }
+        let inner = text.dropFirst().prefix { $0 != ")" }
+        guard inner.count >= 4, inner.count <= 8, inner.contains(":"),
+            inner.allSatisfy({ $0.isNumber || $0 == ":" }), text.dropFirst(inner.count + 1).first == ")"
+        else { return nil }
+        return inner.count + 2
+    }
+}

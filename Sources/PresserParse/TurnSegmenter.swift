@@ -1,0 +1,188 @@
+/// One turn as cut from the text, before anyone is identified.
+struct RawTurn: Sendable {
+    var label: SpeakerLabel?
+    var line: Int
+    var paragraphs: [String]
+    /// A paragraph without a label that reads as a reporter's question (SCIO layout).
+    var unlabelledQuestion: Bool = false
+
+    var text: String { paragraphs.joined(separator: "\n\n") }
+}
+
+/// The text cut into a header (title, roster, date…), turns, and what the turn styles say about
+/// the layout.
+struct Segmentation: Sendable {
+    var header: [SourceLine]
+    var turns: [RawTurn]
+    var styles: [SpeakerLabel.Style: Int]
+    var endTime: String?
+}
+
+/// Cuts lines into turns at speaker labels. Structural rules only: a label begins a turn; a
+/// label that gathers no text makes none; `END` closes the transcript; a time line, a `---`
+/// separator and blank lines are layout, not speech; a question printed without a label after
+/// a wider gap is a turn of its own.
+enum TurnSegmenter {
+    static func segment(_ lines: [SourceLine]) -> Segmentation {
+        // Find the labels first, to learn which styles this transcript uses.
+        var labels = [SpeakerLabel?](repeating: nil, count: lines.count)
+        var styles: [SpeakerLabel.Style: Int] = [:]
+        var afterSeparator = false
+        for (i, line) in lines.enumerated() where !line.text.isEmpty {
+            if isSeparator(line.text) { afterSeparator = true; continue }
+            if let label = SpeakerLabel.read(line.text, afterSeparator: afterSeparator) {
+                labels[i] = label
+                styles[label.style, default: 0] += 1
+            }
+            afterSeparator = false
+        }
+        // A style seen only once is more likely page furniture than a layout.
+        let trusted = Set(styles.filter { $0.value >= 2 || $0.key == .tag }.map(\.key))
+        for i in labels.indices {
+            if let label = labels[i], !trusted.contains(label.style) { labels[i] = nil }
+        }
+        guard let first = labels.indices.first(where: { labels[$0] != nil }) else {
+            return statementOnly(lines)
+        }
+        let wrapped = isHardWrapped(lines, labels: labels)
+        let labelOnlyLayout = (styles[.colonLine] ?? 0) >= 2
+
+        var turns: [RawTurn] = []
+        var current: RawTurn?
+        var paragraph = ""
+        var blanks = 0
+        var endTime: String?
+
+        func closeParagraph() {
+            let text = TextNormalizer.collapseSpaces(paragraph).trimmingSpaces
+            if !text.isEmpty { current?.paragraphs.append(text) }
+            paragraph = ""
+        }
+        func closeTurn() {
+            closeParagraph()
+            if let turn = current, !turn.paragraphs.isEmpty { turns.append(turn) }
+            current = nil
+        }
+
+        var i = first
+        while i < lines.count {
+            let line = lines[i]
+            defer { i += 1 }
+            if line.text.isEmpty || isSeparator(line.text) {
+                blanks += 1
+                if !wrapped || blanks >= 1 { closeParagraph() }
+                continue
+            }
+            if let end = endLine(line.text) {
+                endTime = end
+                break
+            }
+            if isTimeLine(line.text) { blanks = 0; continue }
+            if let label = labels[i] {
+                let continues = current?.label.map { previous in
+                    previous.text == label.text && !LabelRoles.isAnonymous(label.text)
+                        && label.style != .tag && label.style != .colonInline && label.style != .question
+                } ?? false
+                if continues {
+                    closeParagraph()
+                } else {
+                    closeTurn()
+                    current = RawTurn(label: label, line: line.number, paragraphs: [])
+                }
+                if !label.rest.isEmpty { paragraph = label.rest }
+                blanks = 0
+                continue
+            }
+            if labelOnlyLayout, blanks >= 2, line.text.contains("?"), let turn = current,
+                turn.label != nil, !turn.unlabelledQuestion, !turn.paragraphs.isEmpty
+            {
+                closeTurn()
+                current = RawTurn(label: nil, line: line.number, paragraphs: [], unlabelledQuestion: true)
+            }
+            if current == nil {
+                current = RawTurn(label: nil, line: line.number, paragraphs: [])
+            }
+            if paragraph.isEmpty {
+                paragraph = line.text
+            } else if wrapped && blanks == 0 {
+                paragraph += " " + line.text
+            } else {
+                closeParagraph()
+                paragraph = line.text
+            }
+            blanks = 0
+        }
+        closeTurn()
+        return Segmentation(header: Array(lines[..<first]), turns: turns, styles: styles, endTime: endTime)
+    }
+
+    /// A text with no speaker labels: one statement, the longest run of prose in the page
+    /// (navigation and cookie banners around it fall away).
+    private static func statementOnly(_ lines: [SourceLine]) -> Segmentation {
+        func words(_ text: String) -> Int { text.split(separator: " ").count }
+        var best: (start: Int, end: Int, words: Int)?
+        var start: Int?
+        var end = 0
+        var total = 0
+        var gap = 0
+        for (i, line) in lines.enumerated() {
+            if line.text.isEmpty { continue }
+            let count = words(line.text)
+            if count >= 20 {
+                if start == nil { start = i; total = 0 }
+                end = i
+                total += count
+                gap = 0
+            } else if start != nil {
+                gap += 1
+                if gap > 1 {
+                    if total > (best?.words ?? 0), let s = start { best = (s, end, total) }
+                    start = nil
+                    gap = 0
+                }
+            }
+        }
+        if let s = start, total > (best?.words ?? 0) { best = (s, end, total) }
+        guard let best else {
+            return Segmentation(header: lines, turns: [], styles: [:], endTime: nil)
+        }
+        let paragraphs = lines[best.start...best.end].map(\.text).filter { !$0.isEmpty }
+            .map { TextNormalizer.collapseSpaces($0) }
+        let turn = RawTurn(label: nil, line: lines[best.start].number, paragraphs: paragraphs)
+        return Segmentation(header: Array(lines[..<best.start]), turns: [turn], styles: [:], endTime: nil)
+    }
+
+    /// True when the text is hard-wrapped: many lines of similar length run on into the next.
+    private static func isHardWrapped(_ lines: [SourceLine], labels: [SpeakerLabel?]) -> Bool {
+        var runOn = 0
+        var textLines = 0
+        for i in lines.indices.dropLast() where labels[i] == nil && lines[i].text.utf8.count >= 40 {
+            textLines += 1
+            let next = lines[i + 1].text
+            if lines[i].text.utf8.count <= 90, !next.isEmpty, labels[i + 1] == nil { runOn += 1 }
+        }
+        return textLines > 0 && runOn * 10 >= textLines * 3
+    }
+
+    static func isSeparator(_ text: String) -> Bool {
+        text.utf8.count >= 3 && (text.allSatisfy { $0 == "-" } || text.allSatisfy { $0 == "*" } || text.allSatisfy { $0 == "_" })
+    }
+
+    /// "12:57 P.M. EST", "11:02 A.M. EDT", "5:29 P.M. CST".
+    static func isTimeLine(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...4).contains(words.count), let first = words.first, first.contains(":"),
+            first.allSatisfy({ $0.isNumber || $0 == ":" })
+        else { return false }
+        let meridiem = words[1].uppercased()
+        return meridiem.hasPrefix("A.M") || meridiem.hasPrefix("P.M") || meridiem == "AM" || meridiem == "PM"
+    }
+
+    /// "END 1:54 P.M. EDT" or "END": the transcript ends here; returns the time or "".
+    static func endLine(_ text: String) -> String? {
+        if text == "END" || text == "END." { return "" }
+        guard text.hasPrefix("END ") else { return nil }
+        let rest = TextNormalizer.trim(text.dropFirst(4))
+        return isTimeLine(rest) ? rest : nil
+    }
+}
