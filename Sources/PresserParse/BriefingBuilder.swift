@@ -44,6 +44,7 @@ struct BriefingBuilder {
         identifySpeakers()
         findJournalists()
         findModerators()
+        findJournalists(afterModerator: true)
         typeTurns()
     }
 
@@ -86,7 +87,7 @@ struct BriefingBuilder {
                 let isModeratorLabel = LabelRoles.isModerator(label.text)
                 var (roles, name) = Names.split(label: label.text)
                 if name == nil, let role = roles.first { name = nameFromTitle(role: role) ?? role }
-                let resolved = Names.fullest(name ?? label.text, in: sources)
+                let resolved = Names.fullest(name ?? label.text, roles: roles, in: sources)
                 var id = Participant.slug(resolved)
                 if byKey[id] == nil, let similar = similarKey(id, in: byKey) { id = similar }
                 if let index = byKey[id] {
@@ -98,7 +99,7 @@ struct BriefingBuilder {
                     byKey[id] = participants.count
                     participants.append(
                         Participant(id: id, name: resolved, roles: roles, kind: isModeratorLabel ? .moderator : .official))
-                    labelHadTitle.append(!roles.isEmpty)
+                    labelHadTitle.append(!roles.isEmpty || Names.hasHonorific(label.text))
                     onRoster.append(false)
                     speaker = .person(participants.count - 1)
                 }
@@ -148,36 +149,44 @@ struct BriefingBuilder {
 
     // MARK: 2. Journalists
 
-    private mutating func findJournalists() {
+    /// A named speaker without a title is a journalist when they introduce themselves with an
+    /// outlet, when the turn before calls them by name, or (`afterModerator`) when they speak
+    /// right after the moderator.
+    private mutating func findJournalists(afterModerator: Bool = false) {
         for (t, raw) in segmentation.turns.enumerated() {
-            guard case .person(let p) = speakers[t], !onRoster[p], participants[p].kind != .moderator else { continue }
-            if participants[p].kind == .journalist { continue }
+            guard case .person(let p) = speakers[t], !onRoster[p], participants[p].kind == .official else { continue }
             let intro = Outlets.selfIntroduction(raw.text)
-            let introNamesThem = intro.map { sameFirstName($0.name, participants[p].name) } ?? false
-            var called = false
-            if t > 0, let call = Outlets.call(atEndOf: segmentation.turns[t - 1].text), let name = call.name {
-                called = sameFirstName(name, participants[p].name)
+            let introNamesThem = intro.map { samePerson($0.name, participants[p].name) } ?? false
+            var call: Attribution?
+            var moderated = false
+            if t > 0, case .person(let previous) = speakers[t - 1] {
+                call = Outlets.calls(atEndOf: segmentation.turns[t - 1].text).first { samePerson($0.name, participants[p].name) }
+                moderated = afterModerator && participants[previous].kind == .moderator
             }
-            if introNamesThem || (called && !labelHadTitle[p]) {
+            if introNamesThem || (!labelHadTitle[p] && (call != nil || moderated)) {
                 participants[p].kind = .journalist
-                if participants[p].outlet == nil, let outlet = intro?.outlet, introNamesThem {
-                    participants[p].outlet = outlet
-                }
+                participants[p].outlet = introNamesThem ? intro?.outlet : call?.outlet
             }
         }
         // A journalist's outlet may come in a later turn than their first.
         for (t, raw) in segmentation.turns.enumerated() {
             guard case .person(let p) = speakers[t], participants[p].kind == .journalist, participants[p].outlet == nil
             else { continue }
-            if let intro = Outlets.selfIntroduction(raw.text), sameFirstName(intro.name, participants[p].name) {
+            if let intro = Outlets.selfIntroduction(raw.text), samePerson(intro.name, participants[p].name) {
                 participants[p].outlet = intro.outlet
             }
         }
     }
 
-    private func sameFirstName(_ a: String?, _ b: String) -> Bool {
-        guard let a, let fa = a.split(separator: " ").first, let fb = b.split(separator: " ").first else { return false }
-        return fa.lowercased() == fb.lowercased()
+    /// Two names for one person: the same first name, or the same surname ("Mike Derby" and
+    /// "Michael Derby"; "Steve" and "Steve Holland").
+    private func samePerson(_ a: String?, _ b: String) -> Bool {
+        guard let a else { return false }
+        let wa = a.lowercased().split(separator: " ")
+        let wb = b.lowercased().split(separator: " ")
+        guard let fa = wa.first, let fb = wb.first else { return false }
+        if fa == fb { return true }
+        return wa.count >= 2 && wb.count >= 2 && wa.last == wb.last
     }
 
     // MARK: 3. Moderators
@@ -247,7 +256,7 @@ struct BriefingBuilder {
                     turn.outlet = intro.outlet
                     if turn.askedBy == nil { turn.askedBy = intro.name }
                 }
-                if t > 0, let call = Outlets.call(atEndOf: segmentation.turns[t - 1].text), !isQuestion(t - 1) {
+                if t > 0, !isQuestion(t - 1), let call = Outlets.calls(atEndOf: segmentation.turns[t - 1].text).first {
                     if turn.outlet == nil { turn.outlet = call.outlet }
                     if turn.askedBy == nil, let name = call.name, name.split(separator: " ").count >= 2 {
                         turn.askedBy = name

@@ -25,7 +25,7 @@ struct Metadata: Sendable, Equatable {
             } ?? candidates.first)?.text
         }
         if meta.date == nil {
-            meta.date = window.first { DateText.isDateLine($0.text) }.flatMap { DateText.find(in: $0.text) }
+            meta.date = window.last { DateText.isDateLine($0.text) }.flatMap { DateText.find(in: $0.text) }
         }
         if meta.date == nil, let title = meta.title { meta.date = DateText.find(in: title) }
         if meta.date == nil { meta.date = window.lazy.compactMap { DateText.find(in: $0.text) }.first }
@@ -34,7 +34,13 @@ struct Metadata: Sendable, Equatable {
         if let time = window.last(where: { TurnSegmenter.isTimeLine($0.text) }) {
             meta.startTime = time.text
             // The location is printed just above the time: one or two short lines.
-            let above = window.filter { $0.number < time.number }.suffix(2).filter { line in
+            // Only lines in the same block as the time line (no gap between them).
+            var block: [SourceLine] = []
+            for line in window.filter({ $0.number < time.number }).reversed() {
+                guard line.number == (block.first?.number ?? time.number) - 1, block.count < 2 else { break }
+                block.insert(line, at: 0)
+            }
+            let above = block.filter { line in
                 let words = line.text.split(separator: " ").count
                 return words <= 8 && line.text != meta.title && !DateText.isDateLine(line.text)
                     && !line.text.hasSuffix(":") && !line.text.hasSuffix(".")

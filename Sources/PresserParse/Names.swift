@@ -60,6 +60,12 @@ enum Names {
         return (role.isEmpty ? [] : [properCase(role)], properCase(words.joined(separator: " ")))
     }
 
+    /// True when the label begins with Mr., Ms., Mrs. or Dr.
+    static func hasHonorific(_ label: String) -> Bool {
+        let first = label.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        return ["mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr"].contains(first)
+    }
+
     /// "ANDRÉS MANUEL LÓPEZ OBRADOR" → "Andrés Manuel López Obrador"; mixed case is kept.
     static func properCase(_ text: String) -> String {
         guard SpeakerLabel.isUpperCase(text[...]) else { return text }
@@ -80,7 +86,7 @@ enum Names {
     /// The fullest form of a short name found in the text: "Psaki" → "Jen Psaki" when the text
     /// has "Press Secretary Jen Psaki". Only a capitalised word that is not a title counts as a
     /// first name, and the most frequent one wins.
-    static func fullest(_ name: String, in sources: [String]) -> String {
+    static func fullest(_ name: String, roles: [String] = [], in sources: [String]) -> String {
         let words = name.split(separator: " ")
         guard words.count == 1, let surname = words.first, surname.count >= 3 else { return name }
         var counts: [String: Int] = [:]
@@ -100,6 +106,14 @@ enum Names {
                     previous.lowercased() != previous.uppercased()
                 else { continue }
                 if SpeakerLabel.isUpperCase(previous[...]) { continue }
+                // "First Lady Melania Trump" is not the President: a title before the first name
+                // must be one of this speaker's own.
+                let earlier = before.dropLast().split(separator: " ").dropLast().last.map { $0.lowercased() } ?? ""
+                if titleWords.contains(earlier), earlier != "the",
+                    !roles.contains(where: { $0.lowercased().contains(earlier) })
+                {
+                    continue
+                }
                 counts[previous + " " + surname, default: 0] += 1
             }
         }

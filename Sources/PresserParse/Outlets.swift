@@ -97,27 +97,65 @@ enum Outlets {
     /// CNBC", "Jonathan Nácar, de Eje Central": a name of two to four words followed by an
     /// outlet, in the first three sentences of a question.
     static func selfIntroduction(_ text: String) -> Attribution? {
+        let leadIns: Set<String> = ["i'm", "i’m", "this", "is", "it's", "it’s", "hi", "hello", "yes", "yeah", "thanks", "sí", "am", "i", "and"]
         for sentence in sentences(text, limit: 3) {
             let w = words(sentence)
-            var i = 0
-            // Skip a lead-in: "I'm", "This is", "Hi,".
-            while i < w.count, ["i'm", "i’m", "this", "is", "it's", "it’s", "hi", "hello", "yes", "yeah", "thanks", "sí", "am", "i"].contains(bare(w[i]).lowercased()) { i += 1 }
-            var j = i
-            while j < w.count, j - i < 4, isNameWord(w[j]) {
-                if endsClause(w[j]) { j += 1; break }
-                j += 1
-            }
-            let nameCount = j - i
-            guard nameCount >= 2, j < w.count else { continue }
-            let name = w[i..<j].map { bare($0) }.joined(separator: " ")
-            let last = w[j - 1]
-            if prepositions.contains(bare(w[j]).lowercased()) {
-                if let outlet = outlet(w, from: j + 1) { return Attribution(name: name, outlet: outlet) }
-            } else if last.last == ",", w.count - j <= 4, let outlet = outlet(w, from: j) {
-                return Attribution(name: name, outlet: outlet)
+            // A name can start the sentence, follow a clause ("Mr. Chairman, Michael McKee
+            // from Bloomberg") or a lead-in ("I'm Jeff Mason").
+            for i in w.indices where i == 0 || endsClause(w[i - 1]) || leadIns.contains(bare(w[i - 1]).lowercased()) {
+                if let found = introduction(w, at: i) { return found }
             }
         }
         return nil
+    }
+
+    private static func introduction(_ w: [Substring], at i: Int) -> Attribution? {
+        var j = i
+        while j < w.count, j - i < 4, isNameWord(w[j]) {
+            j += 1
+            if endsClause(w[j - 1]) { break }
+        }
+        guard j - i >= 2, j < w.count else { return nil }
+        let name = w[i..<j].map { bare($0) }.joined(separator: " ")
+        if !endsClause(w[j - 1]), prepositions.contains(bare(w[j]).lowercased()), let outlet = outlet(w, from: j + 1) {
+            return Attribution(name: name, outlet: outlet)
+        }
+        // "Steve Liesman, CNBC." / "Jonathan Nácar, de Eje Central."
+        if w[j - 1].last == "," {
+            if prepositions.contains(bare(w[j]).lowercased()), let outlet = outlet(w, from: j + 1) {
+                return Attribution(name: name, outlet: outlet)
+            }
+            if w.count - j <= 4, let outlet = outlet(w, from: j) { return Attribution(name: name, outlet: outlet) }
+        }
+        return nil
+    }
+
+    /// Calls on a reporter in the last sentences of a turn: "Steve Holland, Reuters.",
+    /// "How about Ben with ABC, where are you Ben?", "Zeke at AP.", and a bare name as the last
+    /// sentence ("Colby.", "Go ahead, Steve."). Latest first.
+    static func calls(atEndOf text: String) -> [Attribution] {
+        var found: [Attribution] = []
+        let last = sentences(text).suffix(3)
+        for sentence in last.reversed() {
+            let w = words(sentence)
+            for (p, word) in w.enumerated() where p > 0 && ["at", "from", "with"].contains(bare(word).lowercased()) {
+                guard !endsClause(w[p - 1]), let outlet = outlet(w, from: p + 1) else { continue }
+                var start = p
+                while start > 0, p - start < 3, isNameWord(w[start - 1]), start == p || !endsClause(w[start - 1]) { start -= 1 }
+                guard start < p else { continue }
+                found.append(Attribution(name: w[start..<p].map { bare($0) }.joined(separator: " "), outlet: outlet))
+            }
+            if w.count <= 6, let comma = w.firstIndex(where: { $0.last == "," }), comma + 1 < w.count {
+                let nameWords = w[...comma]
+                if nameWords.count <= 3, nameWords.allSatisfy(isNameWord), let outlet = outlet(w, from: comma + 1),
+                    outlet.split(separator: " ").count == w.count - comma - 1
+                {
+                    found.append(Attribution(name: nameWords.map { bare($0) }.joined(separator: " "), outlet: outlet))
+                }
+            }
+        }
+        if let bareCall = call(atEndOf: text) { found.insert(bareCall, at: 0) }
+        return found
     }
 
     /// The moderator's call at the end of a turn: "Zeke at AP.", "Anneken, CNN.", "Colby.",
