@@ -160,10 +160,11 @@ struct BriefingBuilder {
             var call: Attribution?
             var moderated = false
             if t > 0, case .person(let previous) = speakers[t - 1] {
-                call = Outlets.calls(atEndOf: segmentation.turns[t - 1].text).first { samePerson($0.name, participants[p].name) }
+                let matching = Outlets.calls(atEndOf: segmentation.turns[t - 1].text).filter { samePerson($0.name, participants[p].name) }
+                call = matching.first { $0.outlet != nil } ?? matching.first
                 moderated = afterModerator && participants[previous].kind == .moderator
             }
-            if introNamesThem || (!labelHadTitle[p] && (call != nil || moderated)) {
+            if introNamesThem || (!labelHadTitle[p] && (call != nil || moderated || asksMostly(p))) {
                 participants[p].kind = .journalist
                 participants[p].outlet = introNamesThem ? intro?.outlet : call?.outlet
             }
@@ -176,6 +177,18 @@ struct BriefingBuilder {
                 participants[p].outlet = intro.outlet
             }
         }
+    }
+
+    /// Most of a speaker's turns end in a question mark.
+    private func asksMostly(_ p: Int) -> Bool {
+        var asked = 0
+        var total = 0
+        for (t, raw) in segmentation.turns.enumerated() {
+            guard case .person(let q) = speakers[t], q == p else { continue }
+            total += 1
+            if raw.text.hasSuffix("?") { asked += 1 }
+        }
+        return total > 0 && asked * 2 > total
     }
 
     /// Two names for one person: the same first name, or the same surname ("Mike Derby" and
@@ -242,7 +255,9 @@ struct BriefingBuilder {
                 case .moderator:
                     turn.kind = .moderation
                 case .official, .interpreter, .unknown:
-                    if open == nil {
+                    if callsNextReporter(t) {
+                        turn.kind = .moderation
+                    } else if open == nil {
                         turn.kind = .statement
                     } else if isDelegation(t, by: p) {
                         turn.kind = .delegation
@@ -290,6 +305,16 @@ struct BriefingBuilder {
         }
     }
 
+    /// An official's short turn that only gives the floor to the reporter who asks next
+    /// ("Go ahead.", "Yeah, please.", "Steve Holland, Reuters.").
+    private func callsNextReporter(_ t: Int) -> Bool {
+        let raw = segmentation.turns[t]
+        guard t + 1 < speakers.count, isQuestion(t + 1), raw.text.split(separator: " ").count <= 15 else { return false }
+        let lower = raw.text.lowercased()
+        let cues = ["go ahead", "please", "yes", "next", "question", "adelante", "sí", "you", "right here", "in the back"]
+        return !Outlets.calls(atEndOf: raw.text).isEmpty || cues.contains { lower.contains($0) }
+    }
+
     /// A short turn that hands the question to the official who speaks next.
     private func isDelegation(_ t: Int, by p: Int) -> Bool {
         let raw = segmentation.turns[t]
@@ -298,6 +323,12 @@ struct BriefingBuilder {
             participants[next].kind == .official
         else { return false }
         let lower = raw.text.lowercased()
+        // The last sentence is a bare call of the next official ("Dr. Redfield?", "Go ahead, Bob.").
+        if words.count <= 25, let last = Outlets.sentences(raw.text).last {
+            let lastLower = last.lowercased()
+            let names = participants[next].name.lowercased().split(separator: " ").filter { $0.count >= 3 }
+            if last.split(separator: " ").count <= 5, names.contains(where: { lastLower.contains($0) }) { return true }
+        }
         let cues = ["answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond", "address", "go ahead", "over to", "responder", "conteste"]
         guard cues.contains(where: { lower.contains($0) }) else { return false }
         // The next speaker is named (or called by surname or first name).

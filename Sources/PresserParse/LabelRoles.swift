@@ -32,5 +32,8 @@ enum LabelRoles {
     static func isModerator(_ label: String) -> Bool { moderators.contains(key(label)) }
 
     /// Labels that never identify one person, so repeating them never continues a turn.
-    static func isAnonymous(_ label: String) -> Bool { isQuestioner(label) || isVoice(label) }
+    /// A numbered voice ("Speaker 4") is one person, so it is not among them.
+    static func isAnonymous(_ label: String) -> Bool {
+        (isQuestioner(label) && !key(label).hasPrefix("SPEAKER ")) || isVoice(label)
+    }
 }

@@ -18,6 +18,12 @@ enum Outlets {
         "sí", "adelante", "bueno", "pues", "a", "the", "in", "on", "what", "how", "why", "when", "is",
         "are", "do", "does", "can", "could", "would", "will", "there", "now", "great", "oh", "no",
         "just", "back", "take", "time", "here", "over", "then", "today", "sorry", "hold", "wait",
+        "i’m", "it’s", "mi", "soy", "jefe", "señor", "señora",
+    ]
+    /// Words between a reporter's name and the outlet: "corresponsal de Sin Censura".
+    private static let reporterNouns: Set<String> = [
+        "corresponsal", "reportero", "reportera", "periodista", "portal", "medio", "revista", "diario",
+        "periódico", "canal", "agencia", "correspondent", "reporter", "columnista", "conductor", "conductora",
     ]
 
     /// The sentences of a text, split after ".", "?" or "!" followed by a space.
@@ -97,7 +103,10 @@ enum Outlets {
     /// CNBC", "Jonathan Nácar, de Eje Central": a name of two to four words followed by an
     /// outlet, in the first three sentences of a question.
     static func selfIntroduction(_ text: String) -> Attribution? {
-        let leadIns: Set<String> = ["i'm", "i’m", "this", "is", "it's", "it’s", "hi", "hello", "yes", "yeah", "thanks", "sí", "am", "i", "and"]
+        let leadIns: Set<String> = [
+            "i'm", "i’m", "this", "is", "it's", "it’s", "hi", "hello", "yes", "yeah", "thanks", "sí", "am", "i",
+            "and", "es", "soy", "name",
+        ]
         for sentence in sentences(text, limit: 3) {
             let w = words(sentence)
             // A name can start the sentence, follow a clause ("Mr. Chairman, Michael McKee
@@ -120,11 +129,18 @@ enum Outlets {
         if !endsClause(w[j - 1]), prepositions.contains(bare(w[j]).lowercased()), let outlet = outlet(w, from: j + 1) {
             return Attribution(name: name, outlet: outlet)
         }
-        // "Steve Liesman, CNBC." / "Jonathan Nácar, de Eje Central."
+        // "Steve Liesman, CNBC." / "Jonathan Nácar, de Eje Central." / "Rafael Herrera,
+        // corresponsal de Sin Censura" / "Mario Alberto Segura, del portal El Sur Tampico.com"
         if w[j - 1].last == "," {
-            if prepositions.contains(bare(w[j]).lowercased()), let outlet = outlet(w, from: j + 1) {
-                return Attribution(name: name, outlet: outlet)
+            var k = j
+            var skipped = false
+            while k < w.count, k - j < 2,
+                prepositions.contains(bare(w[k]).lowercased()) || reporterNouns.contains(bare(w[k]).lowercased())
+            {
+                k += 1
+                skipped = true
             }
+            if skipped, let outlet = outlet(w, from: k) { return Attribution(name: name, outlet: outlet) }
             if w.count - j <= 4, let outlet = outlet(w, from: j) { return Attribution(name: name, outlet: outlet) }
         }
         return nil
