@@ -65,7 +65,15 @@ struct BriefingBuilder {
         }
         for raw in segmentation.turns {
             guard let label = raw.label else {
-                speakers.append(raw.unlabelledQuestion ? .questioner(outlet: nil) : .none)
+                if let byline = raw.byline {
+                    participants.append(
+                        Participant(id: Participant.slug(byline.name), name: byline.name, roles: byline.roles, kind: .official))
+                    labelHadTitle.append(true)
+                    onRoster.append(true)
+                    speakers.append(.person(participants.count - 1))
+                } else {
+                    speakers.append(raw.unlabelledQuestion ? .questioner(outlet: nil) : .none)
+                }
                 continue
             }
             if let cached = labelCache[label.text] {
@@ -310,9 +318,9 @@ struct BriefingBuilder {
     private func callsNextReporter(_ t: Int) -> Bool {
         let raw = segmentation.turns[t]
         guard t + 1 < speakers.count, isQuestion(t + 1), raw.text.split(separator: " ").count <= 15 else { return false }
-        let lower = raw.text.lowercased()
-        let cues = ["go ahead", "please", "yes", "next", "question", "adelante", "sí", "you", "right here", "in the back"]
-        return !Outlets.calls(atEndOf: raw.text).isEmpty || cues.contains { lower.contains($0) }
+        guard let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
+        let cues = ["go ahead", "please", "next question", "adelante", "right here", "in the back", "yes, sir", "yes, ma’am", "yes, ma'am"]
+        return Outlets.call(atEndOf: raw.text)?.name != nil || cues.contains { last.contains($0) }
     }
 
     /// A short turn that hands the question to the official who speaks next.
@@ -329,8 +337,9 @@ struct BriefingBuilder {
             let names = participants[next].name.lowercased().split(separator: " ").filter { $0.count >= 3 }
             if last.split(separator: " ").count <= 5, names.contains(where: { lastLower.contains($0) }) { return true }
         }
-        let cues = ["answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond", "address", "go ahead", "over to", "responder", "conteste"]
+        let cues = ["answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond", "address", "go ahead", "over to", "responder", "conteste", "would you like to", "let me have", "let me ask"]
         guard cues.contains(where: { lower.contains($0) }) else { return false }
+        if words.count <= 25 { return true }
         // The next speaker is named (or called by surname or first name).
         let nameParts = participants[next].name.split(separator: " ").map { $0.lowercased() }
         return nameParts.contains { part in part.count >= 3 && lower.contains(part) }

@@ -5,6 +5,9 @@ struct RawTurn: Sendable {
     var paragraphs: [String]
     /// A paragraph without a label that reads as a reporter's question (SCIO layout).
     var unlabelledQuestion: Bool = false
+    /// For a statement without labels: the person a byline above it names
+    /// ("Willem F. Duisenberg, President of the European Central Bank, 9 June 1998").
+    var byline: RosterEntry?
 
     var text: String { paragraphs.joined(separator: "\n\n") }
 }
@@ -148,7 +151,8 @@ enum TurnSegmenter {
         }
         let paragraphs = lines[best.start...best.end].map(\.text).filter { !$0.isEmpty }
             .map { TextNormalizer.collapseSpaces($0) }
-        let turn = RawTurn(label: nil, line: lines[best.start].number, paragraphs: paragraphs)
+        var turn = RawTurn(label: nil, line: lines[best.start].number, paragraphs: paragraphs)
+        turn.byline = lines[..<best.start].filter { !$0.text.isEmpty }.suffix(2).reversed().lazy.compactMap(Roster.entry).first
         return Segmentation(header: Array(lines[..<best.start]), turns: [turn], styles: [:], endTime: nil)
     }
 
