@@ -65,7 +65,9 @@ struct BriefingBuilder {
         }
         for raw in segmentation.turns {
             guard let label = raw.label else {
-                if let byline = raw.byline {
+                if let byline = raw.byline, let known = byKey[Participant.slug(byline.name)] {
+                    speakers.append(.person(known))
+                } else if let byline = raw.byline {
                     participants.append(
                         Participant(id: Participant.slug(byline.name), name: byline.name, roles: byline.roles, kind: .official))
                     labelHadTitle.append(true)
