@@ -319,10 +319,18 @@ struct BriefingBuilder {
     /// ("Go ahead.", "Yeah, please.", "Steve Holland, Reuters.").
     private func callsNextReporter(_ t: Int) -> Bool {
         let raw = segmentation.turns[t]
-        guard t + 1 < speakers.count, isQuestion(t + 1), raw.text.split(separator: " ").count <= 15 else { return false }
-        guard let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
-        let cues = ["go ahead", "please", "next question", "adelante", "right here", "in the back", "yes, sir", "yes, ma’am", "yes, ma'am"]
-        return Outlets.call(atEndOf: raw.text)?.name != nil || cues.contains { last.contains($0) }
+        let words = raw.text.split(separator: " ").count
+        guard t + 1 < speakers.count, isQuestion(t + 1), words <= 30 else { return false }
+        let lower = raw.text.lowercased()
+        // Pointing at someone in the room, or moving on.
+        let strong = [
+            "go ahead", "next question", "last question", "in the back", "right there", "right here", "in the ",
+            "gentleman", "the lady", "adelante", "la última pregunta",
+        ]
+        if strong.contains(where: { lower.contains($0) }) { return true }
+        guard words <= 15, let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
+        let weak = ["please", "yes, sir", "yes, ma’am", "yes, ma'am", "sí, adelante"]
+        return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.contains($0) }
     }
 
     /// A short turn that hands the question to the official who speaks next.
