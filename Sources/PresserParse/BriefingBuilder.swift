@@ -37,10 +37,13 @@ struct BriefingBuilder {
     }
 
     private var speakers: [Speaker] = []
+    /// The calls at the end of each turn, read once.
+    private var callsAtEnd: [[Attribution]] = []
     private var labelHadTitle: [Bool] = []  // per participant: the label carried a title or role
     private var onRoster: [Bool] = []
 
     mutating func build() {
+        callsAtEnd = segmentation.turns.map { Outlets.calls(atEndOf: $0.text) }
         identifySpeakers()
         findJournalists()
         findModerators()
@@ -53,7 +56,9 @@ struct BriefingBuilder {
     private mutating func identifySpeakers() {
         var byKey: [String: Int] = [:]
         var labelCache: [String: Speaker] = [:]
-        let sources = [title ?? "", segmentation.header.map(\.text).joined(separator: "\n"), allText]
+        let index = Names.Index([
+            (title ?? "", 1000), (segmentation.header.map(\.text).joined(separator: "\n"), 100), (allText, 1),
+        ])
         // Roster entries first, so that labels resolve to them.
         for entry in roster {
             let id = Participant.slug(entry.name)
@@ -97,7 +102,7 @@ struct BriefingBuilder {
                 let isModeratorLabel = LabelRoles.isModerator(label.text)
                 var (roles, name) = Names.split(label: label.text)
                 if name == nil, let role = roles.first { name = nameFromTitle(role: role) ?? role }
-                let resolved = Names.fullest(name ?? label.text, roles: roles, in: sources)
+                let resolved = Names.fullest(name ?? label.text, roles: roles, in: index)
                 var id = Participant.slug(resolved)
                 if byKey[id] == nil, let similar = similarKey(id, in: byKey) { id = similar }
                 if let index = byKey[id] {
@@ -170,7 +175,7 @@ struct BriefingBuilder {
             var call: Attribution?
             var moderated = false
             if t > 0, case .person(let previous) = speakers[t - 1] {
-                let matching = Outlets.calls(atEndOf: segmentation.turns[t - 1].text).filter { samePerson($0.name, participants[p].name) }
+                let matching = callsAtEnd[t - 1].filter { samePerson($0.name, participants[p].name) }
                 call = matching.first { $0.outlet != nil } ?? matching.first
                 moderated = afterModerator && participants[previous].kind == .moderator
             }
@@ -281,7 +286,7 @@ struct BriefingBuilder {
                     turn.outlet = intro.outlet
                     if turn.askedBy == nil { turn.askedBy = intro.name }
                 }
-                if t > 0, !isQuestion(t - 1), let call = Outlets.calls(atEndOf: segmentation.turns[t - 1].text).first {
+                if t > 0, !isQuestion(t - 1), let call = callsAtEnd[t - 1].first {
                     if turn.outlet == nil { turn.outlet = call.outlet }
                     if turn.askedBy == nil, let name = call.name, name.split(separator: " ").count >= 2 {
                         turn.askedBy = name

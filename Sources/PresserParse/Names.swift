@@ -83,41 +83,62 @@ enum Names {
         return out.joined(separator: " ")
     }
 
-    /// The fullest form of a short name found in the text: "Psaki" → "Jen Psaki" when the text
-    /// has "Press Secretary Jen Psaki". Only a capitalised word that is not a title counts as a
-    /// first name, and the most frequent one wins.
-    static func fullest(_ name: String, roles: [String] = [], in sources: [String]) -> String {
-        let words = name.split(separator: " ")
-        guard words.count == 1, let surname = words.first, surname.count >= 3 else { return name }
-        var counts: [String: Int] = [:]
-        for source in sources {
-            var searchFrom = source.startIndex
-            while let range = source[searchFrom...].firstRange(of: surname) {
-                searchFrom = range.upperBound
-                // whole word, right after a space
-                if range.upperBound < source.endIndex, source[range.upperBound].isLetter { continue }
-                guard range.lowerBound > source.startIndex else { continue }
-                let before = source[..<range.lowerBound]
-                guard before.last == " " else { continue }
-                let previous = before.dropLast().split(separator: " ").last.map(String.init) ?? ""
-                guard let f = previous.first, f.isUppercase, previous.count >= 2,
-                    !titleWords.contains(previous.lowercased()),
-                    !previous.hasSuffix("."), !previous.hasSuffix(","), previous.allSatisfy({ $0.isLetter || $0 == "-" }),
-                    previous.lowercased() != previous.uppercased()
-                else { continue }
-                if SpeakerLabel.isUpperCase(previous[...]) { continue }
-                // "First Lady Melania Trump" is not the President: a title before the first name
-                // must be one of this speaker's own.
-                let earlier = before.dropLast().split(separator: " ").dropLast().last.map { $0.lowercased() } ?? ""
-                if titleWords.contains(earlier), earlier != "the",
-                    !roles.contains(where: { $0.lowercased().contains(earlier) })
-                {
-                    continue
+    /// Where capitalised words stand in a text: for each word, the words just before it. Built
+    /// once per transcript, so that finding full names costs one pass over the text.
+    struct Index: Sendable {
+        /// surname → (first name, the word before the first name) → count
+        fileprivate var before: [Substring: [Pair: Int]] = [:]
+        /// Names found in the title or header count far more than names in the speech.
+        fileprivate struct Pair: Hashable, Sendable {
+            var first: Substring
+            var earlier: String
+        }
+
+        init(_ sources: [(text: String, weight: Int)]) {
+            for (text, weight) in sources {
+                var previous: Substring = ""
+                var earlier: Substring = ""
+                for raw in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                    let word = raw.prefix { $0.isLetter || $0 == "-" || $0 == "’" || $0 == "'" }
+                    if word.count >= 3, word.first?.isUppercase == true, Index.isFirstName(previous) {
+                        before[word, default: [:]][Pair(first: previous, earlier: earlier.lowercased()), default: 0] += weight
+                    }
+                    earlier = previous
+                    // A word followed by punctuation cannot be a first name for the next word.
+                    previous = word.count == raw.count ? raw : ""
                 }
-                counts[previous + " " + surname, default: 0] += 1
             }
         }
-        return counts.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key ?? name
+
+        private static func isFirstName(_ word: Substring) -> Bool {
+            guard let f = word.first, f.isUppercase, word.count >= 2 else { return false }
+            if SpeakerLabel.isUpperCase(word) || titleWords.contains(word.lowercased()) { return false }
+            return word.allSatisfy { $0.isLetter || $0 == "-" }
+        }
+    }
+
+    /// The fullest form of a short name found in the text: "Psaki" → "Jen Psaki" when the text
+    /// has "Press Secretary Jen Psaki". Only a capitalised word that is not a title counts as a
+    /// first name; a title before it must be one of the speaker's own ("First Lady Melania
+    /// Trump" is not the President); the most frequent form wins.
+    static func fullest(_ name: String, roles: [String] = [], in index: Index) -> String {
+        let words = name.split(separator: " ")
+        guard words.count == 1, let surname = words.first, surname.count >= 3,
+            let candidates = index.before[surname]
+        else { return name }
+        var counts: [Substring: Int] = [:]
+        for (pair, count) in candidates {
+            if titleWords.contains(pair.earlier), pair.earlier != "the",
+                !roles.contains(where: { $0.lowercased().contains(pair.earlier) })
+            {
+                continue
+            }
+            counts[pair.first, default: 0] += count
+        }
+        guard let best = counts.max(by: { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }) else {
+            return name
+        }
+        return best.key + " " + surname
     }
 }
 

@@ -54,6 +54,14 @@ enum Outlets {
         return out
     }
 
+    /// The last few hundred characters of a text, starting at a word: calls are at the end.
+    static func tail(_ text: String) -> String {
+        guard text.utf8.count > 400 else { return text }
+        var start = text.utf8.index(text.utf8.endIndex, offsetBy: -400)
+        while start < text.utf8.endIndex, text.utf8[start] != 0x20 { start = text.utf8.index(after: start) }
+        return String(Substring(text.utf8[start...]))
+    }
+
     private static func words(_ sentence: Substring) -> [Substring] {
         sentence.split(separator: " ")
     }
@@ -151,7 +159,7 @@ enum Outlets {
     /// sentence ("Colby.", "Go ahead, Steve."). Latest first.
     static func calls(atEndOf text: String) -> [Attribution] {
         var found: [Attribution] = []
-        let last = sentences(text).suffix(3)
+        let last = sentences(tail(text)).suffix(3)
         for sentence in last.reversed() {
             let w = words(sentence)
             for (p, word) in w.enumerated() where p > 0 && ["at", "from", "with"].contains(bare(word).lowercased()) {
@@ -177,7 +185,7 @@ enum Outlets {
     /// The moderator's call at the end of a turn: "Zeke at AP.", "Anneken, CNN.", "Colby.",
     /// "Go ahead, Steve.", "First question, Jim Acosta." Returns the name and outlet called.
     static func call(atEndOf text: String) -> Attribution? {
-        guard let last = sentences(text).last else { return nil }
+        guard let last = sentences(tail(text)).last else { return nil }
         let w = words(last)
         guard !w.isEmpty, w.count <= 10 else { return nil }
         // The run of name words at the end, or before "at/from/with OUTLET".
