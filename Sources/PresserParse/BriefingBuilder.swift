@@ -329,10 +329,12 @@ struct BriefingBuilder {
         let lower = raw.text.lowercased()
         // Pointing at someone in the room, or moving on.
         let strong = [
-            "go ahead", "next question", "last question", "in the back", "right there", "right here", "in the ",
+            "go ahead", "next question", "last question", "in the back", "right there", "right here",
             "gentleman", "the lady", "adelante", "la última pregunta",
         ]
         if strong.contains(where: { lower.contains($0) }) { return true }
+        // "In the Brown blazer here.": pointing at someone, in very few words.
+        if words <= 8, lower.hasPrefix("in the ") || lower.contains(". in the ") { return true }
         guard words <= 15, let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
         let weak = ["please", "yes, sir", "yes, ma’am", "yes, ma'am", "sí, adelante"]
         return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.contains($0) }

@@ -212,7 +212,9 @@ enum Outlets {
             if start - 1 < end - 1, endsClause(w[start - 1]) { break }
             start -= 1
         }
-        guard start < end else { return outletName.map { Attribution(name: nil, outlet: $0) } }
+        // "Let me go with Hallie Jackson.": no name before the preposition, so what follows it
+        // is the person called, not an outlet.
+        guard start < end else { return outletName.map { Attribution(name: $0, outlet: nil) } }
         // What comes before the name must be a short lead-in ("Go ahead,", "First question,").
         guard start <= 4 else { return nil }
         if start > 0, !endsClause(w[start - 1]) { return nil }

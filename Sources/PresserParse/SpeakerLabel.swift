@@ -32,6 +32,13 @@ struct SpeakerLabel: Sendable, Equatable {
         if first == UInt8(ascii: "<") { return readTag(line) }
         if first == UInt8(ascii: "Q") { if let q = readQ(line) { return q } }
         if afterSeparator, let block = readBlock(line) { return block }
+        // "5:19 P.M. EDT MODERATOR:  Thanks…": a time line run into the first label.
+        let firstWords = line.split(separator: " ", maxSplits: 3)
+        if firstWords.count == 4, TurnSegmenter.isTimeLine(firstWords[0...2].joined(separator: " ")),
+            let label = read(String(firstWords[3]), afterSeparator: false), label.style == .colonInline
+        {
+            return label
+        }
         // A colon within the first 90 bytes.
         var colon: String.Index?
         var count = 0
