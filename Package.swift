@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PresserCLITests",
-            dependencies: ["PresserCore"],
+            dependencies: ["PresserCore", "PresserCLI"],
             swiftSettings: swiftSettings
         ),
     ]
