@@ -15,7 +15,7 @@ extension Presser {
                 Formats:
                   text      the readable breakdown: title, date, roster, one line per question
                   markdown  the same as a Markdown document, with the transcript
-                  json      the presser.briefing/1 document (see schema/presser.briefing-1.schema.json);
+                  json      the presser.briefing/1 document (fields in the README);
                             several files give one JSON document per line
 
                 Exit codes: 0 ok, 64 bad usage, 65 bad data (empty, binary, not a transcript),
