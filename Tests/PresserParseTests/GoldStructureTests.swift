@@ -23,8 +23,7 @@ import Testing
         let evaluation = try StructureEvaluation.run(goldDirectory: Fixtures.gold.path, corpusDirectory: Fixtures.corpus.path)
         var perFamily: [String: Int] = [:]
         for file in evaluation.perFile { perFamily[file.family, default: 0] += 1 }
-        // wh-obama gold is still being labelled; add it here when its two files land.
-        for family in ["wh-biden-md", "wh-trump", "fomc", "rev", "mananera", "statement"] {
+        for family in ["wh-biden-md", "wh-obama", "wh-trump", "fomc", "rev", "mananera", "statement"] {
             #expect(perFamily[family, default: 0] >= 2, "\(family) has \(perFamily[family, default: 0]) gold files")
         }
         // The corpus holds one SCIO transcript only.
