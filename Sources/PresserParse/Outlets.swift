@@ -126,6 +126,34 @@ enum Outlets {
         return nil
     }
 
+    /// Words that make a name an outlet's: "I'm from Cuban TV" names an outlet, "I am from
+    /// Azerbaijan" does not.
+    private static let mediaWords: Set<String> = [
+        "tv", "television", "televisión", "news", "radio", "times", "post", "journal", "press", "daily",
+        "agency", "network", "broadcasting", "channel", "magazine", "herald", "tribune", "gazette",
+        "reuters", "bloomberg", "diario", "periódico", "noticias", "revista", "canal", "agencia", "prensa",
+        "media", "wire", "telegraph", "guardian", "economist", "politico", "axios", "xinhua", "cnn", "bbc",
+    ]
+
+    /// "I'm from Cuban TV", "I'm with the Associated Press": an outlet with no name.
+    static func outletIntroduction(_ text: String) -> String? {
+        for sentence in sentences(text, limit: 3) {
+            let w = words(sentence)
+            for i in w.indices.dropLast(2) {
+                let first = bare(w[i]).lowercased()
+                let pronoun = first == "i’m" || first == "i'm" || (first == "am" && i > 0 && bare(w[i - 1]).lowercased() == "i")
+                guard pronoun, ["from", "with"].contains(bare(w[i + 1]).lowercased()),
+                    let outlet = outlet(w, from: i + 2)
+                else { continue }
+                let outletWords = outlet.split(separator: " ")
+                let isMedia = outletWords.contains { mediaWords.contains($0.lowercased()) }
+                    || outletWords.contains { $0.count >= 2 && $0.count <= 5 && SpeakerLabel.isUpperCase($0) }
+                if isMedia { return outlet }
+            }
+        }
+        return nil
+    }
+
     private static func introduction(_ w: [Substring], at i: Int) -> Attribution? {
         var j = i
         while j < w.count, j - i < 4, isNameWord(w[j]) {
@@ -149,7 +177,10 @@ enum Outlets {
                 skipped = true
             }
             if skipped, let outlet = outlet(w, from: k) { return Attribution(name: name, outlet: outlet) }
-            if w.count - j <= 4, let outlet = outlet(w, from: j) { return Attribution(name: name, outlet: outlet) }
+            // A bare "Name, Outlet." is a sentence of its own.
+            if w.count <= 8, i <= 2, w.count - j <= 4, let outlet = outlet(w, from: j) {
+                return Attribution(name: name, outlet: outlet)
+            }
         }
         return nil
     }
@@ -168,6 +199,13 @@ enum Outlets {
                 while start > 0, p - start < 3, isNameWord(w[start - 1]), start == p || !endsClause(w[start - 1]) { start -= 1 }
                 guard start < p else { continue }
                 found.append(Attribution(name: w[start..<p].map { bare($0) }.joined(separator: " "), outlet: outlet))
+            }
+            // "Mark Landler, since you had your hand up, I'll call on you."
+            if w.count >= 3, isNameWord(w[0]), isNameWord(w[1]), !endsClause(w[0]) {
+                let nameEnd = w[1].last == "," ? 2 : (w.count > 3 && isNameWord(w[2]) && w[2].last == "," ? 3 : 0)
+                if nameEnd > 0, nameEnd < w.count, !["of", "with", "from", "at"].contains(bare(w[nameEnd]).lowercased()) {
+                    found.append(Attribution(name: w[..<nameEnd].map { bare($0) }.joined(separator: " "), outlet: nil))
+                }
             }
             if w.count <= 6, let comma = w.firstIndex(where: { $0.last == "," }), comma + 1 < w.count {
                 let nameWords = w[...comma]
@@ -215,9 +253,15 @@ enum Outlets {
         // "Let me go with Hallie Jackson.": no name before the preposition, so what follows it
         // is the person called, not an outlet.
         guard start < end else { return outletName.map { Attribution(name: $0, outlet: nil) } }
-        // What comes before the name must be a short lead-in ("Go ahead,", "First question,").
-        guard start <= 4 else { return nil }
-        if start > 0, !endsClause(w[start - 1]) { return nil }
+        // What comes before the name must be a short lead-in ("Go ahead,", "First question,"),
+        // or end in a verb of calling ("I'm going to start with Roberta Rampton of Reuters").
+        let callingWords: Set<String> = ["with", "to", "on", "is", "call"]
+        let leadIn = start > 0 ? bare(w[start - 1]).lowercased() : ""
+        if start > 0, !endsClause(w[start - 1]) {
+            guard callingWords.contains(leadIn) else { return nil }
+        } else if start > 4 {
+            return nil
+        }
         let name = w[start..<end].map { bare($0) }.joined(separator: " ")
         return Attribution(name: name, outlet: outletName)
     }
