@@ -18,4 +18,10 @@ struct Presser: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Parse.self, Eval.self, Bench.self]
     )
+
+    /// `presser` alone names no task: that is a usage error (64), with the help on standard error.
+    func run() async throws {
+        printError(Presser.helpMessage())
+        throw ExitCode(64)
+    }
 }

@@ -16,16 +16,19 @@ struct BriefingBuilder {
     let roster: [RosterEntry]
     let title: String?
     let allText: String
+    /// Several files joined as pages: turns record their page.
+    let paged: Bool
 
     private(set) var participants: [Participant] = []
     private(set) var turns: [Turn] = []
     private(set) var exchanges: [Exchange] = []
 
-    init(segmentation: Segmentation, roster: [RosterEntry], title: String?, allText: String) {
+    init(segmentation: Segmentation, roster: [RosterEntry], title: String?, allText: String, paged: Bool = false) {
         self.segmentation = segmentation
         self.roster = roster
         self.title = title
         self.allText = allText
+        self.paged = paged
     }
 
     /// What a raw turn's label turned out to be.
@@ -253,7 +256,9 @@ struct BriefingBuilder {
     private mutating func typeTurns() {
         var open: Int?  // index into exchanges
         for (t, raw) in segmentation.turns.enumerated() {
-            var turn = Turn(index: t, speaker: nil, label: raw.label?.text, kind: .other, line: raw.line, text: raw.text)
+            var turn = Turn(
+                index: t, speaker: nil, label: raw.label?.text, kind: .other, line: raw.line,
+                page: paged ? raw.page : nil, text: raw.text)
             switch speakers[t] {
             case .questioner(let outlet):
                 turn.kind = .question

@@ -116,7 +116,7 @@ enum TextNormalizer {
             pieces.append(rest)
             for piece in pieces {
                 let text = trim(piece)
-                if !text.isEmpty { out.append(SourceLine(text: text, number: line.number)) }
+                if !text.isEmpty { out.append(SourceLine(text: text, number: line.number, page: line.page)) }
             }
         }
         return out

@@ -25,19 +25,18 @@ public enum TranscriptParser {
         guard let firstFile = files.first else { throw .usage("no input file given") }
         var warnings: [String] = []
         var lines: [SourceLine] = []
-        var pageStarts: [Int] = []
         var frontMatter: FrontMatter?
         var hasher = SHA256()
         for (page, file) in files.enumerated() {
             hasher.update(data: file.bytes)
             let decoded = try InputDecoder.decode(file.bytes, file: file.name)
             if let warning = decoded.warning { warnings.append("\(file.name): \(warning)") }
-            var pageLines: [SourceLine]
+            let pageLines: [SourceLine]
             if HTMLText.looksLikeHTML(decoded.text) || file.name.lowercased().hasSuffix(".html")
                 || file.name.lowercased().hasSuffix(".htm")
             {
                 pageLines = HTMLText.lines(from: decoded.text).map {
-                    SourceLine(text: TextNormalizer.clean($0.text[...]), number: $0.number)
+                    SourceLine(text: TextNormalizer.clean($0.text[...]), number: $0.number, page: page)
                 }
             } else {
                 let raw = TextNormalizer.lines(decoded.text, cleaning: false)
@@ -46,9 +45,10 @@ public enum TranscriptParser {
                     if page == 0 { frontMatter = fm }
                     skip = fm.lineCount
                 }
-                pageLines = raw.dropFirst(skip).map { SourceLine(text: TextNormalizer.clean($0.text[...]), number: $0.number) }
+                pageLines = raw.dropFirst(skip).map {
+                    SourceLine(text: TextNormalizer.clean($0.text[...]), number: $0.number, page: page)
+                }
             }
-            pageStarts.append(lines.count)
             lines += pageLines
         }
         let digest = hasher.finalize().map { byte in
@@ -56,18 +56,8 @@ public enum TranscriptParser {
             return hex.count == 1 ? "0" + hex : hex
         }.joined()
         let source = Briefing.Source(files: files.map(\.name), sha256: digest)
-        var briefing = try parse(lines: lines, frontMatter: frontMatter, source: source, fileName: firstFile.name)
-        if files.count > 1 {
-            // Which page each turn starts on.
-            let pageOfLine: (Int) -> Int = { position in
-                (pageStarts.lastIndex { $0 <= position }) ?? 0
-            }
-            var position = 0
-            for t in briefing.turns.indices {
-                while position < lines.count, lines[position].number != briefing.turns[t].line { position += 1 }
-                briefing.turns[t].page = pageOfLine(min(position, lines.count - 1))
-            }
-        }
+        let briefing = try parse(
+            lines: lines, frontMatter: frontMatter, source: source, fileName: firstFile.name, paged: files.count > 1)
         return ParseResult(briefing: briefing, warnings: warnings)
     }
 
@@ -76,8 +66,10 @@ public enum TranscriptParser {
         try parse([TranscriptFile(name: file, bytes: Array(text.utf8))]).briefing
     }
 
-    static func parse(lines rawLines: [SourceLine], frontMatter: FrontMatter?, source: Briefing.Source, fileName: String)
-        throws(PresserError) -> Briefing
+    static func parse(
+        lines rawLines: [SourceLine], frontMatter: FrontMatter?, source: Briefing.Source, fileName: String,
+        paged: Bool = false
+    ) throws(PresserError) -> Briefing
     {
         let lines = TextNormalizer.splitInlineTags(rawLines)
         let segmentation = TurnSegmenter.segment(lines)
@@ -89,7 +81,7 @@ public enum TranscriptParser {
         let roster = Roster.read(segmentation.header)
         var builder = BriefingBuilder(
             segmentation: segmentation, roster: roster, title: meta.title,
-            allText: lines.lazy.map(\.text).joined(separator: "\n"))
+            allText: lines.lazy.map(\.text).joined(separator: "\n"), paged: paged)
         builder.build()
         return Briefing(
             title: meta.title, date: meta.date, layout: Layout.detect(segmentation, hasRoster: !roster.isEmpty),

@@ -2,6 +2,7 @@
 struct RawTurn: Sendable {
     var label: SpeakerLabel?
     var line: Int
+    var page: Int = 0
     var paragraphs: [String]
     /// A paragraph without a label that reads as a reporter's question (SCIO layout).
     var unlabelledQuestion: Bool = false
@@ -90,7 +91,7 @@ enum TurnSegmenter {
                     closeParagraph()
                 } else {
                     closeTurn()
-                    current = RawTurn(label: label, line: line.number, paragraphs: [])
+                    current = RawTurn(label: label, line: line.number, page: line.page, paragraphs: [])
                 }
                 if !label.rest.isEmpty { paragraph = label.rest }
                 blanks = 0
@@ -100,10 +101,10 @@ enum TurnSegmenter {
                 turn.label != nil, !turn.unlabelledQuestion, !turn.paragraphs.isEmpty
             {
                 closeTurn()
-                current = RawTurn(label: nil, line: line.number, paragraphs: [], unlabelledQuestion: true)
+                current = RawTurn(label: nil, line: line.number, page: line.page, paragraphs: [], unlabelledQuestion: true)
             }
             if current == nil {
-                current = RawTurn(label: nil, line: line.number, paragraphs: [])
+                current = RawTurn(label: nil, line: line.number, page: line.page, paragraphs: [])
             }
             if paragraph.isEmpty {
                 paragraph = line.text
@@ -151,7 +152,7 @@ enum TurnSegmenter {
         }
         let paragraphs = lines[best.start...best.end].map(\.text).filter { !$0.isEmpty }
             .map { TextNormalizer.collapseSpaces($0) }
-        var turn = RawTurn(label: nil, line: lines[best.start].number, paragraphs: paragraphs)
+        var turn = RawTurn(label: nil, line: lines[best.start].number, page: lines[best.start].page, paragraphs: paragraphs)
         turn.byline = lines[..<best.start].filter { !$0.text.isEmpty }.suffix(2).reversed().lazy.compactMap(Roster.entry).first
         return Segmentation(header: Array(lines[..<best.start]), turns: [turn], styles: [:], endTime: nil)
     }

@@ -1,0 +1,429 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `presser` command: the real built binary, run as a subprocess, with
+/// its standard output, standard error and exit status checked.
+///
+/// The test target depends on the PresserCLI executable target (Package.swift), so `swift test`
+/// builds `presser` first and puts it beside the test bundle (.build/<triple>/debug).
+@Suite struct CLITests {
+    private let temp = TemporaryDirectory()
+
+    // MARK: Refused inputs: exit code, one line on stderr naming the file and the problem, nothing on stdout
+
+    @Test func emptyFileIsBadData() throws {
+        let path = try temp.write("empty.txt", [])
+        let run = try Presser.run(["parse", path])
+        run.expectFailure(65, naming: path, saying: "empty")
+    }
+
+    @Test func binaryFileIsBadData() throws {
+        var generator = SeededGenerator(seed: 0xB1_4A_27)
+        var bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for offset in stride(from: 7, to: bytes.count, by: 97) { bytes[offset] = 0x00 }
+        let path = try temp.write("random.bin", bytes)
+        let run = try Presser.run(["parse", path])
+        run.expectFailure(65, naming: path, saying: "binary data")
+    }
+
+    @Test func invalidUTF8ThatIsNotWindows1252IsBadData() throws {
+        // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are the five bytes Windows-1252 leaves undefined.
+        let bytes = Array("MS. PSAKI: Good afternoon, ".utf8) + [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+            + Array(" everyone.\n".utf8)
+        let path = try temp.write("undefined-bytes.txt", bytes)
+        let run = try Presser.run(["parse", path])
+        run.expectFailure(65, naming: path, saying: "invalid text encoding at byte 27")
+    }
+
+    @Test func missingFileIsUnreadable() throws {
+        let path = temp.url.appendingPathComponent("no-such-briefing.txt").path
+        let run = try Presser.run(["parse", path])
+        run.expectFailure(66, naming: path, saying: "no such file")
+    }
+
+    @Test func directoryIsUnreadable() throws {
+        let path = temp.url.appendingPathComponent("a-folder").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        let run = try Presser.run(["parse", path])
+        run.expectFailure(66, naming: path, saying: "is a directory")
+    }
+
+    @Test func parseWithoutFilesIsAUsageError() throws {
+        let run = try Presser.run(["parse"])
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+        // ArgumentParser's own usage message: the error line, then help and usage lines.
+        #expect(run.stderrLines.first?.contains("Missing expected argument") == true, "\(run)")
+    }
+
+    /// `presser` with no arguments at all is a usage error too (64), with the usage on stderr.
+    @Test func noArgumentsAtAllIsAUsageError() throws {
+        let run = try Presser.run([])
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stdout.isEmpty, "\(run)")
+        #expect(run.stderr.contains("parse"), "\(run)")
+    }
+
+    @Test func sparse200MBFileIsRefusedQuicklyForItsSize() throws {
+        let url = temp.url.appendingPathComponent("huge.txt")
+        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 200 * 1024 * 1024)  // a hole: no disk space used
+        try handle.close()
+        let started = ContinuousClock.now
+        let run = try Presser.run(["parse", url.path])
+        let elapsed = ContinuousClock.now - started
+        run.expectFailure(65, naming: url.path, saying: "209715200 bytes is over the limit of 67108864 bytes")
+        #expect(elapsed < .seconds(5), "took \(elapsed): the file should be refused from its size, not read")
+    }
+
+    @Test func htmlPageWithNavigationOnlyIsNotATranscript() throws {
+        let html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><title>Briefing Room | The White House</title>
+            <script>window.dataLayer = [];</script><style>nav { display: flex; }</style></head>
+            <body>
+            <nav><ul>
+              <li><a href="/">Home</a></li>
+              <li><a href="/briefing-room/">Briefing Room</a></li>
+              <li><a href="/administration/">Administration</a></li>
+              <li><a href="/contact/">Contact</a></li>
+            </ul></nav>
+            <main><h1>Briefing Room</h1>
+            <ul><li><a href="/page/2/">Next page</a></li><li><a href="/search/">Search</a></li></ul></main>
+            <footer><p>Privacy Policy</p><p>Copyright</p></footer>
+            </body>
+            </html>
+
+            """
+        let path = try temp.write("navigation.html", Array(html.utf8))
+        let run = try Presser.run(["parse", path])
+        run.expectFailure(65, naming: path, saying: "no transcript found")
+    }
+
+    @Test func shortLinesWithoutSpeakersOrProseAreNotATranscript() throws {
+        let text = """
+            Press Releases
+            Home
+            Latest News
+            Photos
+            Videos
+            Subscribe
+            Follow us
+            Share this page
+            Print
+
+            """
+        let path = try temp.write("menu.txt", Array(text.utf8))
+        let run = try Presser.run(["parse", path])
+        run.expectFailure(65, naming: path, saying: "no transcript found")
+    }
+
+    // MARK: Converted encodings: parsed, with a warning
+
+    @Test func windows1252IsReadWithAWarning() throws {
+        // The first 60 lines of the SCIO transcript (title, roster and the first question), with
+        // curly apostrophes as Windows-1252 writes them (0x92) and no-break spaces as 0xA0.
+        let lines = try String(decoding: Corpus.bytes("scio-2019-12-09.txt"), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false).prefix(60)
+        var bytes: [UInt8] = []
+        for scalar in lines.joined(separator: "\n").unicodeScalars {
+            switch scalar.value {
+            case 0x27, 0x2019: bytes.append(0x92)
+            case 0..<0x80, 0xA0...0xFF: bytes.append(UInt8(scalar.value))
+            default: bytes.append(UInt8(ascii: "?"))
+            }
+        }
+        #expect(bytes.contains(0x92))
+        #expect(String(validating: bytes, as: UTF8.self) == nil)
+        let path = try temp.write("scio-cp1252.txt", bytes)
+        let run = try Presser.run(["parse", path])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderrLines == ["presser: warning: \(path): not UTF-8; read as Windows-1252"], "\(run)")
+        #expect(run.stdout.contains("SCIO briefing on Xinjiang\u{2019}s stability and development"), "\(run)")
+        #expect(run.stdout.contains("Shohrat Zakir hands to Erkin Tuniyaz"), "\(run)")
+    }
+
+    @Test func utf16LittleEndianWithBOMIsReadWithAWarning() throws {
+        let text = String(decoding: try Corpus.bytes("scio-2019-12-09.txt"), as: UTF8.self)
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let path = try temp.write("scio-utf16le.txt", bytes)
+        let run = try Presser.run(["parse", "--format", "json", path])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderrLines == ["presser: warning: \(path): converted from UTF-16"], "\(run)")
+        let document = try run.json()
+        #expect((document["turns"] as? [Any])?.count == 33)
+        #expect(document["title"] as? String == "SCIO briefing on Xinjiang's stability and development")
+    }
+
+    // MARK: The reference transcript
+
+    @Test func textFormatOfTheReferenceTranscript() throws {
+        let run = try Presser.run(["parse", "Tests/Fixtures/corpus/scio-2019-12-09.txt"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.isEmpty, "\(run)")
+        for expected in [
+            "SCIO briefing on Xinjiang's stability and development",
+            "2019-12-09",
+            "Macao Daily → Shohrat Zakir hands to Xu Hairong",
+            "4 of 11 questions",
+        ] {
+            #expect(run.stdout.contains(expected), "stdout lacks \(expected.debugDescription)")
+        }
+    }
+
+    @Test func jsonFormatFromAPathAndFromStandardInput() throws {
+        let relative = "Tests/Fixtures/corpus/scio-2019-12-09.txt"
+        let fromPath = try Presser.run(["parse", "--format", "json", relative])
+        #expect(fromPath.status == 0, "\(fromPath)")
+        #expect(fromPath.stderr.isEmpty, "\(fromPath)")
+        let document = try fromPath.json()
+        #expect(document["schema"] as? String == "presser.briefing/1")
+        let turns = try #require(document["turns"] as? [[String: Any]])
+        #expect(turns.count == 33)
+        #expect((document["source"] as? [String: Any])?["files"] as? [String] == [relative])
+
+        let fromStandardInput = try Presser.run(
+            ["parse", "--format", "json", "-"], standardInput: Corpus.url("scio-2019-12-09.txt"))
+        #expect(fromStandardInput.status == 0, "\(fromStandardInput)")
+        #expect(fromStandardInput.stderr.isEmpty, "\(fromStandardInput)")
+        let piped = try fromStandardInput.json()
+        #expect((piped["source"] as? [String: Any])?["files"] as? [String] == ["-"])
+        let pipedTurns = try #require(piped["turns"] as? [[String: Any]])
+        #expect(Turns(pipedTurns) == Turns(turns))
+    }
+
+    // MARK: --pages
+
+    /// The SCIO transcript split after line 101, just before the label "Xu Hairong:" that starts
+    /// turn 12: joined again with --pages it gives the same 33 turns (the split is at a turn
+    /// boundary, so no turn is cut in two or merged), the first 12 on page 0 and the rest on
+    /// page 1 with line numbers counted in the second file.
+    @Test func pagesJoinTwoHalvesIntoOneBriefing() throws {
+        try expectPagesMatchWholeFile(splittingAfterLine: 101)
+    }
+
+    /// The same with a first page that holds only the header (title, roster, date: lines 1–18)
+    /// and no turn: every turn starts on page 1.
+    @Test func pagesWithAHeaderOnlyFirstPage() throws {
+        try expectPagesMatchWholeFile(splittingAfterLine: 18)
+    }
+
+    private func expectPagesMatchWholeFile(splittingAfterLine split: Int) throws {
+        let name = "scio-2019-12-09.txt"
+        let whole = try Presser.run(["parse", "--format", "json", Corpus.url(name).path])
+        try #require(whole.status == 0, "\(whole)")
+        let wholeTurns = try #require(try whole.json()["turns"] as? [[String: Any]])
+
+        let lines = try Corpus.bytes(name).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        try #require(lines.count > split + 1)
+        let first = Array(lines[..<split].joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
+        let second = Array(lines[split...].joined(separator: [UInt8(ascii: "\n")]))
+        #expect(first.count + second.count == (try Corpus.bytes(name)).count)
+        let part1 = try temp.write("part1.txt", first)
+        let part2 = try temp.write("part2.txt", second)
+
+        let run = try Presser.run(["parse", "--format", "json", "--pages", part1, part2])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.isEmpty, "\(run)")
+        let document = try run.json()
+        #expect((document["source"] as? [String: Any])?["files"] as? [String] == [part1, part2])
+        let turns = try #require(document["turns"] as? [[String: Any]])
+        try #require(turns.count == wholeTurns.count, "\(turns.count) turns from the pages, \(wholeTurns.count) from the whole file")
+        #expect(wholeTurns.contains { ($0["line"] as? Int ?? 0) > split }, "nothing after the split")
+        for (paged, original) in zip(turns, wholeTurns) {
+            let index = original["index"] as? Int ?? -1
+            let line = original["line"] as? Int ?? 0
+            let onSecondPage = line > split
+            #expect(paged["index"] as? Int == index)
+            #expect(paged["page"] as? Int == (onSecondPage ? 1 : 0), "turn \(index) (line \(line) of the whole file)")
+            #expect(paged["line"] as? Int == (onSecondPage ? line - split : line), "turn \(index)")
+            #expect(paged["speaker"] as? String == original["speaker"] as? String, "turn \(index)")
+            #expect(paged["kind"] as? String == original["kind"] as? String, "turn \(index)")
+            #expect(paged["text"] as? String == original["text"] as? String, "turn \(index)")
+        }
+    }
+
+    // MARK: Help
+
+    @Test func topLevelHelpMentionsParse() throws {
+        let run = try Presser.run(["--help"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("parse"), "\(run)")
+        #expect(run.stdout.contains("presser parse"), "\(run)")
+    }
+
+    @Test func parseHelpListsFormatsAndExitCodes() throws {
+        let run = try Presser.run(["parse", "--help"])
+        #expect(run.status == 0, "\(run)")
+        for expected in ["--format", "text", "markdown", "json", "--pages", "Exit codes", "64", "65", "66"] {
+            #expect(run.stdout.contains(expected), "parse --help lacks \(expected.debugDescription)")
+        }
+    }
+}
+
+// MARK: - Helpers
+
+/// The package root and its corpus, found from this file.
+private enum Corpus {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func url(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Tests/Fixtures/corpus").appendingPathComponent(name)
+    }
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url(name)))
+    }
+}
+
+/// A fresh directory for one test's inputs, removed when the test is done.
+private final class TemporaryDirectory: Sendable {
+    let url: URL
+
+    init() {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("presser-cli-tests-\(UUID().uuidString)", isDirectory: true)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes the bytes to a file in the directory and returns its path.
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try Data(bytes).write(to: file)
+        return file.path
+    }
+}
+
+/// One finished run of `presser`.
+private struct PresserRun: CustomStringConvertible {
+    var arguments: [String]
+    var status: Int32
+    /// False when the process died from a signal (a trap, a crash): then `status` is the signal.
+    var exited: Bool
+    var stdout: String
+    var stderr: String
+
+    var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+
+    var description: String {
+        let out = stdout.count > 2000 ? String(stdout.prefix(2000)) + "…" : stdout
+        let end = exited ? "exit \(status)" : "killed by signal \(status)"
+        return "presser \(arguments.joined(separator: " ")) → \(end)\nstderr: \(stderr)\nstdout: \(out)"
+    }
+
+    /// Expects a refusal: the exit code, nothing on stdout, and exactly one line on stderr that
+    /// names the file and says what is wrong.
+    func expectFailure(_ code: Int32, naming path: String, saying problem: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(status == code, "\(self)", sourceLocation: sourceLocation)
+        #expect(stdout.isEmpty, "\(self)", sourceLocation: sourceLocation)
+        #expect(stderrLines.count == 1, "\(self)", sourceLocation: sourceLocation)
+        let line = stderrLines.first ?? ""
+        #expect(line.hasPrefix("presser: \(path): "), "\(self)", sourceLocation: sourceLocation)
+        #expect(line.contains(problem), "\(self)", sourceLocation: sourceLocation)
+    }
+
+    /// Standard output as one JSON object.
+    func json() throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+        return try #require(object as? [String: Any], "stdout is not a JSON object")
+    }
+}
+
+/// Turns from the JSON output, compared on the fields that do not depend on the file name.
+private struct Turns: Equatable {
+    var fields: [[String]]
+    init(_ turns: [[String: Any]]) {
+        fields = turns.map { turn in
+            ["index", "speaker", "label", "kind", "outlet", "askedBy", "line", "page", "text"].map { key in
+                turn[key].map { "\($0)" } ?? "-"
+            }
+        }
+    }
+}
+
+/// Runs the built `presser` binary.
+private enum Presser {
+    /// `presser`, built by `swift test` (the test target depends on the executable target) into
+    /// the directory that holds the test bundle: on Linux the test runner is
+    /// .build/<triple>/debug/PresserPackageTests.xctest, an executable; on macOS it is a bundle
+    /// in the same directory, with the runner (xctest or swiftpm-testing-helper) elsewhere.
+    static let executable: URL? = {
+        var directories: [URL] = []
+        directories.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        directories.append(Bundle.main.bundleURL)
+        if let executable = Bundle.main.executableURL { directories.append(executable.deletingLastPathComponent()) }
+        if let first = CommandLine.arguments.first {
+            directories.append(URL(fileURLWithPath: first).deletingLastPathComponent())
+        }
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            directories.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        // Last resort: the usual place under the package.
+        directories.append(Corpus.packageRoot.appendingPathComponent(".build/debug"))
+        return directories.map { $0.appendingPathComponent("presser") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    /// Runs `presser` with the arguments in the package root, with standard input from a file (or
+    /// empty), and waits at most `timeout`.
+    static func run(_ arguments: [String], standardInput: URL? = nil, timeout: Duration = .seconds(60)) throws -> PresserRun {
+        let executable = try #require(Presser.executable, "presser binary not found beside the tests")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Corpus.packageRoot
+        // Output goes to files, not pipes, so a large output cannot fill a pipe and block.
+        let outputs = TemporaryDirectory()
+        let stdoutURL = outputs.url.appendingPathComponent("stdout")
+        let stderrURL = outputs.url.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdout = try FileHandle(forWritingTo: stdoutURL)
+        let stderr = try FileHandle(forWritingTo: stderrURL)
+        let stdin = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
+        defer {
+            try? stdout.close()
+            try? stderr.close()
+            if standardInput != nil { try? stdin.close() }
+        }
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            Issue.record("presser \(arguments.joined(separator: " ")) did not finish within \(timeout)")
+        }
+        process.waitUntilExit()
+        return PresserRun(
+            arguments: arguments,
+            status: process.terminationStatus,
+            exited: process.terminationReason == .exit,
+            stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self))
+    }
+}
+
+/// SplitMix64: a small seeded generator, so "random" inputs are the same on every run.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
