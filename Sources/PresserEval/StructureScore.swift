@@ -88,6 +88,9 @@ public struct StructureScore: Sendable, Equatable {
             } else {
                 s.mistakes.append("\(tag):\(goldTurn.line): speaker \(name ?? "nil"), gold \(goldTurn.speaker ?? "nil")")
             }
+            if goldTurn.kind != predicted.kind.rawValue {
+                s.mistakes.append("\(tag):\(goldTurn.line): kind \(predicted.kind.rawValue), gold \(goldTurn.kind)")
+            }
             if goldTurn.kind == "question" {
                 s.questionTurns += 1
                 if NameMatch.sameOutlet(goldTurn.outlet, predicted.outlet) {

@@ -86,6 +86,12 @@ struct BriefingBuilder {
                 }
                 continue
             }
+            // A numbered voice ("Speaker 3") is taken for a reporter, unless it only manages the
+            // floor ("All right, guys, last question."): rev.com numbers staff it could not name too.
+            if LabelRoles.isNumbered(label.text), !raw.text.contains("?"), Self.managesFloor(raw.text) {
+                speakers.append(.voice)
+                continue
+            }
             if let cached = labelCache[label.text] {
                 speakers.append(cached)
                 continue
@@ -107,7 +113,7 @@ struct BriefingBuilder {
                 if name == nil, let role = roles.first { name = nameFromTitle(role: role) ?? role }
                 let resolved = Names.fullest(name ?? label.text, roles: roles, in: index)
                 var id = Participant.slug(resolved)
-                if byKey[id] == nil, let similar = similarKey(id, in: byKey) { id = similar }
+                if byKey[id] == nil, let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey) { id = similar }
                 if let index = byKey[id] {
                     for role in roles where !participants[index].roles.contains(role) {
                         participants[index].roles.append(role)
@@ -165,6 +171,17 @@ struct BriefingBuilder {
         }
     }
 
+    /// "debbie-birx" for "deborah-birx": the same surname and a first name sharing its first three
+    /// letters is one person under a short form of the name.
+    private func nicknameKey(_ key: String, in keys: [String: Int]) -> String? {
+        let parts = key.split(separator: "-")
+        guard parts.count == 2, parts[0].count >= 3 else { return nil }
+        return keys.keys.sorted().first { other in
+            let o = other.split(separator: "-")
+            return o.count == 2 && o[1] == parts[1] && o[0].prefix(3) == parts[0].prefix(3)
+        }
+    }
+
     // MARK: 2. Journalists
 
     /// A named speaker without a title is a journalist when they introduce themselves with an
@@ -182,7 +199,10 @@ struct BriefingBuilder {
                 call = matching.first { $0.outlet != nil } ?? matching.first
                 moderated = afterModerator && participants[previous].kind == .moderator
             }
-            if introNamesThem || (!labelHadTitle[p] && (call != nil || moderated || asksMostly(p))) {
+            // Officials get called by name too ("Go ahead, Bob."): a call counts only for someone
+            // who asks.
+            let asks = asksInHalf(p)
+            if introNamesThem || (!labelHadTitle[p] && ((asks && call != nil) || moderated || asksMostly(p))) {
                 participants[p].kind = .journalist
                 participants[p].outlet = introNamesThem ? intro?.outlet : call?.outlet
             }
@@ -207,6 +227,25 @@ struct BriefingBuilder {
             if raw.text.hasSuffix("?") { asked += 1 }
         }
         return total > 0 && asked * 2 > total
+    }
+
+    /// Words of someone running the room rather than asking.
+    static func managesFloor(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["last question", "next question", "thank you all", "thanks, everyone", "we have to go", "that's all", "that’s all"]
+            .contains { lower.contains($0) }
+    }
+
+    /// At least half of a speaker's turns ask something.
+    private func asksInHalf(_ p: Int) -> Bool {
+        var asked = 0
+        var total = 0
+        for (t, raw) in segmentation.turns.enumerated() {
+            guard case .person(let q) = speakers[t], q == p else { continue }
+            total += 1
+            if raw.text.contains("?") { asked += 1 }
+        }
+        return total > 0 && asked * 2 >= total
     }
 
     /// Two names for one person: the same first name, or the same surname ("Mike Derby" and

@@ -27,6 +27,12 @@ enum LabelRoles {
         return false
     }
 
+    /// rev.com's numbered voices: "Speaker 9".
+    static func isNumbered(_ label: String) -> Bool {
+        let k = key(label)
+        return k.hasPrefix("SPEAKER ") && k.dropFirst(8).allSatisfy(\.isNumber) && k.count > 8
+    }
+
     static func isVoice(_ label: String) -> Bool { voices.contains(key(label)) }
 
     static func isModerator(_ label: String) -> Bool { moderators.contains(key(label)) }
