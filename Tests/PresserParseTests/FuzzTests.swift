@@ -7,9 +7,10 @@ import Testing
 /// that holds together or be refused with a `PresserError`, never trap or hang.
 ///
 /// Deterministic (seeded), so a failure reproduces on every run. Before each call the input is
-/// written to `$TMPDIR/presser-fuzz/<file>.last` (pages joined with a `=== page ===` line in
-/// `.pages`), so if the parser traps and takes the test process down, the input that did it is
-/// left there; the files are removed when a case finishes without trapping.
+/// written to `$TMPDIR/presser-fuzz/<file>.last` (or `.last.page0`, `.last.page1`… when it is
+/// cut into pages), so if the parser traps and takes the test process down, the input that did
+/// it is left there; the files are removed when a case finishes. Inputs that break an invariant
+/// are kept as `<file>.failure-<n>` and named in the issue.
 @Suite struct FuzzTests {
     /// The transcripts mutated, one test case each (they run in parallel), and the generator
     /// seed for each.
@@ -21,8 +22,16 @@ import Testing
         ("rev-covid-2020-03-02.txt", 0x2E7_2020_0302),
         ("whitehouse-trump-2020-04-24.html", 0x7_2020_0424),
     ]
-    /// Mutated inputs parsed per transcript: 6 × 520 = 3,120 in all.
-    static let mutationsPerFile = 520
+    /// Mutated inputs parsed per transcript: 6 × 520 = 3,120 in all (about 9 s of CPU in a
+    /// debug build). For a longer hunt, set PRESSER_FUZZ_COUNT (inputs per transcript) and
+    /// PRESSER_FUZZ_SEED (mixed into every seed), e.g.
+    /// `PRESSER_FUZZ_COUNT=5000 PRESSER_FUZZ_SEED=7 swift test --filter FuzzTests`.
+    static let mutationsPerFile = environment("PRESSER_FUZZ_COUNT").flatMap { Int($0) } ?? 520
+    static let extraSeed = environment("PRESSER_FUZZ_SEED").flatMap { UInt64($0) } ?? 0
+
+    private static func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name]
+    }
 
     /// The fixtures, found from this file.
     private static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -39,7 +48,7 @@ import Testing
     @Test(arguments: seeds.map(\.file))
     func mutatedTranscriptParsesOrFailsCleanly(file: String) throws {
         let seed = try #require(Self.seeds.first { $0.file == file }?.seed)
-        var random = SplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed ^ (Self.extraSeed &* 0x9E37_79B9_7F4A_7C15))
         let original = try Self.bytes(file)
         let others = try Self.seeds.map(\.file).filter { $0 != file }.map { try Self.bytes($0) }
         let crashDump = FileManager.default.temporaryDirectory.appendingPathComponent("presser-fuzz", isDirectory: true)
@@ -63,11 +72,7 @@ import Testing
             let names = pages.count == 1 ? [file] : pages.indices.map { "page\($0)-\(file)" }
             let inputs = zip(names, pages).map { TranscriptFile(name: $0, bytes: $1) }
 
-            var dump = pages.count == 1 ? pages[0] : []
-            if pages.count > 1 {
-                for page in pages { dump += Array("\n=== page ===\n".utf8) + page }
-            }
-            try Data(dump).write(to: pages.count == 1 ? dumpURL : dumpURL.appendingPathExtension("pages"))
+            try Self.keep(pages, at: dumpURL)
 
             var outcome: Result<ParseResult, PresserError>!
             let elapsed = clock.measure {
@@ -89,8 +94,10 @@ import Testing
                 refused[Self.kind(of: error), default: 0] += 1
                 if case .usage = error {
                     problem = "usage error for a file: \(error)"
-                } else if let named = Self.fileNamed(by: error), !names.contains(named) {
-                    problem = "the error names \(named.debugDescription), not an input file: \(error)"
+                } else if let named = Self.fileNamed(by: error), let page = names.firstIndex(of: named) {
+                    problem = Self.misreport(error, page: pages[page])
+                } else {
+                    problem = "the error names no input file: \(error)"
                 }
             }
             if elapsed > .seconds(2) {
@@ -101,15 +108,28 @@ import Testing
                 if problems <= 5 {
                     // Keep the input for the report.
                     let kept = crashDump.appendingPathComponent("\(file).failure-\(iteration)")
-                    try? Data(dump).write(to: kept)
+                    try? Self.keep(pages, at: kept)
                     Issue.record("\(file) mutation \(iteration) (\(pages.count) page(s), \(bytes.count) bytes, input kept in \(kept.path)): \(problem)")
                 }
             }
         }
-        try? FileManager.default.removeItem(at: dumpURL)
-        try? FileManager.default.removeItem(at: dumpURL.appendingPathExtension("pages"))
+        for suffix in ["", ".page0", ".page1", ".page2"] {
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: dumpURL.path + suffix))
+        }
         print("fuzz \(file): \(Self.mutationsPerFile) inputs, \(parsed) parsed, refused \(refused.sorted { $0.key < $1.key }), slowest \(slowest.0) (#\(slowest.1)); parsing \(parseTime) of \(clock.now - started)")
         #expect(problems == 0, "\(problems) of \(Self.mutationsPerFile) mutated inputs of \(file) broke an invariant")
+    }
+
+    /// Writes an input where it can be found again: one file at `url`, or the pages at
+    /// `url.page0`, `url.page1`… (then `presser parse --pages url.page0 url.page1` replays it).
+    static func keep(_ pages: [[UInt8]], at url: URL) throws {
+        if pages.count == 1 {
+            try Data(pages[0]).write(to: url)
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: url.path + ".page0"))
+        } else {
+            try? FileManager.default.removeItem(at: url)
+            for (n, page) in pages.enumerated() { try Data(page).write(to: URL(fileURLWithPath: url.path + ".page\(n)")) }
+        }
     }
 
     // MARK: Invariants
@@ -173,6 +193,32 @@ import Testing
         return count
     }
 
+    /// What is wrong with an error about a UTF-8 or Windows-1252 page, or nil: an empty file
+    /// must hold only whitespace, and the offset of a binary byte or of a byte that is not text
+    /// must point at such a byte.
+    static func misreport(_ error: PresserError, page bytes: [UInt8]) -> String? {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return nil  // UTF-16: offsets count code units, not checked here
+        }
+        switch error {
+        case .empty:
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+            if let text = body.firstIndex(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
+                return "\(error), but byte \(text) is 0x\(String(body[text], radix: 16))"
+            }
+        case .binary(_, let offset):
+            guard bytes.indices.contains(offset), bytes[offset] < 0x20, ![0x09, 0x0A, 0x0D, 0x0C].contains(bytes[offset]) else {
+                return "\(error), but that byte is \(bytes.indices.contains(offset) ? "0x" + String(bytes[offset], radix: 16) : "past the end")"
+            }
+        case .invalidEncoding(_, let offset):
+            guard bytes.indices.contains(offset), [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(bytes[offset]) else {
+                return "\(error), but that byte is \(bytes.indices.contains(offset) ? "0x" + String(bytes[offset], radix: 16) : "past the end")"
+            }
+        default: break
+        }
+        return nil
+    }
+
     static func kind(of error: PresserError) -> String {
         switch error {
         case .unreadable: "unreadable"
@@ -217,17 +263,27 @@ import Testing
 
     /// A piece of the transcript to mutate: often the start (the header: title, roster, date;
     /// the percentage given, less for HTML, whose first lines are a long head of scripts),
-    /// otherwise from a random line on; sometimes the whole file.
+    /// otherwise from a random point on; sometimes the whole file. The piece starts and ends at
+    /// a line break when there is one near (some transcripts, FOMC's, are one 45 KB line), else
+    /// between two UTF-8 characters.
     static func window(of bytes: [UInt8], fromTheStart percent: Int, using random: inout SplitMix64) -> [UInt8] {
-        if Int.random(in: 0..<100, using: &random) < 6 { return bytes }
+        if Int.random(in: 0..<100, using: &random) < 4 { return bytes }
+        func boundary(_ at: Int, forward: Bool) -> Int {
+            var i = at
+            for _ in 0..<400 {
+                if i <= 0 || i >= bytes.count || bytes[i - 1] == 0x0A { return i }
+                i += forward ? 1 : -1
+            }
+            i = at
+            while i > 0, i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            return i
+        }
         var start = 0
         if Int.random(in: 0..<100, using: &random) >= percent {
-            start = Int.random(in: 0..<bytes.count, using: &random)
-            while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+            start = boundary(Int.random(in: 0..<bytes.count, using: &random), forward: false)
         }
-        var end = min(bytes.count, start + Int.random(in: 200...7_000, using: &random))
-        while end < bytes.count, bytes[end - 1] != 0x0A { end += 1 }
-        return Array(bytes[start..<end])
+        let end = boundary(min(bytes.count, start + Int.random(in: 200...5_000, using: &random)), forward: true)
+        return Array(bytes[start..<max(start, end)])
     }
 
     static func mutate(_ bytes: inout [UInt8], others: [[UInt8]], using random: inout SplitMix64) {
