@@ -40,6 +40,8 @@ struct BriefingBuilder {
     }
 
     private var speakers: [Speaker] = []
+    /// Each participant's turns, by participant index.
+    private var turnsOf: [[Int]] = []
     /// The calls at the end of each turn, read once.
     private var callsAtEnd: [[Attribution]] = []
     private var labelHadTitle: [Bool] = []  // per participant: the label carried a title or role
@@ -48,6 +50,10 @@ struct BriefingBuilder {
     mutating func build() {
         callsAtEnd = segmentation.turns.map { Outlets.calls(atEndOf: $0.text) }
         identifySpeakers()
+        turnsOf = Array(repeating: [], count: participants.count)
+        for (t, speaker) in speakers.enumerated() {
+            if case .person(let p) = speaker { turnsOf[p].append(t) }
+        }
         findJournalists()
         findModerators()
         findJournalists(afterModerator: true)
@@ -219,14 +225,9 @@ struct BriefingBuilder {
 
     /// Most of a speaker's turns end in a question mark.
     private func asksMostly(_ p: Int) -> Bool {
-        var asked = 0
-        var total = 0
-        for (t, raw) in segmentation.turns.enumerated() {
-            guard case .person(let q) = speakers[t], q == p else { continue }
-            total += 1
-            if raw.text.hasSuffix("?") { asked += 1 }
-        }
-        return total > 0 && asked * 2 > total
+        let own = turnsOf[p]
+        let asked = own.filter { segmentation.turns[$0].text.utf8.last == UInt8(ascii: "?") }.count
+        return !own.isEmpty && asked * 2 > own.count
     }
 
     /// Words of someone running the room rather than asking.
@@ -238,14 +239,9 @@ struct BriefingBuilder {
 
     /// At least half of a speaker's turns ask something.
     private func asksInHalf(_ p: Int) -> Bool {
-        var asked = 0
-        var total = 0
-        for (t, raw) in segmentation.turns.enumerated() {
-            guard case .person(let q) = speakers[t], q == p else { continue }
-            total += 1
-            if raw.text.contains("?") { asked += 1 }
-        }
-        return total > 0 && asked * 2 >= total
+        let own = turnsOf[p]
+        let asked = own.filter { segmentation.turns[$0].text.utf8.contains(UInt8(ascii: "?")) }.count
+        return !own.isEmpty && asked * 2 >= own.count
     }
 
     /// Two names for one person: the same first name, or the same surname ("Mike Derby" and
@@ -272,10 +268,7 @@ struct BriefingBuilder {
     private mutating func findModerators() {
         let roleWords = ["spokesperson", "spokesman", "spokeswoman", "moderator", "host", "vocero", "vocera", "moderador"]
         for p in participants.indices where participants[p].kind == .official {
-            let own = segmentation.turns.indices.filter {
-                if case .person(let q) = speakers[$0] { return q == p }
-                return false
-            }
+            let own = turnsOf[p]
             guard own.count >= 2 else { continue }
             let afterQuestion = own.filter { $0 > 0 && isQuestion($0 - 1) }.count
             let beforeQuestion = own.filter { $0 + 1 < speakers.count && isQuestion($0 + 1) }.count
