@@ -42,6 +42,11 @@ struct BriefingBuilder {
     private var speakers: [Speaker] = []
     /// Each participant's turns, by participant index.
     private var turnsOf: [[Int]] = []
+    /// Per participant: most turns end in "?", and at least half contain one.
+    private var asksMostly: [Bool] = []
+    private var asksInHalf: [Bool] = []
+    /// The self-introduction at the start of each turn, read once.
+    private var introductions: [Attribution?] = []
     /// The calls at the end of each turn, read once.
     private var callsAtEnd: [[Attribution]] = []
     private var labelHadTitle: [Bool] = []  // per participant: the label carried a title or role
@@ -49,11 +54,14 @@ struct BriefingBuilder {
 
     mutating func build() {
         callsAtEnd = segmentation.turns.map { Outlets.calls(atEndOf: $0.text) }
+        introductions = segmentation.turns.map { Outlets.selfIntroduction($0.text) }
         identifySpeakers()
         turnsOf = Array(repeating: [], count: participants.count)
         for (t, speaker) in speakers.enumerated() {
             if case .person(let p) = speaker { turnsOf[p].append(t) }
         }
+        asksMostly = participants.indices.map(endsMostlyInQuestions)
+        asksInHalf = participants.indices.map(asksInHalfOfTurns)
         findJournalists()
         findModerators()
         findJournalists(afterModerator: true)
@@ -94,7 +102,7 @@ struct BriefingBuilder {
             }
             // A numbered voice ("Speaker 3") is taken for a reporter, unless it only manages the
             // floor ("All right, guys, last question."): rev.com numbers staff it could not name too.
-            if LabelRoles.isNumbered(label.text), !raw.text.contains("?"), Self.managesFloor(raw.text) {
+            if LabelRoles.isNumbered(label.text), !raw.text.containsBytes("?"), Self.managesFloor(raw.text) {
                 speakers.append(.voice)
                 continue
             }
@@ -196,7 +204,7 @@ struct BriefingBuilder {
     private mutating func findJournalists(afterModerator: Bool = false) {
         for (t, raw) in segmentation.turns.enumerated() {
             guard case .person(let p) = speakers[t], !onRoster[p], participants[p].kind == .official else { continue }
-            let intro = Outlets.selfIntroduction(raw.text)
+            let intro = introductions[t]
             let introNamesThem = intro.map { samePerson($0.name, participants[p].name) } ?? false
             var call: Attribution?
             var moderated = false
@@ -207,8 +215,8 @@ struct BriefingBuilder {
             }
             // Officials get called by name too ("Go ahead, Bob."): a call counts only for someone
             // who asks.
-            let asks = asksInHalf(p)
-            if introNamesThem || (!labelHadTitle[p] && ((asks && call != nil) || moderated || asksMostly(p))) {
+            let asks = asksInHalf[p]
+            if introNamesThem || (!labelHadTitle[p] && ((asks && call != nil) || moderated || asksMostly[p])) {
                 participants[p].kind = .journalist
                 participants[p].outlet = introNamesThem ? intro?.outlet : call?.outlet
             }
@@ -217,14 +225,14 @@ struct BriefingBuilder {
         for (t, raw) in segmentation.turns.enumerated() {
             guard case .person(let p) = speakers[t], participants[p].kind == .journalist, participants[p].outlet == nil
             else { continue }
-            if let intro = Outlets.selfIntroduction(raw.text), samePerson(intro.name, participants[p].name) {
+            if let intro = introductions[t], samePerson(intro.name, participants[p].name) {
                 participants[p].outlet = intro.outlet
             }
         }
     }
 
     /// Most of a speaker's turns end in a question mark.
-    private func asksMostly(_ p: Int) -> Bool {
+    private func endsMostlyInQuestions(_ p: Int) -> Bool {
         let own = turnsOf[p]
         let asked = own.filter { segmentation.turns[$0].text.utf8.last == UInt8(ascii: "?") }.count
         return !own.isEmpty && asked * 2 > own.count
@@ -234,11 +242,11 @@ struct BriefingBuilder {
     static func managesFloor(_ text: String) -> Bool {
         let lower = text.lowercased()
         return ["last question", "next question", "thank you all", "thanks, everyone", "we have to go", "that's all", "that’s all"]
-            .contains { lower.contains($0) }
+            .contains { lower.containsBytes($0) }
     }
 
     /// At least half of a speaker's turns ask something.
-    private func asksInHalf(_ p: Int) -> Bool {
+    private func asksInHalfOfTurns(_ p: Int) -> Bool {
         let own = turnsOf[p]
         let asked = own.filter { segmentation.turns[$0].text.utf8.contains(UInt8(ascii: "?")) }.count
         return !own.isEmpty && asked * 2 >= own.count
@@ -275,7 +283,7 @@ struct BriefingBuilder {
             let words = own.map { segmentation.turns[$0].text.split(separator: " ").count }.sorted()
             let median = words[words.count / 2]
             let roleSaysSo = participants[p].roles.contains { role in
-                roleWords.contains { role.lowercased().contains($0) }
+                roleWords.contains { role.lowercased().containsBytes($0) }
             }
             if median <= 40, afterQuestion * 5 <= own.count, beforeQuestion >= 1 || roleSaysSo {
                 participants[p].kind = .moderator
@@ -319,7 +327,7 @@ struct BriefingBuilder {
                 }
             }
             if turn.kind == .question {
-                if turn.outlet == nil, let intro = Outlets.selfIntroduction(raw.text) {
+                if turn.outlet == nil, let intro = introductions[t] {
                     turn.outlet = intro.outlet
                     if turn.askedBy == nil { turn.askedBy = intro.name }
                 }
@@ -370,12 +378,12 @@ struct BriefingBuilder {
             "go ahead", "next question", "last question", "in the back", "right there", "right here",
             "gentleman", "the lady", "adelante", "la última pregunta",
         ]
-        if strong.contains(where: { lower.contains($0) }) { return true }
+        if strong.contains(where: { lower.containsBytes($0) }) { return true }
         // "In the Brown blazer here.": pointing at someone, in very few words.
-        if words <= 8, lower.hasPrefix("in the ") || lower.contains(". in the ") { return true }
+        if words <= 8, lower.hasPrefix("in the ") || lower.containsBytes(". in the ") { return true }
         guard words <= 15, let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
         let weak = ["please", "yes, sir", "yes, ma’am", "yes, ma'am", "sí, adelante"]
-        return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.contains($0) }
+        return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.containsBytes($0) }
     }
 
     /// A short turn that hands the question to the official who speaks next.
@@ -390,14 +398,14 @@ struct BriefingBuilder {
         if words.count <= 25, let last = Outlets.sentences(raw.text).last {
             let lastLower = last.lowercased()
             let names = participants[next].name.lowercased().split(separator: " ").filter { $0.count >= 3 }
-            if last.split(separator: " ").count <= 5, names.contains(where: { lastLower.contains($0) }) { return true }
+            if last.split(separator: " ").count <= 5, names.contains(where: { lastLower.containsBytes(String($0)) }) { return true }
         }
         let cues = ["answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond", "address", "go ahead", "over to", "responder", "conteste", "would you like to", "let me have", "let me ask"]
-        guard cues.contains(where: { lower.contains($0) }) else { return false }
+        guard cues.contains(where: { lower.containsBytes($0) }) else { return false }
         if words.count <= 25 { return true }
         // The next speaker is named (or called by surname or first name).
         let nameParts = participants[next].name.split(separator: " ").map { $0.lowercased() }
-        return nameParts.contains { part in part.count >= 3 && lower.contains(part) }
+        return nameParts.contains { part in part.count >= 3 && lower.containsBytes(part) }
     }
 }
 

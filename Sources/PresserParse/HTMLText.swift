@@ -18,7 +18,7 @@ enum HTMLText {
     static func looksLikeHTML(_ text: String) -> Bool {
         let head = text.utf8.prefix(2048)
         let lowered = String(decoding: head, as: UTF8.self).lowercased()
-        if lowered.contains("<!doctype html") || lowered.contains("<html") { return true }
+        if lowered.containsBytes("<!doctype html") || lowered.containsBytes("<html") { return true }
         var tags = 0
         for marker in ["<p>", "<div", "<br", "<h1", "<h2", "<span", "<a href", "</p>"] where lowered.contains(marker) {
             tags += 1

@@ -19,7 +19,7 @@ enum Language {
     static func detect(_ text: String) -> String {
         var english = 0
         var spanish = 0
-        for word in text.lowercased().split(separator: " ").prefix(2000) {
+        for word in text.utf8.prefix(16_000).split(separator: UInt8(ascii: " ")).prefix(2000).map({ String(decoding: $0, as: UTF8.self).lowercased() }) {
             switch word {
             case "the", "and", "of", "to", "is", "that", "we", "you": english += 1
             case "el", "los", "las", "que", "y", "es", "por", "una", "del": spanish += 1

@@ -35,7 +35,7 @@ enum Names {
             for part in parts {
                 let firstWord = part.split(separator: " ").first.map { $0.lowercased() } ?? ""
                 let isRole = titleWords.contains(firstWord) || part.split(separator: " ").count > 6
-                    || part.contains("(")
+                    || part.containsBytes("(")
                 if isRole || name != nil { roles.append(properCase(part)) } else {
                     let (more, n) = split(label: part)
                     roles += more

@@ -33,7 +33,7 @@ struct SpeakerLabel: Sendable, Equatable {
         if first == UInt8(ascii: "Q") { if let q = readQ(line) { return q } }
         if afterSeparator, let block = readBlock(line) { return block }
         // "5:19 P.M. EDT MODERATOR:  Thanks…": a time line run into the first label.
-        let firstWords = line.split(separator: " ", maxSplits: 3)
+        let firstWords = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") ? line.split(separator: " ", maxSplits: 3) : []
         if firstWords.count == 4, TurnSegmenter.isTimeLine(firstWords[0...2].joined(separator: " ")),
             let label = read(String(firstWords[3]), afterSeparator: false), label.style == .colonInline
         {
@@ -142,7 +142,7 @@ struct SpeakerLabel: Sendable, Equatable {
     private static func timestampLength(_ text: String) -> Int? {
         guard text.first == "(" else { return nil }
         let inner = text.dropFirst().prefix { $0 != ")" }
-        guard inner.count >= 4, inner.count <= 8, inner.contains(":"),
+        guard inner.count >= 4, inner.count <= 8, inner.containsBytes(":"),
             inner.allSatisfy({ $0.isNumber || $0 == ":" }), text.dropFirst(inner.count + 1).first == ")"
         else { return nil }
         return inner.count + 2

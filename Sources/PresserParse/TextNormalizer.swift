@@ -32,44 +32,68 @@ enum TextNormalizer {
 
     /// Normalises one line: odd spaces become spaces, invisible characters go, markdown leftovers
     /// (`\[`, `\]`, `\*`, `<s>`, `</s>`) are undone, and the line is trimmed at both ends.
+    /// Works on UTF-8 bytes: the characters it looks for have fixed byte sequences.
     static func clean(_ line: Substring) -> String {
-        // Fast path: plain ASCII without backslashes or angle brackets needs only trimming.
+        // Fast path: plain ASCII without backslashes, angle brackets or tabs needs only trimming.
         var plain = true
         for byte in line.utf8 where byte >= 0x80 || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0x09 {
             plain = false
             break
         }
         if plain { return trim(line) }
-        var scalars = String.UnicodeScalarView()
-        var iterator = line.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
-            switch scalar.value {
-            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x09:
-                scalars.append(" ")
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD:
-                continue
-            case 0x5C:  // backslash: markdown escape of punctuation
-                if let next = iterator.next() {
-                    if next.properties.isASCIIHexDigit || next.properties.isAlphabetic || next == " " {
-                        scalars.append(scalar)
-                        pending = next
-                    } else {
-                        scalars.append(next)
-                    }
+        let bytes = Array(line.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        let n = bytes.count
+        func at(_ k: Int) -> UInt8 { k < n ? bytes[k] : 0 }
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case 0x09:
+                out.append(0x20)
+                i += 1
+            case UInt8(ascii: "\\"):
+                let next = at(i + 1)
+                let isWordOrSpace = next >= 0x80 || next == 0x20 || next == 0
+                    || (next >= 0x30 && next <= 0x39) || (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A)
+                if isWordOrSpace {
+                    out.append(b)
+                    i += 1
                 } else {
-                    scalars.append(scalar)
+                    out.append(next)  // the escaped punctuation, without its backslash
+                    i += 2
                 }
+            case UInt8(ascii: "<"):
+                if at(i + 1) == UInt8(ascii: "s"), at(i + 2) == UInt8(ascii: ">") {
+                    i += 3
+                } else if at(i + 1) == UInt8(ascii: "/"), at(i + 2) == UInt8(ascii: "s"), at(i + 3) == UInt8(ascii: ">") {
+                    i += 4
+                } else {
+                    out.append(b)
+                    i += 1
+                }
+            case 0xC2 where at(i + 1) == 0xA0:  // no-break space
+                out.append(0x20)
+                i += 2
+            case 0xC2 where at(i + 1) == 0xAD:  // soft hyphen
+                i += 2
+            case 0xE2 where at(i + 1) == 0x80 && at(i + 2) >= 0x80 && at(i + 2) <= 0x8A,  // U+2000–200A
+                0xE2 where at(i + 1) == 0x80 && at(i + 2) == 0xAF,  // U+202F
+                0xE2 where at(i + 1) == 0x81 && at(i + 2) == 0x9F,  // U+205F
+                0xE3 where at(i + 1) == 0x80 && at(i + 2) == 0x80:  // U+3000
+                out.append(0x20)
+                i += 3
+            case 0xE2 where at(i + 1) == 0x80 && at(i + 2) >= 0x8B && at(i + 2) <= 0x8D,  // zero-width
+                0xE2 where at(i + 1) == 0x81 && at(i + 2) == 0xA0,  // word joiner
+                0xEF where at(i + 1) == 0xBB && at(i + 2) == 0xBF:  // byte-order mark
+                i += 3
             default:
-                scalars.append(scalar)
+                out.append(b)
+                i += 1
             }
         }
-        var text = String(scalars)
-        if text.contains("<s>") || text.contains("</s>") {
-            text = text.replacing("<s>", with: "").replacing("</s>", with: "")
-        }
-        return trim(text[...])
+        return trim(Substring(String(decoding: out, as: UTF8.self)))
     }
 
     /// Removes spaces at both ends and the markdown hard-break spaces.
@@ -104,7 +128,7 @@ enum TextNormalizer {
     /// transcripts are one line) so that every tag starts a line of its own, all keeping the
     /// original line number.
     static func splitInlineTags(_ lines: [SourceLine]) -> [SourceLine] {
-        guard lines.contains(where: { $0.text.contains("<NAME>") }) else { return lines }
+        guard lines.contains(where: { $0.text.containsBytes("<NAME>") }) else { return lines }
         var out: [SourceLine] = []
         for line in lines {
             var rest = line.text[...]

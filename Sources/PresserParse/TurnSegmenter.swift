@@ -97,7 +97,7 @@ enum TurnSegmenter {
                 blanks = 0
                 continue
             }
-            if labelOnlyLayout, blanks >= 2, line.text.contains("?"), let turn = current,
+            if labelOnlyLayout, blanks >= 2, line.text.containsBytes("?"), let turn = current,
                 turn.label != nil, !turn.unlabelledQuestion, !turn.paragraphs.isEmpty
             {
                 closeTurn()
@@ -175,8 +175,11 @@ enum TurnSegmenter {
 
     /// "12:57 P.M. EST", "11:02 A.M. EDT", "5:29 P.M. CST".
     static func isTimeLine(_ text: String) -> Bool {
+        guard let f = text.utf8.first, f >= UInt8(ascii: "0"), f <= UInt8(ascii: "9"), text.utf8.count <= 40 else {
+            return false
+        }
         let words = text.split(separator: " ")
-        guard (2...4).contains(words.count), let first = words.first, first.contains(":"),
+        guard (2...4).contains(words.count), let first = words.first, first.containsBytes(":"),
             first.allSatisfy({ $0.isNumber || $0 == ":" })
         else { return false }
         let meridiem = words[1].uppercased()
