@@ -98,20 +98,57 @@ enum Names {
             for (text, weight) in sources {
                 var previous: Substring = ""
                 var earlier: Substring = ""
-                for raw in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                    let word = raw.prefix { $0.isLetter || $0 == "-" || $0 == "’" || $0 == "'" }
-                    if word.count >= 3, word.first?.isUppercase == true, Index.isFirstName(previous) {
+                Index.forEachWord(in: text) { raw, word in
+                    if word.utf8.count >= 3, Index.startsUpper(word), Index.isFirstName(previous) {
                         before[word, default: [:]][Pair(first: previous, earlier: earlier.lowercased()), default: 0] += weight
                     }
                     earlier = previous
                     // A word followed by punctuation cannot be a first name for the next word.
-                    previous = word.count == raw.count ? raw : ""
+                    previous = word.utf8.count == raw.utf8.count ? raw : ""
                 }
             }
         }
 
+        /// Calls `body` with each space-separated word and its leading run of letters, hyphens
+        /// and apostrophes. Runs on UTF-8: ASCII bytes are classified directly, the general
+        /// punctuation block (U+2000–U+206F, lead byte E2 80/81) ends a word except ’.
+        private static func forEachWord(in text: String, _ body: (Substring, Substring) -> Void) {
+            let utf8 = text.utf8
+            var i = utf8.startIndex
+            while i < utf8.endIndex {
+                while i < utf8.endIndex, utf8[i] == 0x20 || utf8[i] == 0x0A { i = utf8.index(after: i) }
+                guard i < utf8.endIndex else { break }
+                let start = i
+                var letters: String.Index?
+                while i < utf8.endIndex, utf8[i] != 0x20, utf8[i] != 0x0A {
+                    let b = utf8[i]
+                    if letters == nil {
+                        let isLetter = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == UInt8(ascii: "-") || b == UInt8(ascii: "'")
+                        if b < 0x80 {
+                            if !isLetter { letters = i }
+                        } else if b == 0xE2 {
+                            let n1 = utf8.index(after: i)
+                            let n2 = n1 < utf8.endIndex ? utf8.index(after: n1) : n1
+                            let apostrophe = n2 < utf8.endIndex && utf8[n1] == 0x80 && utf8[n2] == 0x99
+                            if !apostrophe { letters = i }
+                        } else if b >= 0xC0, !(Substring(text[i...]).first?.isLetter ?? false) {
+                            letters = i
+                        }
+                    }
+                    i = utf8.index(after: i)
+                }
+                body(text[start..<i], text[start..<(letters ?? i)])
+            }
+        }
+
+        private static func startsUpper(_ word: Substring) -> Bool {
+            guard let b = word.utf8.first else { return false }
+            if b < 0x80 { return b >= 0x41 && b <= 0x5A }
+            return word.first?.isUppercase ?? false
+        }
+
         private static func isFirstName(_ word: Substring) -> Bool {
-            guard let f = word.first, f.isUppercase, word.count >= 2 else { return false }
+            guard word.utf8.count >= 2, startsUpper(word) else { return false }
             if SpeakerLabel.isUpperCase(word) || titleWords.contains(word.lowercased()) { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" }
         }

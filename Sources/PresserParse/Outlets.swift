@@ -28,29 +28,42 @@ enum Outlets {
 
     /// The sentences of a text, split after ".", "?" or "!" followed by a space.
     static func sentences(_ text: String, limit: Int = .max) -> [Substring] {
+        // The boundaries are ASCII bytes, so the scan runs on UTF-8 and slices at those bytes.
+        let utf8 = text.utf8
         var out: [Substring] = []
-        var start = text.startIndex
-        var i = text.startIndex
-        while i < text.endIndex, out.count < limit {
-            let c = text[i]
-            let next = text.index(after: i)
-            if c == "." || c == "?" || c == "!" || c == "\n", next == text.endIndex || text[next] == " " || text[next] == "\n" {
-                let sentence = text[start..<next]
-                // "Mr." and initials do not end a sentence.
-                let lastWord = sentence.split(separator: " ").last ?? ""
-                let abbreviation = c == "." && (lastWord.count <= 3 && lastWord.first?.isUppercase == true)
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+        func append(_ from: String.Index, _ to: String.Index) {
+            var s = from
+            while s < to, isSpace(utf8[s]) { s = utf8.index(after: s) }
+            if s < to { out.append(text[s..<to]) }
+        }
+        while i < utf8.endIndex, out.count < limit {
+            let c = utf8[i]
+            let next = utf8.index(after: i)
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == 0x0A,
+                next == utf8.endIndex || isSpace(utf8[next])
+            {
+                // "Mr." and initials do not end a sentence: a last word of at most three
+                // characters starting with a capital.
+                var abbreviation = false
+                if c == UInt8(ascii: ".") {
+                    var w = i
+                    while w > start, !isSpace(utf8[utf8.index(before: w)]) { w = utf8.index(before: w) }
+                    let word = text[w..<next]
+                    if let first = word.first, first.isUppercase {
+                        abbreviation = (word.utf8.count <= 3 || word.count <= 3)
+                    }
+                }
                 if !abbreviation {
-                    let trimmed = sentence.drop { $0 == " " || $0 == "\n" }
-                    if !trimmed.isEmpty { out.append(trimmed) }
+                    append(start, next)
                     start = next
                 }
             }
             i = next
         }
-        if start < text.endIndex, out.count < limit {
-            let rest = text[start...].drop { $0 == " " || $0 == "\n" }
-            if !rest.isEmpty { out.append(rest) }
-        }
+        if start < utf8.endIndex, out.count < limit { append(start, utf8.endIndex) }
         return out
     }
 
