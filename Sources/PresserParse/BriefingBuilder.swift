@@ -45,6 +45,8 @@ struct BriefingBuilder {
     /// Per participant: most turns end in "?", and at least half contain one.
     private var asksMostly: [Bool] = []
     private var asksInHalf: [Bool] = []
+    /// Each turn's number of words.
+    private var wordCounts: [Int] = []
     /// The self-introduction at the start of each turn, read once.
     private var introductions: [Attribution?] = []
     /// The calls at the end of each turn, read once.
@@ -55,6 +57,7 @@ struct BriefingBuilder {
     mutating func build() {
         callsAtEnd = segmentation.turns.map { Outlets.calls(atEndOf: $0.text) }
         introductions = segmentation.turns.map { Outlets.selfIntroduction($0.text) }
+        wordCounts = segmentation.turns.map { $0.text.spaceSeparatedWordCount }
         identifySpeakers()
         turnsOf = Array(repeating: [], count: participants.count)
         for (t, speaker) in speakers.enumerated() {
@@ -280,7 +283,7 @@ struct BriefingBuilder {
             guard own.count >= 2 else { continue }
             let afterQuestion = own.filter { $0 > 0 && isQuestion($0 - 1) }.count
             let beforeQuestion = own.filter { $0 + 1 < speakers.count && isQuestion($0 + 1) }.count
-            let words = own.map { segmentation.turns[$0].text.split(separator: " ").count }.sorted()
+            let words = own.map { wordCounts[$0] }.sorted()
             let median = words[words.count / 2]
             let roleSaysSo = participants[p].roles.contains { role in
                 roleWords.contains { role.lowercased().containsBytes($0) }
@@ -370,7 +373,7 @@ struct BriefingBuilder {
     /// ("Go ahead.", "Yeah, please.", "Steve Holland, Reuters.").
     private func callsNextReporter(_ t: Int) -> Bool {
         let raw = segmentation.turns[t]
-        let words = raw.text.split(separator: " ").count
+        let words = wordCounts[t]
         guard t + 1 < speakers.count, isQuestion(t + 1), words <= 30 else { return false }
         let lower = raw.text.lowercased()
         // Pointing at someone in the room, or moving on.
@@ -389,20 +392,20 @@ struct BriefingBuilder {
     /// A short turn that hands the question to the official who speaks next.
     private func isDelegation(_ t: Int, by p: Int) -> Bool {
         let raw = segmentation.turns[t]
-        let words = raw.text.split(separator: " ")
-        guard words.count <= 70, t + 1 < speakers.count, case .person(let next) = speakers[t + 1], next != p,
+        let words = wordCounts[t]
+        guard words <= 70, t + 1 < speakers.count, case .person(let next) = speakers[t + 1], next != p,
             participants[next].kind == .official
         else { return false }
         let lower = raw.text.lowercased()
         // The last sentence is a bare call of the next official ("Dr. Redfield?", "Go ahead, Bob.").
-        if words.count <= 25, let last = Outlets.sentences(raw.text).last {
+        if words <= 25, let last = Outlets.sentences(raw.text).last {
             let lastLower = last.lowercased()
             let names = participants[next].name.lowercased().split(separator: " ").filter { $0.count >= 3 }
             if last.split(separator: " ").count <= 5, names.contains(where: { lastLower.containsBytes(String($0)) }) { return true }
         }
         let cues = ["answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond", "address", "go ahead", "over to", "responder", "conteste", "would you like to", "let me have", "let me ask"]
         guard cues.contains(where: { lower.containsBytes($0) }) else { return false }
-        if words.count <= 25 { return true }
+        if words <= 25 { return true }
         // The next speaker is named (or called by surname or first name).
         let nameParts = participants[next].name.split(separator: " ").map { $0.lowercased() }
         return nameParts.contains { part in part.count >= 3 && lower.containsBytes(part) }

@@ -1,6 +1,45 @@
 /// Substring search on UTF-8 bytes: exact, with no Unicode equivalence, and much faster than
 /// `String.contains(_:)` from the string-processing library, which works on Characters.
+extension Substring {
+    /// The first occurrence of `needle`, compared byte by byte on UTF-8.
+    func firstByteRange(of needle: String) -> Range<String.Index>? {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return nil }
+        let h = utf8
+        var i = h.startIndex
+        while i < h.endIndex {
+            if h[i] == first {
+                var j = i
+                var k = 0
+                while k < n.count, j < h.endIndex, h[j] == n[k] {
+                    j = h.index(after: j)
+                    k += 1
+                }
+                if k == n.count { return i..<j }
+            }
+            i = h.index(after: i)
+        }
+        return nil
+    }
+}
+
 extension StringProtocol {
+    /// The number of words: runs of bytes between spaces (the same count as
+    /// `split(separator: " ").count`, without making the pieces).
+    var spaceSeparatedWordCount: Int {
+        var count = 0
+        var inWord = false
+        for byte in utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
     func containsBytes(_ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { n in

@@ -20,7 +20,7 @@ enum HTMLText {
         let lowered = String(decoding: head, as: UTF8.self).lowercased()
         if lowered.containsBytes("<!doctype html") || lowered.containsBytes("<html") { return true }
         var tags = 0
-        for marker in ["<p>", "<div", "<br", "<h1", "<h2", "<span", "<a href", "</p>"] where lowered.contains(marker) {
+        for marker in ["<p>", "<div", "<br", "<h1", "<h2", "<span", "<a href", "</p>"] where lowered.containsBytes(marker) {
             tags += 1
         }
         return tags >= 2

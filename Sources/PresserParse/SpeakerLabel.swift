@@ -72,7 +72,7 @@ struct SpeakerLabel: Sendable, Equatable {
     }
 
     private static func readTag(_ line: String) -> SpeakerLabel? {
-        guard line.hasPrefix("<NAME>"), let close = line.firstRange(of: "</NAME>") else { return nil }
+        guard line.hasPrefix("<NAME>"), let close = line[...].firstByteRange(of: "</NAME>") else { return nil }
         let start = line.index(line.startIndex, offsetBy: 6)
         guard start <= close.lowerBound else { return nil }
         var name = String(line[start..<close.lowerBound])

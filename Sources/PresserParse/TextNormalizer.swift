@@ -133,7 +133,7 @@ enum TextNormalizer {
         for line in lines {
             var rest = line.text[...]
             var pieces: [Substring] = []
-            while !rest.isEmpty, let range = rest.dropFirst().firstRange(of: "<NAME>") {
+            while !rest.isEmpty, let range = rest.dropFirst().firstByteRange(of: "<NAME>") {
                 pieces.append(rest[..<range.lowerBound])
                 rest = rest[range.lowerBound...]
             }
