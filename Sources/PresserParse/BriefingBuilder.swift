@@ -49,14 +49,19 @@ struct BriefingBuilder {
     private var wordCounts: [Int] = []
     /// The self-introduction at the start of each turn, read once.
     private var introductions: [Attribution?] = []
+    private var introductionRead: [Bool] = []
     /// The calls at the end of each turn, read once.
     private var callsAtEnd: [[Attribution]] = []
+    private var callsRead: [Bool] = []
     private var labelHadTitle: [Bool] = []  // per participant: the label carried a title or role
     private var onRoster: [Bool] = []
 
     mutating func build() {
-        callsAtEnd = segmentation.turns.map { Outlets.calls(atEndOf: $0.text) }
-        introductions = segmentation.turns.map { Outlets.selfIntroduction($0.text) }
+        let n = segmentation.turns.count
+        callsAtEnd = Array(repeating: [], count: n)
+        callsRead = Array(repeating: false, count: n)
+        introductions = Array(repeating: nil, count: n)
+        introductionRead = Array(repeating: false, count: n)
         wordCounts = segmentation.turns.map { $0.text.spaceSeparatedWordCount }
         identifySpeakers()
         turnsOf = Array(repeating: [], count: participants.count)
@@ -76,9 +81,8 @@ struct BriefingBuilder {
     private mutating func identifySpeakers() {
         var byKey: [String: Int] = [:]
         var labelCache: [String: Speaker] = [:]
-        let index = Names.Index([
-            (title ?? "", 1000), (segmentation.header.map(\.text).joined(separator: "\n"), 100), (allText, 1),
-        ])
+        // Built only when a label gives a surname alone.
+        var index: Names.Index?
         // Roster entries first, so that labels resolve to them.
         for entry in roster {
             let id = Participant.slug(entry.name)
@@ -128,7 +132,13 @@ struct BriefingBuilder {
                 let isModeratorLabel = LabelRoles.isModerator(label.text)
                 var (roles, name) = Names.split(label: label.text)
                 if name == nil, let role = roles.first { name = nameFromTitle(role: role) ?? role }
-                let resolved = Names.fullest(name ?? label.text, roles: roles, in: index)
+                let short = name ?? label.text
+                if index == nil, !short.containsBytes(" ") {
+                    index = Names.Index([
+                        (title ?? "", 1000), (segmentation.header.map(\.text).joined(separator: "\n"), 100), (allText, 1),
+                    ])
+                }
+                let resolved = index.map { Names.fullest(short, roles: roles, in: $0) } ?? short
                 var id = Participant.slug(resolved)
                 if byKey[id] == nil, let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey) { id = similar }
                 if let index = byKey[id] {
@@ -199,6 +209,24 @@ struct BriefingBuilder {
         }
     }
 
+    /// The self-introduction at the start of turn `t`, read on first use.
+    private mutating func introduction(_ t: Int) -> Attribution? {
+        if !introductionRead[t] {
+            introductions[t] = Outlets.selfIntroduction(segmentation.turns[t].text)
+            introductionRead[t] = true
+        }
+        return introductions[t]
+    }
+
+    /// The calls on reporters at the end of turn `t`, read on first use.
+    private mutating func calls(atEndOf t: Int) -> [Attribution] {
+        if !callsRead[t] {
+            callsAtEnd[t] = Outlets.calls(atEndOf: segmentation.turns[t].text)
+            callsRead[t] = true
+        }
+        return callsAtEnd[t]
+    }
+
     // MARK: 2. Journalists
 
     /// A named speaker without a title is a journalist when they introduce themselves with an
@@ -207,12 +235,13 @@ struct BriefingBuilder {
     private mutating func findJournalists(afterModerator: Bool = false) {
         for (t, raw) in segmentation.turns.enumerated() {
             guard case .person(let p) = speakers[t], !onRoster[p], participants[p].kind == .official else { continue }
-            let intro = introductions[t]
+            // A reporter's label carries no title, so only the untitled may introduce themselves.
+            let intro = labelHadTitle[p] ? nil : introduction(t)
             let introNamesThem = intro.map { samePerson($0.name, participants[p].name) } ?? false
             var call: Attribution?
             var moderated = false
-            if t > 0, case .person(let previous) = speakers[t - 1] {
-                let matching = callsAtEnd[t - 1].filter { samePerson($0.name, participants[p].name) }
+            if t > 0, !labelHadTitle[p], case .person(let previous) = speakers[t - 1] {
+                let matching = calls(atEndOf: t - 1).filter { samePerson($0.name, participants[p].name) }
                 call = matching.first { $0.outlet != nil } ?? matching.first
                 moderated = afterModerator && participants[previous].kind == .moderator
             }
@@ -228,7 +257,7 @@ struct BriefingBuilder {
         for (t, raw) in segmentation.turns.enumerated() {
             guard case .person(let p) = speakers[t], participants[p].kind == .journalist, participants[p].outlet == nil
             else { continue }
-            if let intro = introductions[t], samePerson(intro.name, participants[p].name) {
+            if let intro = introduction(t), samePerson(intro.name, participants[p].name) {
                 participants[p].outlet = intro.outlet
             }
         }
@@ -330,12 +359,12 @@ struct BriefingBuilder {
                 }
             }
             if turn.kind == .question {
-                if turn.outlet == nil, let intro = introductions[t] {
+                if turn.outlet == nil, let intro = introduction(t) {
                     turn.outlet = intro.outlet
                     if turn.askedBy == nil { turn.askedBy = intro.name }
                 }
                 if turn.outlet == nil { turn.outlet = Outlets.outletIntroduction(raw.text) }
-                if t > 0, !isQuestion(t - 1), let call = callsAtEnd[t - 1].first {
+                if t > 0, !isQuestion(t - 1), let call = calls(atEndOf: t - 1).first {
                     if turn.outlet == nil { turn.outlet = call.outlet }
                     if turn.askedBy == nil, let name = call.name, name.split(separator: " ").count >= 2 {
                         turn.askedBy = name
