@@ -83,73 +83,74 @@ enum Names {
         return out.joined(separator: " ")
     }
 
-    /// Where capitalised words stand in a text: for each word, the words just before it. Built
-    /// once per transcript, so that finding full names costs one pass over the text.
+    /// The texts in which to look for full names, each with a weight: names found in the title or
+    /// header count far more than names in the speech. Searched on UTF-8 bytes, one surname at a
+    /// time, only for the labels that give a surname alone.
     struct Index: Sendable {
-        /// surname → (first name, the word before the first name) → count
-        fileprivate var before: [Substring: [Pair: Int]] = [:]
-        /// Names found in the title or header count far more than names in the speech.
+        fileprivate var sources: [(bytes: [UInt8], weight: Int)]
+
+        init(_ sources: [(text: String, weight: Int)]) {
+            self.sources = sources.map { (Array($0.text.utf8), $0.weight) }
+        }
+
+        /// The words just before each whole-word occurrence of `surname`: (first name, the word
+        /// before it, lower case) → weighted count. A word counts only if no punctuation
+        /// follows it ("Secretary, Psaki" gives nothing).
+        fileprivate func before(_ surname: Substring) -> [Pair: Int] {
+            let needle = Array(surname.utf8)
+            guard let head = needle.first else { return [:] }
+            var found: [Pair: Int] = [:]
+            for (h, weight) in sources {
+                var i = 0
+                let last = h.count - needle.count
+                while i <= last {
+                    defer { i += 1 }
+                    guard h[i] == head, i == 0 || isSeparator(h[i - 1]) else { continue }
+                    var k = 1
+                    while k < needle.count && h[i + k] == needle[k] { k += 1 }
+                    guard k == needle.count, !continuesWord(h, at: i + needle.count) else { continue }
+                    guard let previous = word(h, endingBefore: i), Index.isFirstName(previous.text) else { continue }
+                    let earlier = word(h, endingBefore: previous.start).map { $0.text.lowercased() } ?? ""
+                    found[Pair(first: previous.text, earlier: earlier), default: 0] += weight
+                }
+            }
+            return found
+        }
+
+        private func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+
+        /// True when the byte at `k` carries on a word's run of letters (so the match was only
+        /// the start of a longer word).
+        private func continuesWord(_ h: [UInt8], at k: Int) -> Bool {
+            guard k < h.count else { return false }
+            let b = h[k]
+            if b < 0x80 { return (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == UInt8(ascii: "-") || b == UInt8(ascii: "'") }
+            if b == 0xE2 { return k + 2 < h.count && h[k + 1] == 0x80 && h[k + 2] == 0x99 }  // ’
+            let rest = String(decoding: h[k..<min(h.count, k + 4)], as: UTF8.self)
+            return rest.first?.isLetter ?? false
+        }
+
+        /// The whole space-separated word that ends just before the separators before `start`,
+        /// or nil when there is none or it is not made of letters only (punctuation follows it).
+        private func word(_ h: [UInt8], endingBefore start: Int) -> (text: String, start: Int)? {
+            var end = start
+            while end > 0, isSeparator(h[end - 1]) { end -= 1 }
+            guard end > 0, end < start else { return nil }
+            var begin = end
+            while begin > 0, !isSeparator(h[begin - 1]) { begin -= 1 }
+            let text = String(decoding: h[begin..<end], as: UTF8.self)
+            guard text.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }) else { return nil }
+            return (text, begin)
+        }
+
         fileprivate struct Pair: Hashable, Sendable {
-            var first: Substring
+            var first: String
             var earlier: String
         }
 
-        init(_ sources: [(text: String, weight: Int)]) {
-            for (text, weight) in sources {
-                var previous: Substring = ""
-                var earlier: Substring = ""
-                Index.forEachWord(in: text) { raw, word in
-                    if word.utf8.count >= 3, Index.startsUpper(word), Index.isFirstName(previous) {
-                        before[word, default: [:]][Pair(first: previous, earlier: earlier.lowercased()), default: 0] += weight
-                    }
-                    earlier = previous
-                    // A word followed by punctuation cannot be a first name for the next word.
-                    previous = word.utf8.count == raw.utf8.count ? raw : ""
-                }
-            }
-        }
-
-        /// Calls `body` with each space-separated word and its leading run of letters, hyphens
-        /// and apostrophes. Runs on UTF-8: ASCII bytes are classified directly, the general
-        /// punctuation block (U+2000–U+206F, lead byte E2 80/81) ends a word except ’.
-        private static func forEachWord(in text: String, _ body: (Substring, Substring) -> Void) {
-            let utf8 = text.utf8
-            var i = utf8.startIndex
-            while i < utf8.endIndex {
-                while i < utf8.endIndex, utf8[i] == 0x20 || utf8[i] == 0x0A { i = utf8.index(after: i) }
-                guard i < utf8.endIndex else { break }
-                let start = i
-                var letters: String.Index?
-                while i < utf8.endIndex, utf8[i] != 0x20, utf8[i] != 0x0A {
-                    let b = utf8[i]
-                    if letters == nil {
-                        let isLetter = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == UInt8(ascii: "-") || b == UInt8(ascii: "'")
-                        if b < 0x80 {
-                            if !isLetter { letters = i }
-                        } else if b == 0xE2 {
-                            let n1 = utf8.index(after: i)
-                            let n2 = n1 < utf8.endIndex ? utf8.index(after: n1) : n1
-                            let apostrophe = n2 < utf8.endIndex && utf8[n1] == 0x80 && utf8[n2] == 0x99
-                            if !apostrophe { letters = i }
-                        } else if b >= 0xC0, !(Substring(text[i...]).first?.isLetter ?? false) {
-                            letters = i
-                        }
-                    }
-                    i = utf8.index(after: i)
-                }
-                body(text[start..<i], text[start..<(letters ?? i)])
-            }
-        }
-
-        private static func startsUpper(_ word: Substring) -> Bool {
-            guard let b = word.utf8.first else { return false }
-            if b < 0x80 { return b >= 0x41 && b <= 0x5A }
-            return word.first?.isUppercase ?? false
-        }
-
-        private static func isFirstName(_ word: Substring) -> Bool {
-            guard word.utf8.count >= 2, startsUpper(word) else { return false }
-            if SpeakerLabel.isUpperCase(word) || titleWords.contains(word.lowercased()) { return false }
+        private static func isFirstName(_ word: String) -> Bool {
+            guard word.count >= 2, let f = word.first, f.isUppercase else { return false }
+            if SpeakerLabel.isUpperCase(word[...]) || titleWords.contains(word.lowercased()) { return false }
             return word.allSatisfy { $0.isLetter || $0 == "-" }
         }
     }
@@ -160,10 +161,9 @@ enum Names {
     /// Trump" is not the President); the most frequent form wins.
     static func fullest(_ name: String, roles: [String] = [], in index: Index) -> String {
         let words = name.split(separator: " ")
-        guard words.count == 1, let surname = words.first, surname.count >= 3,
-            let candidates = index.before[surname]
-        else { return name }
-        var counts: [Substring: Int] = [:]
+        guard words.count == 1, let surname = words.first, surname.count >= 3 else { return name }
+        let candidates = index.before(surname)
+        var counts: [String: Int] = [:]
         for (pair, count) in candidates {
             if titleWords.contains(pair.earlier), pair.earlier != "the",
                 !roles.contains(where: { $0.lowercased().contains(pair.earlier) })
