@@ -16,16 +16,17 @@ enum Layout {
 
 /// A rough language guess from function words, enough to tell English from Spanish.
 enum Language {
+    private static let english: Set<String> = ["the", "and", "of", "to", "is", "that", "we", "you"]
+    private static let spanish: Set<String> = ["el", "los", "las", "que", "y", "es", "por", "una", "del"]
+
     static func detect(_ text: String) -> String {
-        var english = 0
-        var spanish = 0
-        for word in text.utf8.prefix(16_000).split(separator: UInt8(ascii: " ")).prefix(2000).map({ String(decoding: $0, as: UTF8.self).lowercased() }) {
-            switch word {
-            case "the", "and", "of", "to", "is", "that", "we", "you": english += 1
-            case "el", "los", "las", "que", "y", "es", "por", "una", "del": spanish += 1
-            default: break
-            }
+        var englishCount = 0
+        var spanishCount = 0
+        // Only words of up to four letters can be one of the function words.
+        for word in text.utf8.prefix(16_000).split(separator: UInt8(ascii: " ")).prefix(2000) where word.count <= 4 {
+            let lower = String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            if english.contains(lower) { englishCount += 1 } else if spanish.contains(lower) { spanishCount += 1 }
         }
-        return spanish > english ? "es" : "en"
+        return spanishCount > englishCount ? "es" : "en"
     }
 }

@@ -79,17 +79,49 @@ enum Outlets {
         sentence.split(separator: " ")
     }
 
+    /// The word without surrounding punctuation: trailing `.,?!;:"”`, leading `"“(`.
+    /// Works on UTF-8 (” is E2 80 9D, “ is E2 80 9C).
     private static func bare(_ word: Substring) -> Substring {
-        var w = word
-        while let l = w.last, l == "." || l == "," || l == "?" || l == "!" || l == ";" || l == ":" || l == "”" || l == "\"" { w = w.dropLast() }
-        while let f = w.first, f == "“" || f == "\"" || f == "(" { w = w.dropFirst() }
-        return w
+        let u = word.utf8
+        var end = u.endIndex
+        var start = u.startIndex
+        while end > start {
+            let b = u[u.index(before: end)]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!")
+                || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: "\"")
+            {
+                end = u.index(before: end)
+            } else if b == 0x9D, u.distance(from: start, to: end) >= 3, u[u.index(end, offsetBy: -2)] == 0x80,
+                u[u.index(end, offsetBy: -3)] == 0xE2
+            {
+                end = u.index(end, offsetBy: -3)
+            } else {
+                break
+            }
+        }
+        while start < end {
+            let b = u[start]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "(") {
+                start = u.index(after: start)
+            } else if b == 0xE2, u.distance(from: start, to: end) >= 3, u[u.index(start, offsetBy: 1)] == 0x80,
+                u[u.index(start, offsetBy: 2)] == 0x9C
+            {
+                start = u.index(start, offsetBy: 3)
+            } else {
+                break
+            }
+        }
+        return Substring(u[start..<end])
     }
 
     private static func isNameWord(_ word: Substring) -> Bool {
         let w = bare(word)
-        guard let f = w.first, f.isUppercase, w.count >= 2 else { return false }
-        if notNames.contains(w.lowercased()) || Names.titleWords.contains(w.lowercased()) { return false }
+        // A capital first: A–Z, or a capital beyond ASCII ("Índigo").
+        guard let b = w.utf8.first, (b >= 0x41 && b <= 0x5A) || (b >= 0xC0 && w.first?.isUppercase == true),
+            w.utf8.count >= 2, b < 0x80 || w.count >= 2
+        else { return false }
+        let lower = w.lowercased()
+        if notNames.contains(lower) || Names.titleWords.contains(lower) { return false }
         return w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
     }
 
