@@ -23,10 +23,25 @@ enum Language {
         var englishCount = 0
         var spanishCount = 0
         // Only words of up to four letters can be one of the function words.
-        for word in text.utf8.prefix(16_000).split(separator: UInt8(ascii: " ")).prefix(2000) where word.count <= 4 {
-            let lower = String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        var word: [UInt8] = []
+        var words = 0
+        func count() {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard !word.isEmpty else { return }
+            words += 1
+            guard word.count <= 4 else { return }
+            let lower = String(decoding: word, as: UTF8.self)
             if english.contains(lower) { englishCount += 1 } else if spanish.contains(lower) { spanishCount += 1 }
         }
+        for byte in text.utf8.prefix(16_000) {
+            if byte == 0x20 {
+                count()
+                if words >= 2000 { break }
+            } else {
+                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        if words < 2000 { count() }
         return spanishCount > englishCount ? "es" : "en"
     }
 }

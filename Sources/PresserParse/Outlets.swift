@@ -114,6 +114,12 @@ enum Outlets {
         return Substring(u[start..<end])
     }
 
+    /// A cheap first test for a name word: it starts with A–Z or a byte beyond ASCII.
+    private static func startsWithCapital(_ word: Substring) -> Bool {
+        guard let b = word.utf8.first else { return false }
+        return (b >= 0x41 && b <= 0x5A) || b >= 0xC0 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "(") || b == 0xE2
+    }
+
     private static func isNameWord(_ word: Substring) -> Bool {
         let w = bare(word)
         // A capital first: A–Z, or a capital beyond ASCII ("Índigo").
@@ -164,7 +170,9 @@ enum Outlets {
             let w = words(sentence)
             // A name can start the sentence, follow a clause ("Mr. Chairman, Michael McKee
             // from Bloomberg") or a lead-in ("I'm Jeff Mason").
-            for i in w.indices where i == 0 || endsClause(w[i - 1]) || leadIns.contains(bare(w[i - 1]).lowercased()) {
+            for i in w.indices where startsWithCapital(w[i])
+                && (i == 0 || endsClause(w[i - 1]) || leadIns.contains(bare(w[i - 1]).lowercased()))
+            {
                 if let found = introduction(w, at: i) { return found }
             }
         }
@@ -182,6 +190,11 @@ enum Outlets {
 
     /// "I'm from Cuban TV", "I'm with the Associated Press": an outlet with no name.
     static func outletIntroduction(_ text: String) -> String? {
+        // Only a text that says "I'm" or "I am" early on can introduce its outlet this way.
+        let opening = String(decoding: text.utf8.prefix(600), as: UTF8.self)
+        guard opening.containsBytes("I’m ") || opening.containsBytes("I'm ") || opening.containsBytes("I am ") else {
+            return nil
+        }
         for sentence in sentences(text, limit: 3) {
             let w = words(sentence)
             for i in w.indices.dropLast(2) {
@@ -238,7 +251,7 @@ enum Outlets {
         let last = sentences(tail(text)).suffix(3)
         for sentence in last.reversed() {
             let w = words(sentence)
-            for (p, word) in w.enumerated() where p > 0 && ["at", "from", "with"].contains(bare(word).lowercased()) {
+            for (p, word) in w.enumerated() where p > 0 && word.utf8.count <= 5 && ["at", "from", "with"].contains(bare(word).lowercased()) {
                 guard !endsClause(w[p - 1]), let outlet = outlet(w, from: p + 1) else { continue }
                 var start = p
                 while start > 0, p - start < 3, isNameWord(w[start - 1]), start == p || !endsClause(w[start - 1]) { start -= 1 }
