@@ -7,6 +7,10 @@ struct Attribution: Sendable, Equatable {
 }
 
 enum Outlets {
+    /// "Ben with ABC", "Zeke at AP", "Jeff Mason from Reuters".
+    private static let callPrepositions: Set<String> = ["at", "from", "with"]
+    /// The same and "of": "Roberta Rampton of Reuters".
+    private static let namePrepositions: Set<String> = ["at", "from", "with", "of"]
     private static let prepositions: Set<String> = ["with", "from", "at", "of", "de", "del", "for"]
     private static let outletConnectors: Set<String> = ["of", "the", "and", "&", "de", "del", "la", "el", "y", "for", "on"]
     /// Capitalised words that start sentences but are no names.
@@ -251,7 +255,7 @@ enum Outlets {
         let last = sentences(tail(text)).suffix(3)
         for sentence in last.reversed() {
             let w = words(sentence)
-            for (p, word) in w.enumerated() where p > 0 && word.utf8.count <= 5 && ["at", "from", "with"].contains(bare(word).lowercased()) {
+            for (p, word) in w.enumerated() where p > 0 && word.utf8.count <= 5 && callPrepositions.contains(bare(word).lowercased()) {
                 guard !endsClause(w[p - 1]), let outlet = outlet(w, from: p + 1) else { continue }
                 var start = p
                 while start > 0, p - start < 3, isNameWord(w[start - 1]), start == p || !endsClause(w[start - 1]) { start -= 1 }
@@ -261,7 +265,7 @@ enum Outlets {
             // "Mark Landler, since you had your hand up, I'll call on you."
             if w.count >= 3, isNameWord(w[0]), isNameWord(w[1]), !endsClause(w[0]) {
                 let nameEnd = w[1].last == "," ? 2 : (w.count > 3 && isNameWord(w[2]) && w[2].last == "," ? 3 : 0)
-                if nameEnd > 0, nameEnd < w.count, !["of", "with", "from", "at"].contains(bare(w[nameEnd]).lowercased()) {
+                if nameEnd > 0, nameEnd < w.count, !namePrepositions.contains(bare(w[nameEnd]).lowercased()) {
                     found.append(Attribution(name: w[..<nameEnd].map { bare($0) }.joined(separator: " "), outlet: nil))
                 }
             }
@@ -274,20 +278,26 @@ enum Outlets {
                 }
             }
         }
-        if let bareCall = call(atEndOf: text) { found.insert(bareCall, at: 0) }
+        if let lastSentence = last.last, let bareCall = call(in: lastSentence) { found.insert(bareCall, at: 0) }
         return found
     }
 
     /// The moderator's call at the end of a turn: "Zeke at AP.", "Anneken, CNN.", "Colby.",
     /// "Go ahead, Steve.", "First question, Jim Acosta." Returns the name and outlet called.
     static func call(atEndOf text: String) -> Attribution? {
-        guard let last = sentences(tail(text)).last else { return nil }
+        sentences(tail(text)).last.flatMap(call(in:))
+    }
+
+    /// The call in one sentence, the last of a turn.
+    private static func call(in last: Substring) -> Attribution? {
         let w = words(last)
         guard !w.isEmpty, w.count <= 10 else { return nil }
         // The run of name words at the end, or before "at/from/with OUTLET".
         var end = w.count
         var outletName: String?
-        if let p = w.lastIndex(where: { ["at", "from", "with", "of"].contains(bare($0).lowercased()) }), p > 0, p < w.count - 1 {
+        if let p = w.lastIndex(where: { $0.utf8.count <= 5 && namePrepositions.contains(bare($0).lowercased()) }), p > 0,
+            p < w.count - 1
+        {
             if let o = outlet(w, from: p + 1), o.split(separator: " ").count == w.count - p - 1 {
                 outletName = o
                 end = p
