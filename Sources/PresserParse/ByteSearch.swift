@@ -27,17 +27,20 @@ extension StringProtocol {
     /// The number of words: runs of bytes between spaces (the same count as
     /// `split(separator: " ").count`, without making the pieces).
     var spaceSeparatedWordCount: Int {
-        var count = 0
-        var inWord = false
-        for byte in utf8 {
-            if byte == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        func count<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
+            return count
         }
-        return count
+        return utf8.withContiguousStorageIfAvailable(count) ?? count(utf8)
     }
 
     func containsBytes(_ needle: String) -> Bool {

@@ -73,8 +73,8 @@ enum Outlets {
 
     /// The last few hundred characters of a text, starting at a word: calls are at the end.
     static func tail(_ text: String) -> String {
-        guard text.utf8.count > 400 else { return text }
-        var start = text.utf8.index(text.utf8.endIndex, offsetBy: -400)
+        guard text.utf8.count > 240 else { return text }
+        var start = text.utf8.index(text.utf8.endIndex, offsetBy: -240)
         while start < text.utf8.endIndex, text.utf8[start] != 0x20 { start = text.utf8.index(after: start) }
         return String(Substring(text.utf8[start...]))
     }
