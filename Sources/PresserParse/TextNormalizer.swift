@@ -108,7 +108,7 @@ enum TextNormalizer {
 
     /// Collapses runs of spaces into one.
     static func collapseSpaces(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x20 }) else { return text }
+        guard text.containsBytes("  ") else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var lastSpace = false

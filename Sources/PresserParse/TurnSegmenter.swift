@@ -123,7 +123,7 @@ enum TurnSegmenter {
     /// A text with no speaker labels: one statement, the longest run of prose in the page
     /// (navigation and cookie banners around it fall away).
     private static func statementOnly(_ lines: [SourceLine]) -> Segmentation {
-        func words(_ text: String) -> Int { text.split(separator: " ").count }
+        func words(_ text: String) -> Int { text.spaceSeparatedWordCount }
         var best: (start: Int, end: Int, words: Int)?
         var start: Int?
         var end = 0
