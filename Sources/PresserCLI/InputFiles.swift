@@ -6,8 +6,15 @@ import PresserParse
 enum InputFiles {
     static func read(_ path: String) throws(PresserError) -> TranscriptFile {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return TranscriptFile(name: "-", bytes: [UInt8](data))
+            // Read in pieces and stop past the limit, rather than holding all of a huge stream.
+            var bytes: [UInt8] = []
+            while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+                bytes += chunk
+                if bytes.count > InputDecoder.maximumBytes {
+                    throw .tooLarge(file: "-", bytes: bytes.count, limit: InputDecoder.maximumBytes)
+                }
+            }
+            return TranscriptFile(name: "-", bytes: bytes)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -7,6 +7,8 @@ enum HTMLText {
         "script", "style", "noscript", "nav", "svg", "template", "iframe", "head", "select", "button",
         "form",
     ]
+    /// Elements whose content is raw text that may hold "<" and quotes.
+    private static let rawText: Set<String> = ["script", "style", "textarea"]
     /// Elements that start and end a line.
     private static let blocks: Set<String> = [
         "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
@@ -68,6 +70,16 @@ enum HTMLText {
                     i = min(j + 3, bytes.count)
                     continue
                 }
+                // A declaration such as <!DOCTYPE html>.
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "!") {
+                    var j = i + 2
+                    while j < bytes.count, bytes[j] != UInt8(ascii: ">") {
+                        if bytes[j] == 0x0A { line += 1 }
+                        j += 1
+                    }
+                    i = min(j + 1, bytes.count)
+                    continue
+                }
                 // Tag
                 var j = i + 1
                 var closing = false
@@ -82,20 +94,44 @@ enum HTMLText {
                 }
                 let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
                 var quote: UInt8 = 0
+                var afterEquals = false
                 while j < bytes.count {
                     let b = bytes[j]
                     if b == 0x0A { line += 1 }
                     if quote != 0 {
                         if b == quote { quote = 0 }
-                    } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                    } else if afterEquals, b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                        // Quotes open a value only right after "=": a stray one is just a byte.
                         quote = b
                     } else if b == UInt8(ascii: ">") {
                         break
+                    }
+                    if b == UInt8(ascii: "=") {
+                        afterEquals = true
+                    } else if b != 0x20 && b != 0x0A && b != 0x09 && b != 0x0D {
+                        afterEquals = false
                     }
                     j += 1
                 }
                 let selfClosing = j > 0 && j - 1 < bytes.count && bytes[j - 1] == UInt8(ascii: "/")
                 i = min(j + 1, bytes.count)
+                // Script and style hold raw text, not tags: jump to their end tag.
+                if !closing, !selfClosing, rawText.contains(name) {
+                    let end = Array("</\(name)".utf8)
+                    var k = i
+                    while k < bytes.count {
+                        if bytes[k] == UInt8(ascii: "<"), k + end.count <= bytes.count,
+                            zip(bytes[k..<(k + end.count)], end).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+                        {
+                            break
+                        }
+                        if bytes[k] == 0x0A { line += 1 }
+                        k += 1
+                    }
+                    while k < bytes.count, bytes[k] != UInt8(ascii: ">") { k += 1 }
+                    i = min(k + 1, bytes.count)
+                    continue
+                }
                 if skipDepth > 0 {
                     if name == skipName { skipDepth += closing ? -1 : (selfClosing ? 0 : 1) }
                     continue

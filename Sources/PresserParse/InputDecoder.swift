@@ -31,7 +31,12 @@ public enum InputDecoder {
         if let text = String(validating: body, as: UTF8.self) {
             return DecodedText(text: text, warning: nil)
         }
-        // Not UTF-8: Windows-1252 if every byte is defined there.
+        // UTF-8 with a stray byte is damaged UTF-8, not Windows-1252: say where it breaks.
+        let scan = scanUTF8(body)
+        if scan.multibyte > 0, let offset = scan.firstInvalid {
+            throw .invalidEncoding(file: file, offset: offset)
+        }
+        // Not UTF-8 at all: Windows-1252 if every byte is defined there.
         if let offset = body.firstIndex(where: { windows1252[Int($0)] == nil }) {
             throw .invalidEncoding(file: file, offset: offset)
         }
@@ -40,6 +45,36 @@ public enum InputDecoder {
             if let scalar = windows1252[Int(byte)] { scalars.append(scalar) }
         }
         return DecodedText(text: String(scalars), warning: "not UTF-8; read as Windows-1252")
+    }
+
+    /// The offset of the first byte that breaks UTF-8, and how many well-formed multi-byte
+    /// sequences come before it.
+    static func scanUTF8(_ bytes: ArraySlice<UInt8>) -> (firstInvalid: Int?, multibyte: Int) {
+        var i = bytes.startIndex
+        var multibyte = 0
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (i, multibyte)
+            }
+            guard i + length <= bytes.endIndex else { return (i, multibyte) }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (i, multibyte) }
+            // Overlong and surrogate forms.
+            let second = bytes[i + 1]
+            if (b == 0xE0 && second < 0xA0) || (b == 0xED && second > 0x9F) || (b == 0xF0 && second < 0x90)
+                || (b == 0xF4 && second > 0x8F)
+            {
+                return (i, multibyte)
+            }
+            multibyte += 1
+            i += length
+        }
+        return (nil, multibyte)
     }
 
     private static func checked(_ decoded: DecodedText, file: String) throws(PresserError) -> DecodedText {

@@ -40,8 +40,11 @@ enum TurnSegmenter {
             }
             afterSeparator = false
         }
-        // A style seen only once is more likely page furniture than a layout.
-        let trusted = Set(styles.filter { $0.value >= 2 || $0.key == .tag }.map(\.key))
+        // A label alone on its line, seen only once, is more likely page furniture ("Share:")
+        // than a layout; an upper-case label with its text, a tag or a time-stamped label is a
+        // speaker even once (a short excerpt of a transcript).
+        let strong: Set<SpeakerLabel.Style> = [.tag, .colonInline, .timestamped]
+        let trusted = Set(styles.filter { $0.value >= 2 || strong.contains($0.key) }.map(\.key))
         for i in labels.indices {
             if let label = labels[i], !trusted.contains(label.style) { labels[i] = nil }
         }
