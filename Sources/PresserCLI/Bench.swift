@@ -30,7 +30,9 @@ extension Presser {
             let inputs = names.sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") || $0.hasSuffix(".md") }
                 .compactMap { name -> TranscriptFile? in
                     let path = directory + "/" + name
-                    return FileManager.default.contents(atPath: path).map { TranscriptFile(name: path, bytes: [UInt8]($0)) }
+                    return FileManager.default.contents(atPath: path).map {
+                        TranscriptFile(name: path, bytes: [UInt8]($0))
+                    }
                 }
             guard !inputs.isEmpty else {
                 printError("presser: \(directory): no transcripts (.txt, .html, .md) to measure")
@@ -45,7 +47,9 @@ extension Presser {
                 var roundTurns = 0
                 let elapsed = clock.measure {
                     for input in inputs {
-                        if let result = try? TranscriptParser.parse([input]) { roundTurns += result.briefing.turns.count }
+                        if let result = try? TranscriptParser.parse([input]) {
+                            roundTurns += result.briefing.turns.count
+                        }
                     }
                 }
                 if round > 0 {
@@ -56,8 +60,10 @@ extension Presser {
             times.sort()
             let median = times[times.count / 2]
             let mb = Double(bytes) / 1_000_000
-            print(String(format: "%d files, %.2f MB, %d turns; median of %d rounds %.1f ms: %.1f MB/s (best %.1f MB/s)",
-                         inputs.count, mb, turns, rounds, median * 1000, mb / median, mb / (times.first ?? median)))
+            print(
+                String(
+                    format: "%d files, %.2f MB, %d turns; median of %d rounds %.1f ms: %.1f MB/s (best %.1f MB/s)",
+                    inputs.count, mb, turns, rounds, median * 1000, mb / median, mb / (times.first ?? median)))
         }
     }
 }

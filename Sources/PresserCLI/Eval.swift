@@ -45,15 +45,25 @@ extension Presser.Eval {
             let header = ["file", "family", "turnP", "turnR", "speaker", "outlet", "exchange"]
             var rows: [[String]] = [header]
             for (file, family, s) in evaluation.perFile {
-                rows.append([file, family, f(s.turnPrecision), f(s.turnRecall), f(s.speakerAccuracy), f(s.outletAccuracy), f(s.exchangeAccuracy)])
+                rows.append([
+                    file, family, f(s.turnPrecision), f(s.turnRecall), f(s.speakerAccuracy), f(s.outletAccuracy),
+                    f(s.exchangeAccuracy),
+                ])
             }
             let t = evaluation.total
-            rows.append(["TOTAL (\(evaluation.perFile.count) files)", "", f(t.turnPrecision), f(t.turnRecall), f(t.speakerAccuracy), f(t.outletAccuracy), f(t.exchangeAccuracy)])
+            rows.append([
+                "TOTAL (\(evaluation.perFile.count) files)", "", f(t.turnPrecision), f(t.turnRecall),
+                f(t.speakerAccuracy), f(t.outletAccuracy), f(t.exchangeAccuracy),
+            ])
             let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
             for row in rows {
-                print(row.enumerated().map { c, cell in cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+                print(
+                    row.enumerated().map { c, cell in cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
+                        .joined(separator: "  "))
             }
-            print("counts: \(t.matchedTurns) turns matched of \(t.goldTurns) gold / \(t.predictedTurns) parsed; \(t.questionTurns) gold questions; \(t.exchangesRight) exchanges right of \(t.goldExchanges) gold / \(t.predictedExchanges) parsed")
+            print(
+                "counts: \(t.matchedTurns) turns matched of \(t.goldTurns) gold / \(t.predictedTurns) parsed; \(t.questionTurns) gold questions; \(t.exchangesRight) exchanges right of \(t.goldExchanges) gold / \(t.predictedExchanges) parsed"
+            )
             if verbose {
                 for mistake in t.mistakes { print("  " + mistake) }
             }

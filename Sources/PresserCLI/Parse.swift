@@ -38,7 +38,9 @@ extension Presser {
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("Give at least one transcript file, or - for standard input.") }
-            if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
+            if files.filter({ $0 == "-" }).count > 1 {
+                throw ValidationError("Standard input (-) can be read only once.")
+            }
         }
 
         func run() async throws {
@@ -65,8 +67,12 @@ extension Presser {
             case .markdown: output = BriefingReport.markdown(briefing)
             case .json:
                 let encoder = JSONEncoder()
-                encoder.outputFormatting = files.count > 1 && !pages ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                guard let data = try? encoder.encode(briefing) else { throw .usage("could not encode the briefing as JSON") }
+                encoder.outputFormatting =
+                    files.count > 1 && !pages
+                    ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                guard let data = try? encoder.encode(briefing) else {
+                    throw .usage("could not encode the briefing as JSON")
+                }
                 output = String(decoding: data, as: UTF8.self) + "\n"
             }
             FileHandle.standardOutput.write(Data(((separator ? "\n" : "") + output).utf8))

@@ -4,7 +4,9 @@ public enum BriefingReport {
     public static func text(_ b: Briefing) -> String {
         var out = ""
         out += (b.title ?? "(untitled)") + "\n"
-        var facts = [b.date ?? "date unknown", "layout \(b.layout)", "\(b.turns.count) turns", "\(b.exchanges.count) questions"]
+        var facts = [
+            b.date ?? "date unknown", "layout \(b.layout)", "\(b.turns.count) turns", "\(b.exchanges.count) questions",
+        ]
         if let location = b.location { facts.insert(location, at: 1) }
         out += facts.joined(separator: " · ") + "\n\n"
         out += "Participants\n"
@@ -15,7 +17,8 @@ public enum BriefingReport {
         let journalists = b.participants.filter { $0.kind == .journalist }
         if !journalists.isEmpty {
             out += "  \(pad("journalist", 10)) "
-            out += journalists.map { j in j.outlet.map { "\(j.name) (\($0))" } ?? j.name }.joined(separator: ", ") + "\n"
+            out +=
+                journalists.map { j in j.outlet.map { "\(j.name) (\($0))" } ?? j.name }.joined(separator: ", ") + "\n"
         }
         if !b.exchanges.isEmpty {
             out += "\nQuestions\n"
@@ -24,7 +27,8 @@ public enum BriefingReport {
                 out += "  " + pad("Q\(e.index + 1)", width + 1) + " " + line(for: e, in: b) + "\n"
             }
             let unattributed = b.exchanges.filter { $0.outlet == nil }.count
-            out += "\n\(unattributed) of \(b.exchanges.count) questions printed without the outlet that asked them (marked ?).\n"
+            out +=
+                "\n\(unattributed) of \(b.exchanges.count) questions printed without the outlet that asked them (marked ?).\n"
         }
         return out
     }
@@ -50,7 +54,8 @@ public enum BriefingReport {
         out += "- Turns: \(b.turns.count), questions: \(b.exchanges.count)\n\n## Participants\n\n"
         out += "| Name | Kind | Roles | Outlet |\n|---|---|---|---|\n"
         for p in b.participants {
-            out += "| \(cell(p.name)) | \(p.kind.rawValue) | \(cell(p.roles.joined(separator: "; "))) | \(cell(p.outlet ?? "")) |\n"
+            out +=
+                "| \(cell(p.name)) | \(p.kind.rawValue) | \(cell(p.roles.joined(separator: "; "))) | \(cell(p.outlet ?? "")) |\n"
         }
         if !b.exchanges.isEmpty {
             out += "\n## Questions\n\n| # | Asked by | Handed on by | Answered by | Words |\n|---|---|---|---|---|\n"
@@ -58,7 +63,8 @@ public enum BriefingReport {
                 let asker = e.outlet ?? e.askedBy ?? "*outlet not given*"
                 let words = e.answers.reduce(0) { $0 + b.turns[$1].wordCount }
                 let answered = e.answeredBy.compactMap { b.name(of: $0) }.joined(separator: ", ")
-                out += "| Q\(e.index + 1) | \(cell(asker)) | \(cell(b.name(of: e.delegatedBy) ?? "")) | \(cell(answered)) | \(words) |\n"
+                out +=
+                    "| Q\(e.index + 1) | \(cell(asker)) | \(cell(b.name(of: e.delegatedBy) ?? "")) | \(cell(answered)) | \(words) |\n"
             }
         }
         out += "\n## Transcript\n\n"

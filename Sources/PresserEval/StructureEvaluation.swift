@@ -11,7 +11,8 @@ public struct StructureEvaluation: Sendable {
     /// `corpusDirectory` (by default `../corpus` beside the gold folder).
     public static func run(goldDirectory: String, corpusDirectory: String? = nil) throws -> StructureEvaluation {
         let gold = URL(fileURLWithPath: goldDirectory)
-        let corpus = corpusDirectory.map { URL(fileURLWithPath: $0) }
+        let corpus =
+            corpusDirectory.map { URL(fileURLWithPath: $0) }
             ?? gold.deletingLastPathComponent().appendingPathComponent("corpus")
         let names = try FileManager.default.contentsOfDirectory(atPath: gold.path)
             .filter { $0.hasSuffix(".gold.json") }.sorted()

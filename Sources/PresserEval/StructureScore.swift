@@ -86,7 +86,8 @@ public struct StructureScore: Sendable, Equatable {
             if NameMatch.same(goldTurn.speaker, name) {
                 s.speakersRight += 1
             } else {
-                s.mistakes.append("\(tag):\(goldTurn.line): speaker \(name ?? "nil"), gold \(goldTurn.speaker ?? "nil")")
+                s.mistakes.append(
+                    "\(tag):\(goldTurn.line): speaker \(name ?? "nil"), gold \(goldTurn.speaker ?? "nil")")
             }
             if goldTurn.kind != predicted.kind.rawValue {
                 s.mistakes.append("\(tag):\(goldTurn.line): kind \(predicted.kind.rawValue), gold \(goldTurn.kind)")
@@ -96,7 +97,9 @@ public struct StructureScore: Sendable, Equatable {
                 if NameMatch.sameOutlet(goldTurn.outlet, predicted.outlet) {
                     s.outletsRight += 1
                 } else {
-                    s.mistakes.append("\(tag):\(goldTurn.line): outlet \(predicted.outlet ?? "nil"), gold \(goldTurn.outlet ?? "nil")")
+                    s.mistakes.append(
+                        "\(tag):\(goldTurn.line): outlet \(predicted.outlet ?? "nil"), gold \(goldTurn.outlet ?? "nil")"
+                    )
                 }
             }
         }
@@ -109,7 +112,8 @@ public struct StructureScore: Sendable, Equatable {
                 continue
             }
             let answered = exchange.answeredBy.compactMap { briefing.name(of: $0) }
-            let sameAnswerers = answered.count == goldExchange.answeredBy.count
+            let sameAnswerers =
+                answered.count == goldExchange.answeredBy.count
                 && goldExchange.answeredBy.allSatisfy { g in answered.contains { NameMatch.same(g, $0) } }
             if sameAnswerers {
                 s.exchangesRight += 1

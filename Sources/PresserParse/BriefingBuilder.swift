@@ -98,7 +98,8 @@ struct BriefingBuilder {
                     speakers.append(.person(known))
                 } else if let byline = raw.byline {
                     participants.append(
-                        Participant(id: Participant.slug(byline.name), name: byline.name, roles: byline.roles, kind: .official))
+                        Participant(
+                            id: Participant.slug(byline.name), name: byline.name, roles: byline.roles, kind: .official))
                     labelHadTitle.append(true)
                     onRoster.append(true)
                     speakers.append(.person(participants.count - 1))
@@ -135,12 +136,15 @@ struct BriefingBuilder {
                 let short = name ?? label.text
                 if index == nil, !short.containsBytes(" ") {
                     index = Names.Index([
-                        (title ?? "", 1000), (segmentation.header.map(\.text).joined(separator: "\n"), 100), (allText, 1),
+                        (title ?? "", 1000), (segmentation.header.map(\.text).joined(separator: "\n"), 100),
+                        (allText, 1),
                     ])
                 }
                 let resolved = index.map { Names.fullest(short, roles: roles, in: $0) } ?? short
                 var id = Participant.slug(resolved)
-                if byKey[id] == nil, let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey) { id = similar }
+                if byKey[id] == nil, let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey) {
+                    id = similar
+                }
                 if let index = byKey[id] {
                     for role in roles where !participants[index].roles.contains(role) {
                         participants[index].roles.append(role)
@@ -149,7 +153,8 @@ struct BriefingBuilder {
                 } else {
                     byKey[id] = participants.count
                     participants.append(
-                        Participant(id: id, name: resolved, roles: roles, kind: isModeratorLabel ? .moderator : .official))
+                        Participant(
+                            id: id, name: resolved, roles: roles, kind: isModeratorLabel ? .moderator : .official))
                     labelHadTitle.append(!roles.isEmpty || Names.hasHonorific(label.text))
                     onRoster.append(false)
                     speaker = .person(participants.count - 1)
@@ -166,7 +171,9 @@ struct BriefingBuilder {
         let key = Participant.slug(label)
         for (i, p) in participants.enumerated() where onRoster[i] {
             if p.id == key { return i }
-            if let surname = p.id.split(separator: "-").last, key.hasSuffix("-" + surname) || key == surname { return i }
+            if let surname = p.id.split(separator: "-").last, key.hasSuffix("-" + surname) || key == surname {
+                return i
+            }
         }
         return nil
     }
@@ -273,8 +280,11 @@ struct BriefingBuilder {
     /// Words of someone running the room rather than asking.
     static func managesFloor(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return ["last question", "next question", "thank you all", "thanks, everyone", "we have to go", "that's all", "that’s all"]
-            .contains { lower.containsBytes($0) }
+        return [
+            "last question", "next question", "thank you all", "thanks, everyone", "we have to go", "that's all",
+            "that’s all",
+        ]
+        .contains { lower.containsBytes($0) }
     }
 
     /// At least half of a speaker's turns ask something.
@@ -306,7 +316,9 @@ struct BriefingBuilder {
     }
 
     private mutating func findModerators() {
-        let roleWords = ["spokesperson", "spokesman", "spokeswoman", "moderator", "host", "vocero", "vocera", "moderador"]
+        let roleWords = [
+            "spokesperson", "spokesman", "spokeswoman", "moderator", "host", "vocero", "vocera", "moderador",
+        ]
         for p in participants.indices where participants[p].kind == .official {
             let own = turnsOf[p]
             guard own.count >= 2 else { continue }
@@ -430,9 +442,14 @@ struct BriefingBuilder {
         if words <= 25, let last = Outlets.sentences(raw.text).last {
             let lastLower = last.lowercased()
             let names = participants[next].name.lowercased().split(separator: " ").filter { $0.count >= 3 }
-            if last.split(separator: " ").count <= 5, names.contains(where: { lastLower.containsBytes(String($0)) }) { return true }
+            if last.split(separator: " ").count <= 5, names.contains(where: { lastLower.containsBytes(String($0)) }) {
+                return true
+            }
         }
-        let cues = ["answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond", "address", "go ahead", "over to", "responder", "conteste", "would you like to", "let me have", "let me ask"]
+        let cues = [
+            "answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond",
+            "address", "go ahead", "over to", "responder", "conteste", "would you like to", "let me have", "let me ask",
+        ]
         guard cues.contains(where: { lower.containsBytes($0) }) else { return false }
         if words <= 25 { return true }
         // The next speaker is named (or called by surname or first name).

@@ -22,7 +22,8 @@ enum HTMLText {
         let lowered = String(decoding: head, as: UTF8.self).lowercased()
         if lowered.containsBytes("<!doctype html") || lowered.containsBytes("<html") { return true }
         var tags = 0
-        for marker in ["<p>", "<div", "<br", "<h1", "<h2", "<span", "<a href", "</p>"] where lowered.containsBytes(marker) {
+        for marker in ["<p>", "<div", "<br", "<h1", "<h2", "<span", "<a href", "</p>"]
+        where lowered.containsBytes(marker) {
             tags += 1
         }
         return tags >= 2
@@ -41,7 +42,8 @@ enum HTMLText {
 
         func flush() {
             if !current.isEmpty {
-                output.append(SourceLine(text: decodeEntities(String(decoding: current, as: UTF8.self)), number: currentLine))
+                output.append(
+                    SourceLine(text: decodeEntities(String(decoding: current, as: UTF8.self)), number: currentLine))
                 current.removeAll(keepingCapacity: true)
             }
             pendingSpace = false
@@ -61,9 +63,14 @@ enum HTMLText {
             let byte = bytes[i]
             if byte == UInt8(ascii: "<") {
                 // Comment
-                if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"),
+                    bytes[i + 3] == UInt8(ascii: "-")
+                {
                     var j = i + 4
-                    while j + 2 < bytes.count, !(bytes[j] == UInt8(ascii: "-") && bytes[j + 1] == UInt8(ascii: "-") && bytes[j + 2] == UInt8(ascii: ">")) {
+                    while j + 2 < bytes.count,
+                        !(bytes[j] == UInt8(ascii: "-") && bytes[j + 1] == UInt8(ascii: "-")
+                            && bytes[j + 2] == UInt8(ascii: ">"))
+                    {
                         if bytes[j] == 0x0A { line += 1 }
                         j += 1
                     }

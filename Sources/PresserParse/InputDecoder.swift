@@ -94,7 +94,8 @@ public enum InputDecoder {
         units.reserveCapacity(bytes.count / 2)
         var i = 2
         while i + 1 < bytes.count {
-            let unit = bigEndian
+            let unit =
+                bigEndian
                 ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
                 : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
             units.append(unit)

@@ -8,7 +8,9 @@ enum Layout {
         if count(.tag) > 0 { return "tagged" }
         if count(.block) >= 2 { return "separated-blocks" }
         if count(.timestamped) >= 2 { return "timestamped" }
-        if count(.colonInline) + count(.question) >= 2, count(.colonInline) >= count(.colonLine) { return "inline-labels" }
+        if count(.colonInline) + count(.question) >= 2, count(.colonInline) >= count(.colonLine) {
+            return "inline-labels"
+        }
         if count(.colonLine) >= 2 { return hasRoster ? "roster-labels" : "label-lines" }
         return "generic"
     }

@@ -19,10 +19,11 @@ struct Metadata: Sendable, Equatable {
         let window = header.filter { !$0.text.isEmpty }.suffix(40)
         if meta.title == nil {
             let candidates = window.filter { isTitleLike($0.text) }
-            meta.title = (candidates.first { line in
-                let lower = line.text.lowercased()
-                return titleKeywords.contains { lower.containsBytes($0) }
-            } ?? candidates.first)?.text
+            meta.title =
+                (candidates.first { line in
+                    let lower = line.text.lowercased()
+                    return titleKeywords.contains { lower.containsBytes($0) }
+                } ?? candidates.first)?.text
         }
         if meta.date == nil {
             meta.date = window.last { DateText.isDateLine($0.text) }.flatMap { DateText.find(in: $0.text) }
@@ -55,7 +56,9 @@ struct Metadata: Sendable, Equatable {
     static func isTitleLike(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard (3...40).contains(words.count), text.first?.isUppercase == true else { return false }
-        if text.containsBytes(" > ") || text.hasSuffix(":") || DateText.isDateLine(text) && words.count < 5 { return false }
+        if text.containsBytes(" > ") || text.hasSuffix(":") || DateText.isDateLine(text) && words.count < 5 {
+            return false
+        }
         if TurnSegmenter.isTimeLine(text) { return false }
         if Roster.entry(SourceLine(text: text, number: 0)) != nil { return false }
         if text.hasSuffix(".") && words.count > 15 { return false }

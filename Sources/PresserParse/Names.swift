@@ -20,7 +20,9 @@ enum Names {
     ]
 
     /// Lower-case words that stay lower case inside names ("de", "del", "la").
-    private static let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "du", "le"]
+    private static let particles: Set<String> = [
+        "de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "du", "le",
+    ]
 
     /// A label split into the titles before the name and the name itself:
     /// "ACTING ADMINISTRATOR SLAVITT" → (["Acting Administrator"], "Slavitt");
@@ -34,9 +36,12 @@ enum Names {
             var name: String?
             for part in parts {
                 let firstWord = part.split(separator: " ").first.map { $0.lowercased() } ?? ""
-                let isRole = titleWords.contains(firstWord) || part.split(separator: " ").count > 6
+                let isRole =
+                    titleWords.contains(firstWord) || part.split(separator: " ").count > 6
                     || part.containsBytes("(")
-                if isRole || name != nil { roles.append(properCase(part)) } else {
+                if isRole || name != nil {
+                    roles.append(properCase(part))
+                } else {
                     let (more, n) = split(label: part)
                     roles += more
                     name = n
@@ -46,7 +51,9 @@ enum Names {
         }
         var words = label.split(separator: " ").map(String.init)
         var titles: [String] = []
-        while let first = words.first, titleWords.contains(first.lowercased().trimmingCharactersDot) || titleWords.contains(first.lowercased()) {
+        while let first = words.first,
+            titleWords.contains(first.lowercased().trimmingCharactersDot) || titleWords.contains(first.lowercased())
+        {
             titles.append(first)
             words.removeFirst()
         }
@@ -124,7 +131,9 @@ enum Names {
         private func continuesWord(_ h: [UInt8], at k: Int) -> Bool {
             guard k < h.count else { return false }
             let b = h[k]
-            if b < 0x80 { return (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == UInt8(ascii: "-") || b == UInt8(ascii: "'") }
+            if b < 0x80 {
+                return (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == UInt8(ascii: "-") || b == UInt8(ascii: "'")
+            }
             if b == 0xE2 { return k + 2 < h.count && h[k + 1] == 0x80 && h[k + 2] == 0x99 }  // ’
             let rest = String(decoding: h[k..<min(h.count, k + 4)], as: UTF8.self)
             return rest.first?.isLetter ?? false

@@ -12,7 +12,9 @@ enum Outlets {
     /// The same and "of": "Roberta Rampton of Reuters".
     private static let namePrepositions: Set<String> = ["at", "from", "with", "of"]
     private static let prepositions: Set<String> = ["with", "from", "at", "of", "de", "del", "for"]
-    private static let outletConnectors: Set<String> = ["of", "the", "and", "&", "de", "del", "la", "el", "y", "for", "on"]
+    private static let outletConnectors: Set<String> = [
+        "of", "the", "and", "&", "de", "del", "la", "el", "y", "for", "on",
+    ]
     /// Capitalised words that start sentences but are no names.
     private static let notNames: Set<String> = [
         "yes", "yeah", "please", "thanks", "thank", "okay", "ok", "sure", "next", "go", "question",
@@ -174,7 +176,8 @@ enum Outlets {
             let w = words(sentence)
             // A name can start the sentence, follow a clause ("Mr. Chairman, Michael McKee
             // from Bloomberg") or a lead-in ("I'm Jeff Mason").
-            for i in w.indices where startsWithCapital(w[i])
+            for i in w.indices
+            where startsWithCapital(w[i])
                 && (i == 0 || endsClause(w[i - 1]) || leadIns.contains(bare(w[i - 1]).lowercased()))
             {
                 if let found = introduction(w, at: i) { return found }
@@ -203,12 +206,14 @@ enum Outlets {
             let w = words(sentence)
             for i in w.indices.dropLast(2) {
                 let first = bare(w[i]).lowercased()
-                let pronoun = first == "i’m" || first == "i'm" || (first == "am" && i > 0 && bare(w[i - 1]).lowercased() == "i")
+                let pronoun =
+                    first == "i’m" || first == "i'm" || (first == "am" && i > 0 && bare(w[i - 1]).lowercased() == "i")
                 guard pronoun, ["from", "with"].contains(bare(w[i + 1]).lowercased()),
                     let outlet = outlet(w, from: i + 2)
                 else { continue }
                 let outletWords = outlet.split(separator: " ")
-                let isMedia = outletWords.contains { mediaWords.contains($0.lowercased()) }
+                let isMedia =
+                    outletWords.contains { mediaWords.contains($0.lowercased()) }
                     || outletWords.contains { $0.count >= 2 && $0.count <= 5 && SpeakerLabel.isUpperCase($0) }
                 if isMedia { return outlet }
             }
@@ -255,10 +260,13 @@ enum Outlets {
         let last = sentences(tail(text)).suffix(3)
         for sentence in last.reversed() {
             let w = words(sentence)
-            for (p, word) in w.enumerated() where p > 0 && word.utf8.count <= 5 && callPrepositions.contains(bare(word).lowercased()) {
+            for (p, word) in w.enumerated()
+            where p > 0 && word.utf8.count <= 5 && callPrepositions.contains(bare(word).lowercased()) {
                 guard !endsClause(w[p - 1]), let outlet = outlet(w, from: p + 1) else { continue }
                 var start = p
-                while start > 0, p - start < 3, isNameWord(w[start - 1]), start == p || !endsClause(w[start - 1]) { start -= 1 }
+                while start > 0, p - start < 3, isNameWord(w[start - 1]), start == p || !endsClause(w[start - 1]) {
+                    start -= 1
+                }
                 guard start < p else { continue }
                 found.append(Attribution(name: w[start..<p].map { bare($0) }.joined(separator: " "), outlet: outlet))
             }
@@ -295,7 +303,8 @@ enum Outlets {
         // The run of name words at the end, or before "at/from/with OUTLET".
         var end = w.count
         var outletName: String?
-        if let p = w.lastIndex(where: { $0.utf8.count <= 5 && namePrepositions.contains(bare($0).lowercased()) }), p > 0,
+        if let p = w.lastIndex(where: { $0.utf8.count <= 5 && namePrepositions.contains(bare($0).lowercased()) }),
+            p > 0,
             p < w.count - 1
         {
             if let o = outlet(w, from: p + 1), o.split(separator: " ").count == w.count - p - 1 {

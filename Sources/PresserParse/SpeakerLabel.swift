@@ -33,7 +33,8 @@ struct SpeakerLabel: Sendable, Equatable {
         if first == UInt8(ascii: "Q") { if let q = readQ(line) { return q } }
         if afterSeparator, let block = readBlock(line) { return block }
         // "5:19 P.M. EDT MODERATOR:  Thanks…": a time line run into the first label.
-        let firstWords = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") ? line.split(separator: " ", maxSplits: 3) : []
+        let firstWords =
+            first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") ? line.split(separator: " ", maxSplits: 3) : []
         if firstWords.count == 4, TurnSegmenter.isTimeLine(firstWords[0...2].joined(separator: " ")),
             let label = read(String(firstWords[3]), afterSeparator: false), label.style == .colonInline
         {
@@ -47,7 +48,9 @@ struct SpeakerLabel: Sendable, Equatable {
             if count > 90 { break }
             let byte = line.utf8[index]
             if byte == UInt8(ascii: ":") { colon = index; break }
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "?")
+                || byte == UInt8(ascii: "!")
+            {
                 return nil
             }
         }

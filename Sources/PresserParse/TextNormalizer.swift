@@ -36,7 +36,8 @@ enum TextNormalizer {
     static func clean(_ line: Substring) -> String {
         // Fast path: plain ASCII without backslashes, angle brackets or tabs needs only trimming.
         var plain = true
-        for byte in line.utf8 where byte >= 0x80 || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0x09 {
+        for byte in line.utf8
+        where byte >= 0x80 || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0x09 {
             plain = false
             break
         }
@@ -55,7 +56,8 @@ enum TextNormalizer {
                 i += 1
             case UInt8(ascii: "\\"):
                 let next = at(i + 1)
-                let isWordOrSpace = next >= 0x80 || next == 0x20 || next == 0
+                let isWordOrSpace =
+                    next >= 0x80 || next == 0x20 || next == 0
                     || (next >= 0x30 && next <= 0x39) || (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A)
                 if isWordOrSpace {
                     out.append(b)
@@ -67,7 +69,8 @@ enum TextNormalizer {
             case UInt8(ascii: "<"):
                 if at(i + 1) == UInt8(ascii: "s"), at(i + 2) == UInt8(ascii: ">") {
                     i += 3
-                } else if at(i + 1) == UInt8(ascii: "/"), at(i + 2) == UInt8(ascii: "s"), at(i + 3) == UInt8(ascii: ">") {
+                } else if at(i + 1) == UInt8(ascii: "/"), at(i + 2) == UInt8(ascii: "s"), at(i + 3) == UInt8(ascii: ">")
+                {
                     i += 4
                 } else {
                     out.append(b)

@@ -69,8 +69,7 @@ public enum TranscriptParser {
     static func parse(
         lines rawLines: [SourceLine], frontMatter: FrontMatter?, source: Briefing.Source, fileName: String,
         paged: Bool = false
-    ) throws(PresserError) -> Briefing
-    {
+    ) throws(PresserError) -> Briefing {
         let lines = TextNormalizer.splitInlineTags(rawLines)
         let segmentation = TurnSegmenter.segment(lines)
         guard !segmentation.turns.isEmpty else {

@@ -86,10 +86,11 @@ enum TurnSegmenter {
             }
             if isTimeLine(line.text) { blanks = 0; continue }
             if let label = labels[i] {
-                let continues = current?.label.map { previous in
-                    previous.text == label.text && !LabelRoles.isAnonymous(label.text)
-                        && label.style != .tag && label.style != .colonInline && label.style != .question
-                } ?? false
+                let continues =
+                    current?.label.map { previous in
+                        previous.text == label.text && !LabelRoles.isAnonymous(label.text)
+                            && label.style != .tag && label.style != .colonInline && label.style != .question
+                    } ?? false
                 if continues {
                     closeParagraph()
                 } else {
@@ -104,7 +105,8 @@ enum TurnSegmenter {
                 turn.label != nil, !turn.unlabelledQuestion, !turn.paragraphs.isEmpty
             {
                 closeTurn()
-                current = RawTurn(label: nil, line: line.number, page: line.page, paragraphs: [], unlabelledQuestion: true)
+                current = RawTurn(
+                    label: nil, line: line.number, page: line.page, paragraphs: [], unlabelledQuestion: true)
             }
             if current == nil {
                 current = RawTurn(label: nil, line: line.number, page: line.page, paragraphs: [])
@@ -155,8 +157,10 @@ enum TurnSegmenter {
         }
         let paragraphs = lines[best.start...best.end].map(\.text).filter { !$0.isEmpty }
             .map { TextNormalizer.collapseSpaces($0) }
-        var turn = RawTurn(label: nil, line: lines[best.start].number, page: lines[best.start].page, paragraphs: paragraphs)
-        turn.byline = lines[..<best.start].filter { !$0.text.isEmpty }.suffix(2).reversed().lazy.compactMap(Roster.entry).first
+        var turn = RawTurn(
+            label: nil, line: lines[best.start].number, page: lines[best.start].page, paragraphs: paragraphs)
+        turn.byline =
+            lines[..<best.start].filter { !$0.text.isEmpty }.suffix(2).reversed().lazy.compactMap(Roster.entry).first
         return Segmentation(header: Array(lines[..<best.start]), turns: [turn], styles: [:], endTime: nil)
     }
 
@@ -173,7 +177,8 @@ enum TurnSegmenter {
     }
 
     static func isSeparator(_ text: String) -> Bool {
-        text.utf8.count >= 3 && (text.allSatisfy { $0 == "-" } || text.allSatisfy { $0 == "*" } || text.allSatisfy { $0 == "_" })
+        text.utf8.count >= 3
+            && (text.allSatisfy { $0 == "-" } || text.allSatisfy { $0 == "*" } || text.allSatisfy { $0 == "_" })
     }
 
     /// "12:57 P.M. EST", "11:02 A.M. EDT", "5:29 P.M. CST".

@@ -28,7 +28,8 @@ import Testing
 
     @Test func invalidUTF8ThatIsNotWindows1252IsBadData() throws {
         // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are the five bytes Windows-1252 leaves undefined.
-        let bytes = Array("MS. PSAKI: Good afternoon, ".utf8) + [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+        let bytes =
+            Array("MS. PSAKI: Good afternoon, ".utf8) + [0x81, 0x8D, 0x8F, 0x90, 0x9D]
             + Array(" everyone.\n".utf8)
         let path = try temp.write("undefined-bytes.txt", bytes)
         let run = try Presser.run(["parse", path])
@@ -230,7 +231,9 @@ import Testing
         let document = try run.json()
         #expect((document["source"] as? [String: Any])?["files"] as? [String] == [part1, part2])
         let turns = try #require(document["turns"] as? [[String: Any]])
-        try #require(turns.count == wholeTurns.count, "\(turns.count) turns from the pages, \(wholeTurns.count) from the whole file")
+        try #require(
+            turns.count == wholeTurns.count,
+            "\(turns.count) turns from the pages, \(wholeTurns.count) from the whole file")
         #expect(wholeTurns.contains { ($0["line"] as? Int ?? 0) > split }, "nothing after the split")
         for (paged, original) in zip(turns, wholeTurns) {
             let index = original["index"] as? Int ?? -1
@@ -318,8 +321,10 @@ private struct PresserRun: CustomStringConvertible {
 
     /// Expects a refusal: the exit code, nothing on stdout, and exactly one line on stderr that
     /// names the file and says what is wrong.
-    func expectFailure(_ code: Int32, naming path: String, saying problem: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectFailure(
+        _ code: Int32, naming path: String, saying problem: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(status == code, "\(self)", sourceLocation: sourceLocation)
         #expect(stdout.isEmpty, "\(self)", sourceLocation: sourceLocation)
         #expect(stderrLines.count == 1, "\(self)", sourceLocation: sourceLocation)
@@ -372,7 +377,9 @@ private enum Presser {
 
     /// Runs `presser` with the arguments in the package root, with standard input from a file (or
     /// empty), and waits at most `timeout`.
-    static func run(_ arguments: [String], standardInput: URL? = nil, timeout: Duration = .seconds(60)) throws -> PresserRun {
+    static func run(_ arguments: [String], standardInput: URL? = nil, timeout: Duration = .seconds(60)) throws
+        -> PresserRun
+    {
         let executable = try #require(Presser.executable, "presser binary not found beside the tests")
         let process = Process()
         process.executableURL = executable

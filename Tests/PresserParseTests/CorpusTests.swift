@@ -13,7 +13,9 @@ import Testing
         #expect(briefing.source.sha256.count == 64)
     }
 
-    @Test(arguments: ["ecb-1998-06-09.txt", "ecb-1998-06-09.html", "fomc-chaironly-2023-12-13.txt", "fomc-chaironly-2024-06-12.txt"])
+    @Test(arguments: [
+        "ecb-1998-06-09.txt", "ecb-1998-06-09.html", "fomc-chaironly-2023-12-13.txt", "fomc-chaironly-2024-06-12.txt",
+    ])
     func statementsHaveNoExchangesAndNoInventedSpeakers(_ name: String) throws {
         let briefing = try Fixtures.parse(name)
         #expect(briefing.layout == "statement")

@@ -109,14 +109,18 @@ import Testing
                     // Keep the input for the report.
                     let kept = crashDump.appendingPathComponent("\(file).failure-\(iteration)")
                     try? Self.keep(pages, at: kept)
-                    Issue.record("\(file) mutation \(iteration) (\(pages.count) page(s), \(bytes.count) bytes, input kept in \(kept.path)): \(problem)")
+                    Issue.record(
+                        "\(file) mutation \(iteration) (\(pages.count) page(s), \(bytes.count) bytes, input kept in \(kept.path)): \(problem)"
+                    )
                 }
             }
         }
         for suffix in ["", ".page0", ".page1", ".page2"] {
             try? FileManager.default.removeItem(at: URL(fileURLWithPath: dumpURL.path + suffix))
         }
-        print("fuzz \(file): \(Self.mutationsPerFile) inputs, \(parsed) parsed, refused \(refused.sorted { $0.key < $1.key }), slowest \(slowest.0) (#\(slowest.1)); parsing \(parseTime) of \(clock.now - started)")
+        print(
+            "fuzz \(file): \(Self.mutationsPerFile) inputs, \(parsed) parsed, refused \(refused.sorted { $0.key < $1.key }), slowest \(slowest.0) (#\(slowest.1)); parsing \(parseTime) of \(clock.now - started)"
+        )
         #expect(problems == 0, "\(problems) of \(Self.mutationsPerFile) mutated inputs of \(file) broke an invariant")
     }
 
@@ -128,7 +132,9 @@ import Testing
             try? FileManager.default.removeItem(at: URL(fileURLWithPath: url.path + ".page0"))
         } else {
             try? FileManager.default.removeItem(at: url)
-            for (n, page) in pages.enumerated() { try Data(page).write(to: URL(fileURLWithPath: url.path + ".page\(n)")) }
+            for (n, page) in pages.enumerated() {
+                try Data(page).write(to: URL(fileURLWithPath: url.path + ".page\(n)"))
+            }
         }
     }
 
@@ -150,7 +156,7 @@ import Testing
             }
             if turn.line < 1 { return "turn \(turn.index) at line \(turn.line)" }
             if pages.count == 1 {
-                if turn.page != nil { return "turn \(turn.index) has page \(turn.page!) from a single file" }
+                if let page = turn.page { return "turn \(turn.index) has page \(page) from a single file" }
             } else {
                 guard let page = turn.page, lineCounts.indices.contains(page) else {
                     return "turn \(turn.index) has page \(String(describing: turn.page)) of \(pages.count)"
@@ -207,12 +213,21 @@ import Testing
                 return "\(error), but byte \(text) is 0x\(String(body[text], radix: 16))"
             }
         case .binary(_, let offset):
-            guard bytes.indices.contains(offset), bytes[offset] < 0x20, ![0x09, 0x0A, 0x0D, 0x0C].contains(bytes[offset]) else {
-                return "\(error), but that byte is \(bytes.indices.contains(offset) ? "0x" + String(bytes[offset], radix: 16) : "past the end")"
+            guard bytes.indices.contains(offset), bytes[offset] < 0x20,
+                ![0x09, 0x0A, 0x0D, 0x0C].contains(bytes[offset])
+            else {
+                return
+                    "\(error), but that byte is \(bytes.indices.contains(offset) ? "0x" + String(bytes[offset], radix: 16) : "past the end")"
             }
         case .invalidEncoding(_, let offset):
-            guard bytes.indices.contains(offset), [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(bytes[offset]) else {
-                return "\(error), but that byte is \(bytes.indices.contains(offset) ? "0x" + String(bytes[offset], radix: 16) : "past the end")"
+            // Either a byte Windows-1252 leaves undefined, or the first byte where UTF-8 breaks.
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            guard bytes.indices.contains(offset),
+                [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(bytes[offset])
+                    || (bytes[offset] >= 0x80 && String(validating: bytes[body..<offset], as: UTF8.self) != nil)
+            else {
+                return
+                    "\(error), but that byte is \(bytes.indices.contains(offset) ? "0x" + String(bytes[offset], radix: 16) : "past the end")"
             }
         default: break
         }
@@ -244,22 +259,25 @@ import Testing
 
     /// Pieces inserted into transcripts: bytes that are not text, odd spaces, and the marks the
     /// parser looks for (labels, front matter, tags, entities, line breaks).
-    static let tokens: [[UInt8]] = [
-        [0x00], [0xFF], [0xFE], [0xC2, 0xA0], [0x92], [0x81], [0xE2, 0x80], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE],
-        [0x0C], [0x1B], [0x7F],
-    ] + [
-        "<NAME>", "Q ", "---\n", ":", "\r", "\n", "\r\n", "\n\n", "\t", "   ", "Q:", "Q.", "Q ", "A:",
-        "MS. PSAKI:", "THE PRESIDENT:", "Hu Kaihong:", "CHAIR POWELL.", "Economic Daily:", "Speaker 1 (00:12):",
-        "Donald Trump: (", "PREGUNTA:", "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR:", "INTERLOCUTOR:", "[Crosstalk]",
-        "(inaudible)", "END", "12:19 P.M. EDT", "Dec. 9, 2019", "March 32, 2020", "—", "\u{FEFF}", "\u{200B}",
-        "\u{2028}", "\u{85}", "é", "👍🏽", "e\u{301}", ">", "<", "&", ">>",
-        "---\ntitle: \"x\"\ndate: 2020-13-45\nspeakers: [\n---\n", "---\ntitle: \\u00\n",
-        "<p>", "</p>", "<br>", "<div>", "</div>", "<nav>", "<script>", "</script>", "<style>", "<!--", "-->",
-        "<a href=\"", "\"", "'", "<html>", "<title>", "&amp;", "&nbsp;", "&#0;", "&#x0;", "&#xD800;",
-        "&#1114112;", "&#99999999999999999999;", "&#x;", "&", "\\[", "\\*", "<s>", "**", "# ", "> ",
-        String(repeating: "word ", count: 300), String(repeating: "A", count: 2_000), String(repeating: ":", count: 50),
-        String(repeating: "\n", count: 40),
-    ].map { Array($0.utf8) }
+    static let tokens: [[UInt8]] =
+        [
+            [0x00], [0xFF], [0xFE], [0xC2, 0xA0], [0x92], [0x81], [0xE2, 0x80], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE],
+            [0x0C], [0x1B], [0x7F],
+        ]
+        + [
+            "<NAME>", "Q ", "---\n", ":", "\r", "\n", "\r\n", "\n\n", "\t", "   ", "Q:", "Q.", "Q ", "A:",
+            "MS. PSAKI:", "THE PRESIDENT:", "Hu Kaihong:", "CHAIR POWELL.", "Economic Daily:", "Speaker 1 (00:12):",
+            "Donald Trump: (", "PREGUNTA:", "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR:", "INTERLOCUTOR:", "[Crosstalk]",
+            "(inaudible)", "END", "12:19 P.M. EDT", "Dec. 9, 2019", "March 32, 2020", "—", "\u{FEFF}", "\u{200B}",
+            "\u{2028}", "\u{85}", "é", "👍🏽", "e\u{301}", ">", "<", "&", ">>",
+            "---\ntitle: \"x\"\ndate: 2020-13-45\nspeakers: [\n---\n", "---\ntitle: \\u00\n",
+            "<p>", "</p>", "<br>", "<div>", "</div>", "<nav>", "<script>", "</script>", "<style>", "<!--", "-->",
+            "<a href=\"", "\"", "'", "<html>", "<title>", "&amp;", "&nbsp;", "&#0;", "&#x0;", "&#xD800;",
+            "&#1114112;", "&#99999999999999999999;", "&#x;", "&", "\\[", "\\*", "<s>", "**", "# ", "> ",
+            String(repeating: "word ", count: 300), String(repeating: "A", count: 2_000),
+            String(repeating: ":", count: 50),
+            String(repeating: "\n", count: 40),
+        ].map { Array($0.utf8) }
 
     /// A piece of the transcript to mutate: often the start (the header: title, roster, date;
     /// the percentage given, less for HTML, whose first lines are a long head of scripts),
@@ -308,8 +326,9 @@ import Testing
             }
         case 12..<20:  // insert random bytes
             let count = Int.random(in: 1...12, using: &random)
-            bytes.insert(contentsOf: (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) },
-                         at: position(&random))
+            bytes.insert(
+                contentsOf: (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) },
+                at: position(&random))
         case 20..<50:  // insert a token, half the time at the start of a line
             let token = tokens[Int.random(in: 0..<tokens.count, using: &random)]
             bytes.insert(contentsOf: token, at: position(&random, atLineStart: Bool.random(using: &random)))

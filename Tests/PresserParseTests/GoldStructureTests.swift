@@ -7,7 +7,8 @@ import Testing
 /// measure (the README shows the current figures; `presser eval structure` prints them).
 @Suite struct GoldStructureTests {
     @Test func scoresAtLeastNinetyFivePercentOnEveryMeasure() throws {
-        let evaluation = try StructureEvaluation.run(goldDirectory: Fixtures.gold.path, corpusDirectory: Fixtures.corpus.path)
+        let evaluation = try StructureEvaluation.run(
+            goldDirectory: Fixtures.gold.path, corpusDirectory: Fixtures.corpus.path)
         let t = evaluation.total
         let report = t.mistakes.prefix(40).joined(separator: "\n")
         #expect(t.turnPrecision >= 0.95, "turn precision \(t.turnPrecision)\n\(report)")
@@ -18,7 +19,8 @@ import Testing
     }
 
     @Test func goldCoversEveryLayoutFamilyTwiceOrMore() throws {
-        let evaluation = try StructureEvaluation.run(goldDirectory: Fixtures.gold.path, corpusDirectory: Fixtures.corpus.path)
+        let evaluation = try StructureEvaluation.run(
+            goldDirectory: Fixtures.gold.path, corpusDirectory: Fixtures.corpus.path)
         var perFamily: [String: Int] = [:]
         for file in evaluation.perFile { perFamily[file.family, default: 0] += 1 }
         for family in ["wh-biden-md", "wh-obama", "wh-trump", "fomc", "rev", "mananera", "statement"] {
@@ -40,7 +42,9 @@ import Testing
             title: nil, date: nil, layout: "test", language: "en", source: .init(files: ["x.txt"], sha256: ""),
             participants: [Participant(id: "jen-psaki", name: "Psaki", kind: .official)],
             turns: [
-                Turn(index: 0, speaker: "jen-psaki", label: "MS. PSAKI", kind: .statement, line: 1, text: "Good morning, all."),
+                Turn(
+                    index: 0, speaker: "jen-psaki", label: "MS. PSAKI", kind: .statement, line: 1,
+                    text: "Good morning, all."),
                 Turn(index: 1, speaker: nil, label: "Q", kind: .question, line: 9, text: "Something else"),
             ], exchanges: [])
         var score = StructureScore.score(briefing, against: gold)

@@ -21,7 +21,10 @@ import Testing
     }
 
     @Test func fiveParticipantsWithRosterRolesAndHuKaihongModerates() throws {
-        #expect(briefing.participants.map(\.name) == ["Shohrat Zakir", "Xu Hairong", "Erkin Tuniyaz", "Parhat Rozi", "Hu Kaihong"])
+        #expect(
+            briefing.participants.map(\.name) == [
+                "Shohrat Zakir", "Xu Hairong", "Erkin Tuniyaz", "Parhat Rozi", "Hu Kaihong",
+            ])
         let hu = try #require(briefing.participants.first { $0.name == "Hu Kaihong" })
         #expect(hu.kind == .moderator)
         #expect(hu.roles == ["spokesperson of the State Council Information Office"])
@@ -58,10 +61,15 @@ import Testing
         #expect(delegated.count == 6)
         #expect(delegated.allSatisfy { name($0.delegatedBy) == "Shohrat Zakir" })
         let answerers = delegated.map { $0.answeredBy.compactMap(name) }
-        #expect(answerers == [["Erkin Tuniyaz"], ["Xu Hairong"], ["Erkin Tuniyaz"], ["Xu Hairong"], ["Parhat Rozi"], ["Xu Hairong"]])
+        #expect(
+            answerers == [
+                ["Erkin Tuniyaz"], ["Xu Hairong"], ["Erkin Tuniyaz"], ["Xu Hairong"], ["Parhat Rozi"], ["Xu Hairong"],
+            ])
         let macao = briefing.exchanges.first { $0.outlet == "Macao Daily" }
         #expect(macao.flatMap { name($0.answeredBy.first) } == "Xu Hairong")
-        let poverty = briefing.exchanges.first { briefing.turns[$0.question].text.contains("poverty-stricken counties") }
+        let poverty = briefing.exchanges.first {
+            briefing.turns[$0.question].text.contains("poverty-stricken counties")
+        }
         #expect(poverty.flatMap { name($0.answeredBy.first) } == "Parhat Rozi")
         #expect(poverty?.outlet == nil)
     }
