@@ -1,0 +1,136 @@
+import PresserCore
+import Testing
+
+@testable import PresserParse
+
+/// The small readers, each on the real forms it must handle.
+@Suite struct ReaderTests {
+    @Test func speakerLabels() throws {
+        let psaki = try #require(SpeakerLabel.read("MS. PSAKI:  Good afternoon.", afterSeparator: false))
+        #expect(psaki.text == "MS. PSAKI")
+        #expect(psaki.style == .colonInline)
+        #expect(psaki.rest == "Good afternoon.")
+        let hu = try #require(SpeakerLabel.read("Hu Kaihong:", afterSeparator: false))
+        #expect(hu.style == .colonLine)
+        let powell = try #require(
+            SpeakerLabel.read("<NAME>CHAIR POWELL</NAME>. Good afternoon.", afterSeparator: false))
+        #expect(powell.text == "CHAIR POWELL")
+        #expect(powell.rest == "Good afternoon.")
+        let slip = try #require(
+            SpeakerLabel.read("<NAME>NANCY MARSHALL</NAME>-GENZER. Hi, Chair Powell.", afterSeparator: false))
+        #expect(slip.text == "NANCY MARSHALL-GENZER")
+        #expect(slip.rest == "Hi, Chair Powell.")
+        let pence = try #require(SpeakerLabel.read("Mike Pence: (02:18)", afterSeparator: false))
+        #expect(pence.style == .timestamped)
+        #expect(SpeakerLabel.read("Q    Thanks, Robert.", afterSeparator: false)?.style == .question)
+        #expect(SpeakerLabel.read("PREGUNTA", afterSeparator: true)?.style == .block)
+        let moderator = try #require(
+            SpeakerLabel.read("5:19 P.M. EDT MODERATOR:  Thanks, everyone.", afterSeparator: false))
+        #expect(moderator.text == "MODERATOR")
+        // Prose with a colon is not a label.
+        #expect(SpeakerLabel.read("One last piece: The President, as you know, spoke", afterSeparator: false) == nil)
+        #expect(SpeakerLabel.read("Issued on:   March 14, 2020", afterSeparator: false) == nil)
+        #expect(SpeakerLabel.read("12:57 P.M. EST", afterSeparator: false) == nil)
+        #expect(SpeakerLabel.read("Quickly: yes.", afterSeparator: false) == nil)
+    }
+
+    @Test func dates() {
+        #expect(DateText.find(in: "Dec. 9, 2019") == "2019-12-09")
+        #expect(DateText.find(in: "(June 6, 2022)") == "2022-06-06")
+        #expect(
+            DateText.find(in: "Willem F. Duisenberg, President of the European Central Bank, 9 June 1998")
+                == "1998-06-09")
+        #expect(DateText.find(in: "26 de septiembre de 2019") == "2019-09-26")
+        #expect(DateText.find(in: "Press Conference by President Obama, 4/1/2016") == "2016-04-01")
+        #expect(DateText.find(in: "fomc-2023-03-22.txt") == "2023-03-22")
+        #expect(DateText.find(in: "13/45/2019") == nil)
+        #expect(DateText.isDateLine("Issued on:   March 14, 2020"))
+        #expect(!DateText.isDateLine("On March 14, 2020, the President declared a national emergency over the virus."))
+    }
+
+    @Test func lineCleaning() {
+        #expect(TextNormalizer.clean("Erkin Tuniyaz:\u{00A0}") == "Erkin Tuniyaz:")
+        #expect(TextNormalizer.clean("Q\u{00A0}\u{00A0} Hi.") == "Q   Hi.")
+        #expect(TextNormalizer.clean("2:00 <s>p.m.</s> \\[a.m.\\] Pacific") == "2:00 p.m. [a.m.] Pacific")
+        #expect(TextNormalizer.clean("zero\u{200B}width\u{2060}joined\u{FEFF}") == "zerowidthjoined")
+        #expect(TextNormalizer.clean("\ttabbed and trailing  ") == "tabbed and trailing")
+        #expect(TextNormalizer.clean("a back\\slash stays") == "a back\\slash stays")
+        let lines = TextNormalizer.lines("one\r\ntwo\rthree\nfour")
+        #expect(lines.map(\.text) == ["one", "two", "three", "four"])
+        #expect(lines.map(\.number) == [1, 2, 3, 4])
+    }
+
+    @Test func frontMatterTitleIsUnescapedAndFolded() throws {
+        let text = """
+            ---
+            date: '2021-02-19'
+            title: "Press Gaggle by Press Secretary Jen\\_Psaki Aboard Air Force One En Route Kalamazoo,\\_\\
+              MI"
+            ---
+            MS. PSAKI:  Good afternoon.
+            """
+        let front = try #require(FrontMatter.read(TextNormalizer.lines(text, cleaning: false)))
+        #expect(front.title == "Press Gaggle by Press Secretary Jen Psaki Aboard Air Force One En Route Kalamazoo, MI")
+        #expect(front.date == "2021-02-19")
+        #expect(front.lineCount == 5)
+    }
+
+    @Test func htmlKeepsBlocksDecodesEntitiesAndDropsScripts() {
+        let html = """
+            <!DOCTYPE html><html><head><title>t</title><script>if (a<b) { x = 'it"s'; }</script></head>
+            <body><nav><a href="/">Home</a></nav>
+            <p>MR. EARNEST:&nbsp; Good afternoon &amp; welcome.</p>
+            <p>Q&nbsp;&nbsp; Josh, &ldquo;why&rdquo;?</p></body></html>
+            """
+        let lines = HTMLText.lines(from: html)
+        #expect(
+            lines.map(\.text) == ["MR. EARNEST:\u{00A0} Good afternoon & welcome.", "Q\u{00A0}\u{00A0} Josh, “why”?"])
+        #expect(lines.map(\.number) == [3, 4])
+    }
+
+    @Test func selfIntroductionsAndCalls() {
+        #expect(
+            Outlets.selfIntroduction("Thank you. Colby Smith with the Financial Times. How confident")
+                == Attribution(name: "Colby Smith", outlet: "Financial Times"))
+        #expect(
+            Outlets.selfIntroduction("Buenos días. Jonathan Nácar, de Eje Central. Preguntarle")
+                == Attribution(name: "Jonathan Nácar", outlet: "Eje Central"))
+        #expect(
+            Outlets.selfIntroduction("Mr. Chairman, Michael McKee from Bloomberg Radio and Television. Can you")?.outlet
+                == "Bloomberg Radio and Television")
+        #expect(Outlets.selfIntroduction("Thank you, Mr. President. You've spent seven years") == nil)
+        #expect(
+            Outlets.outletIntroduction("(As interpreted.) My question is for President Raul Castro. I’m from Cuban TV.")
+                == "Cuban TV")
+        #expect(Outlets.outletIntroduction("Hi. I am from Azerbaijan. My question") == nil)
+        #expect(Outlets.call(atEndOf: "That is all. Colby.")?.name == "Colby")
+        #expect(Outlets.call(atEndOf: "Thank you, Mr. President.") == nil)
+        #expect(
+            Outlets.calls(
+                atEndOf: "Thank you, Bob. We’ll take a few questions. Steve Holland, Reuters. Where are you, Steve?"
+            )
+            .contains(Attribution(name: "Steve Holland", outlet: "Reuters")))
+        #expect(
+            Outlets.call(atEndOf: "And I’m going to start with Roberta Rampton of Reuters.")
+                == Attribution(name: "Roberta Rampton", outlet: "Reuters"))
+    }
+
+    @Test func encodings() throws {
+        let utf8 = try InputDecoder.decode(Array("Q  Café?".utf8), file: "a")
+        #expect(utf8.warning == nil)
+        let cp1252 = try InputDecoder.decode([0x49, 0x92, 0x6D, 0x20, 0x68, 0x65, 0x72, 0x65], file: "b")
+        #expect(cp1252.text == "I’m here")
+        #expect(cp1252.warning != nil)
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array("Hi".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(try InputDecoder.decode(utf16, file: "c").text == "Hi")
+        // Valid UTF-8 with one stray byte: reported where it is, not read as Windows-1252.
+        let mixed: [UInt8] = Array("Hola ".utf8) + [0xC3, 0x81] + Array("lvaro caf".utf8) + [0xE9]
+        #expect(throws: PresserError.invalidEncoding(file: "d", offset: 16)) {
+            try InputDecoder.decode(mixed, file: "d")
+        }
+        #expect(throws: PresserError.binary(file: "e", offset: 2)) {
+            try InputDecoder.decode([0x41, 0x42, 0x00], file: "e")
+        }
+        #expect(throws: PresserError.empty(file: "f")) { try InputDecoder.decode(Array(" \n\t".utf8), file: "f") }
+    }
+}
