@@ -81,8 +81,22 @@ enum Outlets {
         return String(Substring(text.utf8[start...]))
     }
 
+    /// The space-separated words of a sentence, cut on UTF-8 bytes (the space is ASCII, so the
+    /// cuts are character boundaries).
     private static func words(_ sentence: Substring) -> [Substring] {
-        sentence.split(separator: " ")
+        let utf8 = sentence.utf8
+        var out: [Substring] = []
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if utf8[i] == 0x20 {
+                if start < i { out.append(sentence[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start < utf8.endIndex { out.append(sentence[start..<utf8.endIndex]) }
+        return out
     }
 
     /// The word without surrounding punctuation: trailing `.,?!;:"”`, leading `"“(`.
