@@ -35,14 +35,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "PresserTestSupport", path: "Tests/PresserTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "PresserParseTests",
-            dependencies: ["PresserCore", "PresserParse", "PresserEval"],
+            dependencies: ["PresserCore", "PresserParse", "PresserEval", "PresserTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PresserCLITests",
-            dependencies: ["PresserCore", "PresserCLI"],
+            dependencies: ["PresserCore", "PresserCLI", "PresserTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import PresserTestSupport
 import Testing
 
 /// End-to-end tests of the `presser` command: the real built binary, run as a subprocess, with
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func binaryFileIsBadData() throws {
-        var generator = SeededGenerator(seed: 0xB1_4A_27)
+        var generator = SplitMix64(seed: 0xB1_4A_27)
         var bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         for offset in stride(from: 7, to: bytes.count, by: 97) { bytes[offset] = 0x00 }
         let path = try temp.write("random.bin", bytes)
@@ -419,18 +420,5 @@ private enum Presser {
             exited: process.terminationReason == .exit,
             stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self))
-    }
-}
-
-/// SplitMix64: a small seeded generator, so "random" inputs are the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PresserCore
 import PresserParse
+import PresserTestSupport
 import Testing
 
 /// Robustness: real transcripts with random byte-level damage must either parse into a briefing
@@ -400,18 +401,5 @@ import Testing
         }
         pages.append(Array(bytes[start...]))
         return pages
-    }
-
-    /// SplitMix64 (Steele, Lea and Flood): a tiny seeded generator, so every run mutates the same way.
-    struct SplitMix64: RandomNumberGenerator {
-        private var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
