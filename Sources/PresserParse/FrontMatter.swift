@@ -93,13 +93,3 @@ struct FrontMatter: Sendable, Equatable {
         return TextNormalizer.collapseSpaces(text.replacing("\n", with: " ")).trimmingSpaces
     }
 }
-
-extension StringProtocol {
-    /// The string without spaces and newlines at either end.
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\n" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\n" { s = s.dropLast() }
-        return String(s)
-    }
-}

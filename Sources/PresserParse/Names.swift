@@ -187,7 +187,3 @@ enum Names {
         return best.key + " " + surname
     }
 }
-
-extension String {
-    var trimmingCharactersDot: String { hasSuffix(".") ? String(dropLast()) : self }
-}

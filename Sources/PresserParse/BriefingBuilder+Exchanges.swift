@@ -1,0 +1,126 @@
+import PresserCore
+
+/// What each turn does, and the exchanges they make.
+extension BriefingBuilder {
+    // MARK: 4. Turns and exchanges
+
+    mutating func typeTurns() {
+        var open: Int?  // index into exchanges
+        for (t, raw) in segmentation.turns.enumerated() {
+            var turn = Turn(
+                index: t, speaker: nil, label: raw.label?.text, kind: .other, line: raw.line,
+                page: paged ? raw.page : nil, text: raw.text)
+            switch speakers[t] {
+            case .questioner(let outlet):
+                turn.kind = .question
+                turn.outlet = outlet
+            case .voice, .none:
+                turn.kind = .other
+            case .person(let p):
+                turn.speaker = participants[p].id
+                switch participants[p].kind {
+                case .journalist:
+                    turn.kind = .question
+                    turn.askedBy = participants[p].name
+                    turn.outlet = participants[p].outlet
+                case .moderator:
+                    turn.kind = .moderation
+                case .official, .interpreter, .unknown:
+                    if callsNextReporter(t) {
+                        turn.kind = .moderation
+                    } else if open == nil {
+                        turn.kind = .statement
+                    } else if isDelegation(t, by: p) {
+                        turn.kind = .delegation
+                    } else {
+                        turn.kind = .answer
+                    }
+                }
+            }
+            if turn.kind == .question {
+                if turn.outlet == nil, let intro = introduction(t) {
+                    turn.outlet = intro.outlet
+                    if turn.askedBy == nil { turn.askedBy = intro.name }
+                }
+                if turn.outlet == nil { turn.outlet = Outlets.outletIntroduction(raw.text) }
+                if t > 0, !isQuestion(t - 1), let call = calls(atEndOf: t - 1).first {
+                    if turn.outlet == nil { turn.outlet = call.outlet }
+                    if turn.askedBy == nil, let name = call.name, name.split(separator: " ").count >= 2 {
+                        turn.askedBy = name
+                    }
+                }
+                exchanges.append(
+                    Exchange(
+                        index: exchanges.count, question: t, outlet: turn.outlet, askedBy: turn.askedBy,
+                        delegatedBy: nil, answeredBy: [], answers: []))
+                open = exchanges.count - 1
+            } else if turn.kind == .moderation {
+                open = nil
+            } else if let e = open, let speaker = turn.speaker {
+                if turn.kind == .delegation {
+                    if exchanges[e].delegatedBy == nil { exchanges[e].delegatedBy = speaker }
+                } else if turn.kind == .answer {
+                    exchanges[e].answers.append(t)
+                    if !exchanges[e].answeredBy.contains(speaker) { exchanges[e].answeredBy.append(speaker) }
+                }
+            }
+            turns.append(turn)
+        }
+        // An anonymous reporter named by the call before the question becomes a participant.
+        for t in turns.indices where turns[t].kind == .question && turns[t].speaker == nil {
+            guard let name = turns[t].askedBy else { continue }
+            let id = Participant.slug(name)
+            if !participants.contains(where: { $0.id == id }) {
+                participants.append(Participant(id: id, name: name, kind: .journalist, outlet: turns[t].outlet))
+            }
+            turns[t].speaker = id
+        }
+    }
+
+    /// An official's short turn that only gives the floor to the reporter who asks next
+    /// ("Go ahead.", "Yeah, please.", "Steve Holland, Reuters.").
+    func callsNextReporter(_ t: Int) -> Bool {
+        let raw = segmentation.turns[t]
+        let words = wordCounts[t]
+        guard t + 1 < speakers.count, isQuestion(t + 1), words <= 30 else { return false }
+        let lower = raw.text.lowercased()
+        // Pointing at someone in the room, or moving on.
+        let strong = [
+            "go ahead", "next question", "last question", "in the back", "right there", "right here",
+            "gentleman", "the lady", "adelante", "la última pregunta",
+        ]
+        if strong.contains(where: { lower.containsBytes($0) }) { return true }
+        // "In the Brown blazer here.": pointing at someone, in very few words.
+        if words <= 8, lower.hasPrefix("in the ") || lower.containsBytes(". in the ") { return true }
+        guard words <= 15, let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
+        let weak = ["please", "yes, sir", "yes, ma’am", "yes, ma'am", "sí, adelante"]
+        return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.containsBytes($0) }
+    }
+
+    /// A short turn that hands the question to the official who speaks next.
+    func isDelegation(_ t: Int, by p: Int) -> Bool {
+        let raw = segmentation.turns[t]
+        let words = wordCounts[t]
+        guard words <= 70, t + 1 < speakers.count, case .person(let next) = speakers[t + 1], next != p,
+            participants[next].kind == .official
+        else { return false }
+        let lower = raw.text.lowercased()
+        // The last sentence is a bare call of the next official ("Dr. Redfield?", "Go ahead, Bob.").
+        if words <= 25, let last = Outlets.sentences(raw.text).last {
+            let lastLower = last.lowercased()
+            let names = participants[next].name.lowercased().split(separator: " ").filter { $0.count >= 3 }
+            if last.split(separator: " ").count <= 5, names.contains(where: { lastLower.containsBytes(String($0)) }) {
+                return true
+            }
+        }
+        let cues = [
+            "answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond",
+            "address", "go ahead", "over to", "responder", "conteste", "would you like to", "let me have", "let me ask",
+        ]
+        guard cues.contains(where: { lower.containsBytes($0) }) else { return false }
+        if words <= 25 { return true }
+        // The next speaker is named (or called by surname or first name).
+        let nameParts = participants[next].name.split(separator: " ").map { $0.lowercased() }
+        return nameParts.contains { part in part.count >= 3 && lower.containsBytes(part) }
+    }
+}

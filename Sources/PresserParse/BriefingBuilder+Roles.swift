@@ -1,0 +1,105 @@
+import PresserCore
+
+/// Who is a reporter and who runs the room.
+extension BriefingBuilder {
+    // MARK: 2. Journalists
+
+    /// A named speaker without a title is a journalist when they introduce themselves with an
+    /// outlet, when the turn before calls them by name, or (`afterModerator`) when they speak
+    /// right after the moderator.
+    mutating func findJournalists(afterModerator: Bool = false) {
+        for (t, raw) in segmentation.turns.enumerated() {
+            guard case .person(let p) = speakers[t], !onRoster[p], participants[p].kind == .official else { continue }
+            // A reporter's label carries no title, so only the untitled may introduce themselves.
+            let intro = labelHadTitle[p] ? nil : introduction(t)
+            let introNamesThem = intro.map { samePerson($0.name, participants[p].name) } ?? false
+            var call: Attribution?
+            var moderated = false
+            if t > 0, !labelHadTitle[p], case .person(let previous) = speakers[t - 1] {
+                let matching = calls(atEndOf: t - 1).filter { samePerson($0.name, participants[p].name) }
+                call = matching.first { $0.outlet != nil } ?? matching.first
+                moderated = afterModerator && participants[previous].kind == .moderator
+            }
+            // Officials get called by name too ("Go ahead, Bob."): a call counts only for someone
+            // who asks.
+            let asks = asksInHalf[p]
+            if introNamesThem || (!labelHadTitle[p] && ((asks && call != nil) || moderated || asksMostly[p])) {
+                participants[p].kind = .journalist
+                participants[p].outlet = introNamesThem ? intro?.outlet : call?.outlet
+            }
+        }
+        // A journalist's outlet may come in a later turn than their first.
+        for (t, raw) in segmentation.turns.enumerated() {
+            guard case .person(let p) = speakers[t], participants[p].kind == .journalist, participants[p].outlet == nil
+            else { continue }
+            if let intro = introduction(t), samePerson(intro.name, participants[p].name) {
+                participants[p].outlet = intro.outlet
+            }
+        }
+    }
+
+    /// Most of a speaker's turns end in a question mark.
+    func endsMostlyInQuestions(_ p: Int) -> Bool {
+        let own = turnsOf[p]
+        let asked = own.filter { segmentation.turns[$0].text.utf8.last == UInt8(ascii: "?") }.count
+        return !own.isEmpty && asked * 2 > own.count
+    }
+
+    /// Words of someone running the room rather than asking.
+    static func managesFloor(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return [
+            "last question", "next question", "thank you all", "thanks, everyone", "we have to go", "that's all",
+            "that’s all",
+        ]
+        .contains { lower.containsBytes($0) }
+    }
+
+    /// At least half of a speaker's turns ask something.
+    func asksInHalfOfTurns(_ p: Int) -> Bool {
+        let own = turnsOf[p]
+        let asked = own.filter { segmentation.turns[$0].text.utf8.contains(UInt8(ascii: "?")) }.count
+        return !own.isEmpty && asked * 2 >= own.count
+    }
+
+    /// Two names for one person: the same first name, or the same surname ("Mike Derby" and
+    /// "Michael Derby"; "Steve" and "Steve Holland").
+    func samePerson(_ a: String?, _ b: String) -> Bool {
+        guard let a else { return false }
+        let wa = a.lowercased().split(separator: " ")
+        let wb = b.lowercased().split(separator: " ")
+        guard let fa = wa.first, let fb = wb.first else { return false }
+        if fa == fb { return true }
+        return wa.count >= 2 && wb.count >= 2 && wa.last == wb.last
+    }
+
+    // MARK: 3. Moderators
+
+    func isQuestion(_ t: Int) -> Bool {
+        switch speakers[t] {
+        case .questioner: return true
+        case .person(let p): return participants[p].kind == .journalist
+        default: return false
+        }
+    }
+
+    mutating func findModerators() {
+        let roleWords = [
+            "spokesperson", "spokesman", "spokeswoman", "moderator", "host", "vocero", "vocera", "moderador",
+        ]
+        for p in participants.indices where participants[p].kind == .official {
+            let own = turnsOf[p]
+            guard own.count >= 2 else { continue }
+            let afterQuestion = own.filter { $0 > 0 && isQuestion($0 - 1) }.count
+            let beforeQuestion = own.filter { $0 + 1 < speakers.count && isQuestion($0 + 1) }.count
+            let words = own.map { wordCounts[$0] }.sorted()
+            let median = words[words.count / 2]
+            let roleSaysSo = participants[p].roles.contains { role in
+                roleWords.contains { role.lowercased().containsBytes($0) }
+            }
+            if median <= 40, afterQuestion * 5 <= own.count, beforeQuestion >= 1 || roleSaysSo {
+                participants[p].kind = .moderator
+            }
+        }
+    }
+}
