@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "presser", targets: ["PresserCLI"]),
         .library(name: "PresserCore", targets: ["PresserCore"]),
         .library(name: "PresserParse", targets: ["PresserParse"]),
+        .library(name: "PresserClaims", targets: ["PresserClaims"]),
         .library(name: "PresserEval", targets: ["PresserEval"]),
     ],
     dependencies: [
@@ -26,11 +27,12 @@ let package = Package(
             dependencies: ["PresserCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "PresserEval", dependencies: ["PresserCore", "PresserParse"], swiftSettings: swiftSettings),
+        .target(name: "PresserClaims", dependencies: ["PresserCore"], swiftSettings: swiftSettings),
+        .target(name: "PresserEval", dependencies: ["PresserCore", "PresserParse", "PresserClaims"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "PresserCLI",
             dependencies: [
-                "PresserCore", "PresserParse", "PresserEval",
+                "PresserCore", "PresserParse", "PresserClaims", "PresserEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -38,7 +40,7 @@ let package = Package(
         .target(name: "PresserTestSupport", path: "Tests/PresserTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "PresserParseTests",
-            dependencies: ["PresserCore", "PresserParse", "PresserEval", "PresserTestSupport"],
+            dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserEval", "PresserTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PresserClaims
 import PresserCore
 import PresserParse
 
@@ -49,7 +50,8 @@ extension Presser {
             for group in groups {
                 do throws(PresserError) {
                     let inputs = try group.map { path throws(PresserError) in try InputFiles.read(path) }
-                    let result = try TranscriptParser.parse(inputs)
+                    var result = try TranscriptParser.parse(inputs)
+                    result.briefing.claims = ClaimExtractor.claims(in: result.briefing)
                     for warning in result.warnings { printError("presser: warning: \(warning)") }
                     try write(result.briefing, separator: groups.count > 1 && format != .json)
                 } catch {

@@ -16,7 +16,7 @@ struct Presser: AsyncParsableCommand {
               presser eval structure Tests/Fixtures/gold
             """,
         version: "0.1.0",
-        subcommands: [Parse.self, Eval.self, Bench.self]
+        subcommands: [Parse.self, Claims.self, Eval.self, Bench.self]
     )
 
     /// `presser` alone names no task: that is a usage error (64), with the help on standard error.

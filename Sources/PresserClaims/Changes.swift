@@ -1,0 +1,52 @@
+import PresserCore
+
+/// A figure that states a change: "an increase of 6.1%", "rose 25 basis points", "down 3%".
+enum Changes {
+    private static let up: Set<String> = [
+        "increase", "increased", "increases", "increasing", "rise", "rose", "risen", "rises", "rising", "up",
+        "grow", "grew", "grown", "growth", "grows", "gain", "gained", "gains", "jump", "jumped", "climbed",
+        "climb", "raised", "raise", "hike", "hiked", "surge", "surged", "higher", "expanded", "expansion", "added",
+        "aumento", "aumentó", "creció", "crecimiento", "incremento", "subió", "alza",
+    ]
+    private static let down: Set<String> = [
+        "decrease", "decreased", "decreases", "decline", "declined", "declines", "fell", "fall", "fallen", "falls",
+        "drop", "dropped", "drops", "down", "lower", "lowered", "cut", "cuts", "reduced", "reduction", "contracted",
+        "contraction", "shrank", "slowed", "disminuyó", "disminución", "cayó", "caída", "bajó", "reducción",
+    ]
+
+    /// Looks up to four words back from the number (before any qualifier) for a change verb or noun,
+    /// and anywhere in the clause for its basis.
+    static func find(_ t: [Token], before i: Int, clauseStart: Int, clauseEnd: Int) -> Claim.Change? {
+        var direction: Claim.Change.Direction?
+        var k = i - 1
+        var steps = 0
+        while k >= clauseStart, steps < 4 {
+            let w = t[k].lower
+            if t[k].kind == .sign, w != "-" { break }
+            if up.contains(w) { direction = .up; break }
+            if down.contains(w) { direction = .down; break }
+            // A figure before this one in the clause ends the search: "rose from 5 to 6".
+            if t[k].isNumber { break }
+            k -= 1
+            steps += 1
+        }
+        guard let direction else { return nil }
+        var basis: Claim.Change.Basis?
+        let clause = t[max(clauseStart, 0)..<min(clauseEnd, t.count)].map(\.lower)
+        let joined = clause.joined(separator: " ")
+        if joined.contains("year-on-year") || joined.contains("year on year") || joined.contains("from a year")
+            || joined.contains("same period last year") || joined.contains("year-over-year")
+            || joined.contains("year over year")
+            || joined.contains("interanual") || joined.contains("anual respecto")
+        {
+            basis = .yearOnYear
+        } else if joined.contains("annual") || joined.contains("annually") || joined.contains("a year")
+            || joined.contains("per year") || joined.contains("anual")
+        {
+            basis = .annual
+        } else if joined.contains("cumulative") || joined.contains("in total") || joined.contains("acumulad") {
+            basis = .cumulative
+        }
+        return Claim.Change(direction: direction, basis: basis)
+    }
+}

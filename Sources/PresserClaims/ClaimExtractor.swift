@@ -1,0 +1,442 @@
+import PresserCore
+
+/// Finds every number in a text and says what it means. The entry points take one sentence, or a
+/// whole briefing (every turn, sentence by sentence).
+public enum ClaimExtractor {
+    /// The claims of every turn of a briefing, in order.
+    public static func claims(in briefing: Briefing) -> [Claim] {
+        var out: [Claim] = []
+        let date = Day(iso: briefing.date)
+        for turn in briefing.turns {
+            for sentence in Sentences.split(turn.text) {
+                for var claim in claims(inSentence: sentence.text, date: date) {
+                    claim.turn = turn.index
+                    claim.speaker = turn.speaker
+                    claim.start += sentence.start
+                    claim.end += sentence.start
+                    out.append(claim)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The claims of one sentence; `date` (YYYY-MM-DD) resolves "this year" and the like. Offsets
+    /// are within the sentence and `turn` is 0.
+    public static func claims(inSentence sentence: String, date: String?) -> [Claim] {
+        claims(inSentence: sentence, date: Day(iso: date))
+    }
+
+    static func claims(inSentence sentence: String, date: Day?) -> [Claim] {
+        // Most sentences hold no digit and no number word: skip them fast.
+        guard mayHoldNumbers(sentence) else { return [] }
+        let scalars = Array(sentence.unicodeScalars)
+        let t = Tokenizer.tokens(sentence)
+        let spanish = Self.isSpanish(t)
+        let periods = Periods.find(t, sentence: scalars, date: date, spanish: spanish)
+        var insidePeriod = [Bool](repeating: false, count: t.count)
+        for p in periods { for k in p.start..<p.end { insidePeriod[k] = true } }
+        let quoted = quotedWords(t)
+
+        var claims: [Claim] = []
+        var i = 0
+        while i < t.count {
+            if insidePeriod[i] {
+                i += 1
+                continue
+            }
+            guard let found = quantity(t, at: i, scalars: scalars, quoted: quoted, spanish: spanish) else {
+                i += 1
+                continue
+            }
+            var claim = found.claim
+            claim.sentence = sentence
+            if !(found.firstToken..<found.end).contains(where: { insidePeriod[$0] }) {
+                claim.period = nearest(periods, to: found.firstToken)
+                claims.append(claim)
+            }
+            i = max(found.end, i + 1)
+        }
+        // Subjects: a change refers to the level before it in the sentence ("GDP reached 1.22
+        // trillion yuan, a year-on-year increase of 6.1%").
+        for k in claims.indices where claims[k].subject == nil && claims[k].change != nil && claims[k].kind != .count {
+            claims[k].subject = claims[..<k].last(where: { $0.subject != nil })?.subject
+        }
+        return claims
+    }
+
+    /// Spanish when its function words outnumber English ones.
+    static func isSpanish(_ t: [Token]) -> Bool {
+        var spanish = 0
+        var english = 0
+        for token in t where token.isWord {
+            switch token.lower {
+            case "de", "la", "que", "el", "los", "las", "del", "y", "en", "por", "con", "para", "una", "es", "se":
+                spanish += 1
+            case "the", "and", "of", "to", "is", "that", "in", "we", "it", "for", "with", "this", "are": english += 1
+            default: break
+            }
+        }
+        return spanish > english
+    }
+
+    /// A quick test: any ASCII digit, a vulgar fraction, or a letter run that could start a number word.
+    private static func mayHoldNumbers(_ sentence: String) -> Bool {
+        for s in sentence.unicodeScalars {
+            if s.value >= 0x30 && s.value <= 0x39 { return true }
+            if Tokenizer.isFraction(s) { return true }
+        }
+        let lower = sentence.lowercased()
+        for word in numberWordStems where lower.contains(word) { return true }
+        return false
+    }
+
+    private static let numberWordStems = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        "thousand", "illion", "dozen", "quarter", "half", "dos", "tres", "cuatro", "cinco", "seis", "siete",
+        "ocho", "nueve", "diez", "once", "doce", "veint", "treinta", "cuarenta", "cincuenta", "sesenta",
+        "setenta", "ochenta", "noventa", "cien", "mil", "uno", "una", "un ",
+    ]
+
+    /// Word tokens inside quotation marks (names and slogans: "two no worries, three guarantees").
+    private static func quotedWords(_ t: [Token]) -> [Bool] {
+        var out = [Bool](repeating: false, count: t.count)
+        var open = false
+        for k in t.indices {
+            let x = t[k].text
+            if x == "“" { open = true; continue }
+            if x == "”" { open = false; continue }
+            if x == "\"" {
+                open.toggle()
+                continue
+            }
+            out[k] = open
+        }
+        return out
+    }
+
+    private static func nearest(_ periods: [PeriodRead], to k: Int) -> Claim.Period? {
+        periods.min { a, b in distance(a, k) < distance(b, k) }?.period
+    }
+
+    private static func distance(_ p: PeriodRead, _ k: Int) -> Int {
+        k < p.start ? p.start - k : (k >= p.end ? k - p.end + 1 : 0)
+    }
+
+    // MARK: One quantity
+
+    private struct Found {
+        var claim: Claim
+        var firstToken: Int
+        var end: Int
+    }
+
+    private static let notAfterNames: Set<String> = [
+        "phase", "title", "article", "section", "chapter", "level", "stage", "tier", "number", "no", "item",
+        "route", "highway", "apollo", "vision", "agenda", "covid", "h1n1", "sars", "room", "exhibit", "version",
+        "line", "page", "question", "point", "step", "round", "category", "grade", "class", "team", "channel",
+        "air", "force", "building", "resolution", "paragraph", "rule", "executive", "order", "artículo",
+        "fracción", "número", "capítulo",
+    ]
+    private static let pronounAfterOne: Set<String> = [
+        "of", "more", "another", "thing", "or", "way", "that", "which", "who", "is", "was", "would", "could",
+        "can", "will", "should", "must", "might", "has", "had", "have", "does", "did", "and", "in", "on", "at",
+        "to", "for", "from", "with", "by", "as", "point", "side", "hand", "other", "last", "final", "big",
+        "day", "time", "question", "de", "que", "y", "o", "en", "para", "por", "con", "más", "vez", "sola",
+    ]
+    private static let determiners: Set<String> = [
+        "the", "this", "that", "any", "each", "every", "no", "which", "whichever", "a", "an", "el", "la", "ese",
+        "esa", "este", "esta", "cada", "ningún", "ninguna", "otro", "otra",
+    ]
+
+    private static func quantity(
+        _ t: [Token], at start: Int, scalars: [Unicode.Scalar], quoted: [Bool], spanish: Bool
+    ) -> Found? {
+        var i = start
+        // A currency sign or code before the number: "$4.1 billion", "US$ 3", "RMB 20 billion".
+        var currency: String?
+        if let code = Units.currencySigns[t[i].text], i + 1 < t.count, t[i + 1].isNumber {
+            currency = code
+            i += 1
+        } else if t[i].text == "US" || t[i].text == "USD", i + 2 < t.count, t[i + 1].text == "$", t[i + 2].isNumber {
+            currency = "USD"
+            i += 2
+        } else if ["RMB", "USD", "EUR", "MXN", "CNY"].contains(t[i].text), i + 1 < t.count, t[i + 1].isNumber {
+            currency = t[i].text == "RMB" ? "CNY" : t[i].text
+            i += 1
+        }
+        // "a quarter point", "half a percentage point", "three-quarters of a percentage point".
+        if currency == nil, let fraction = fractionOfPoint(t, at: i) {
+            let (value, end) = fraction
+            let claim = make(
+                t, scalars: scalars, first: start, end: end, value: value, upper: nil,
+                unit: UnitRead(kind: .percentagePoint, unit: "pp", end: end), qualifierStart: start)
+            return Found(claim: claim, firstToken: start, end: end)
+        }
+        guard let number = NumberReader.read(t, at: i, spanish: spanish) else { return nil }
+        let first = t[i]
+        // Not quantities: numbers glued to letters ("COVID-19", "G7", "18th", "3D"), ordinals, dates,
+        // clock times, numbers after a name ("Phase 2"), words in quotes.
+        if first.isNumber {
+            if i > 0, !first.spaceBefore, t[i - 1].isWord { return nil }
+            if i > 1, !first.spaceBefore, t[i - 1].text == "-", !t[i - 1].spaceBefore, t[i - 2].isWord { return nil }
+            if number.end < t.count, !t[number.end].spaceBefore, t[number.end].isWord,
+                Units.measures[t[number.end].lower] == nil, NumberReader.scales[t[number.end].lower] == nil,
+                !["k", "m", "bn", "mn"].contains(t[number.end].lower)
+            {
+                return nil
+            }
+            if number.end < t.count, t[number.end].text == ":", !t[number.end].spaceBefore { return nil }
+            if number.end < t.count,
+                ["a.m", "p.m", "am", "pm", "a", "p", "o'clock", "o’clock", "hrs", "horas"].contains(
+                    t[number.end].lower),
+                number.value <= 24,
+                !["a"].contains(t[number.end].lower) || number.end + 1 < t.count && t[number.end + 1].text == "."
+            {
+                return nil
+            }
+        } else {
+            if quoted[i] { return nil }
+            if first.lower == "one" || first.lower == "uno" || first.lower == "una" {
+                let next = number.end < t.count ? t[number.end] : nil
+                if next == nil || next?.kind == .sign || pronounAfterOne.contains(next?.lower ?? "") { return nil }
+                if i > 0, determiners.contains(t[i - 1].lower) { return nil }
+            }
+            if first.lower == "a" || first.lower == "an" || first.lower == "un" || first.lower == "una" {
+                // "a million" is a number; "a" alone never reaches here.
+            }
+        }
+        // Dates: a day number next to a month ("March 3", "21 de agosto").
+        if number.value <= 31, number.value == number.value.rounded() {
+            if i > 0, Periods.months[t[i - 1].lower] != nil,
+                t[i - 1].text.first?.isUppercase == true || t[i - 1].lower.count > 3
+            {
+                return nil
+            }
+            if number.end < t.count, Periods.months[t[number.end].lower] != nil,
+                t[number.end].text.first?.isUppercase == true
+            {
+                return nil
+            }
+            if number.end + 1 < t.count, t[number.end].lower == "de", Periods.months[t[number.end + 1].lower] != nil {
+                return nil
+            }
+        }
+        if i > 0, notAfterNames.contains(t[i - 1].lower), t[i - 1].text.first?.isUppercase == true, currency == nil {
+            return nil
+        }
+        if i > 0, t[i - 1].lower == "number" || t[i - 1].lower == "no", first.isWord { return nil }
+        // List numbering: "1." or "1)" at the start of the sentence.
+        if i == 0, number.end < t.count, [")", "."].contains(t[number.end].text), number.end + 1 < t.count {
+            return nil
+        }
+
+        var end = number.end
+        var upper: Double?
+        // A range: "2 to 3 percent", "between 10 and 15 days", "4-3/4 to 5", "de 2 a 3", "10-15".
+        let rangeWords: Set<String> = ["to", "-", "–", "—", "and", "a", "y", "through", "or"]
+        if end + 1 < t.count, rangeWords.contains(t[end].lower) {
+            let joiner = t[end].lower
+            let between = i > 0 && ["between", "entre", "from", "de"].contains(t[i - 1].lower)
+            let allowed =
+                ["to", "-", "–", "—"].contains(joiner) || (["and", "y"].contains(joiner) && between)
+                || (joiner == "a" && between)
+            var k = end + 1
+            var rangeCurrency = currency
+            if let code = Units.currencySigns[t[k].text], k + 1 < t.count, t[k + 1].isNumber {
+                rangeCurrency = code
+                k += 1
+            }
+            if allowed, let second = NumberReader.read(t, at: k, spanish: spanish), second.value > number.value,
+                !second.looksLikeYear || !number.looksLikeYear
+            {
+                // "4-3/4 to 5", and scales shared: "2 to 3 million" reads as 2 million to 3 million.
+                var low = number.value
+                if second.value >= 1000, low < 1000, k + 1 < t.count,
+                    NumberReader.scales[t[second.end - 1].lower] != nil,
+                    NumberReader.scales[t[end - 1].lower] == nil
+                {
+                    low *= NumberReader.scales[t[second.end - 1].lower] ?? 1
+                }
+                upper = second.value
+                end = second.end
+                currency = rangeCurrency
+                return finish(low: low, upper: upper)
+            }
+        }
+        return finish(low: number.value, upper: upper)
+
+        func finish(low: Double, upper: Double?) -> Found? {
+            var unit = Units.after(t, at: end, currency: currency)
+            var unitEnd = unit?.end ?? end
+            if unit == nil, number.looksLikeYear, upper == nil { return nil }  // a year, not a figure
+            var value = low * (unit?.factor ?? 1)
+            var high = upper.map { $0 * (unit?.factor ?? 1) }
+            if unit == nil {
+                unit = UnitRead(kind: .count, unit: nil, end: end)
+                unitEnd = end
+            }
+            if unit?.kind == .duration && number.inWords == false && number.value > 1000 { return nil }
+            if value.isNaN || value.isInfinite { return nil }
+            if let h = high, h < value { high = nil }
+            if abs(value) < 1e6 { value = (value * 1e9).rounded() / 1e9 }
+            let claimEnd = Qualifiers.after(t, at: unitEnd)?.1 ?? unitEnd
+            let claim = make(
+                t, scalars: scalars, first: start, end: claimEnd, value: value, upper: high,
+                unit: unit ?? UnitRead(kind: .count, unit: nil, end: end), qualifierStart: start, numberEnd: end,
+                unitEnd: unitEnd)
+            return Found(claim: claim, firstToken: start, end: claimEnd)
+        }
+    }
+
+    /// "a quarter point", "a quarter of a percentage point", "half a percentage point",
+    /// "three-quarters of a percentage point": a value in percentage points and the token after.
+    private static func fractionOfPoint(_ t: [Token], at i: Int) -> (Double, Int)? {
+        func w(_ k: Int) -> String { k < t.count ? t[k].lower : "" }
+        var k = i
+        var value: Double
+        if ["a", "one"].contains(w(k)), w(k + 1) == "quarter" {
+            value = 0.25
+            k += 2
+        } else if w(k) == "three-quarters" || (w(k) == "three" && w(k + 1) == "quarters") {
+            value = 0.75
+            k += w(k) == "three" ? 2 : 1
+        } else if w(k) == "half" {
+            value = 0.5
+            k += 1
+        } else {
+            return nil
+        }
+        if w(k) == "of" { k += 1 }
+        if w(k) == "a" { k += 1 }
+        if w(k) == "percentage" { k += 1 }
+        guard ["point", "points"].contains(w(k)) else { return nil }
+        return (value, k + 1)
+    }
+
+    /// Builds the claim: the qualifier before (and "or more" after), the text span, counted noun,
+    /// change and subject.
+    private static func make(
+        _ t: [Token], scalars: [Unicode.Scalar], first: Int, end: Int, value: Double, upper: Double?, unit: UnitRead,
+        qualifierStart: Int, numberEnd: Int? = nil, unitEnd: Int? = nil
+    ) -> Claim {
+        var qualifier = Claim.Qualifier.exact
+        var textStart = first
+        if let (q, s) = Qualifiers.before(t, at: first) {
+            qualifier = q
+            textStart = s
+        } else if first > 0, ["between", "entre"].contains(t[first - 1].lower), upper != nil {
+            textStart = first - 1
+        }
+        if let (q, _) = Qualifiers.after(t, at: unitEnd ?? end) { qualifier = q }
+        var counted: String?
+        if unit.kind == .count {
+            counted = countedNoun(t, from: unitEnd ?? end)
+        }
+        let clause = clauseBounds(t, around: first)
+        let change = Changes.find(t, before: textStart, clauseStart: clause.0, clauseEnd: clause.1)
+        var subject: String?
+        if unit.kind != .count || counted == nil {
+            subject = subjectPhrase(t, before: textStart, clauseStart: clause.0)
+        }
+        let textEnd = end
+        let s = t[textStart].start
+        let e = t[max(textStart, textEnd - 1)].end
+        let text = String(String.UnicodeScalarView(scalars[s..<e]))
+        return Claim(
+            turn: 0, speaker: nil, sentence: "", text: text, start: s, end: e, value: value, upper: upper,
+            kind: unit.kind, unit: unit.unit, counted: counted, qualifier: qualifier, subject: subject, period: nil,
+            change: change)
+    }
+
+    /// The clause around token `k`: bounded by ";", ":" or the sentence ends.
+    private static func clauseBounds(_ t: [Token], around k: Int) -> (Int, Int) {
+        var s = k
+        while s > 0, ![";", ":"].contains(t[s - 1].text) { s -= 1 }
+        var e = k
+        while e < t.count, ![";", ":"].contains(t[e].text) { e += 1 }
+        return (s, e)
+    }
+
+    private static let countedStops: Set<String> = [
+        "in", "of", "with", "for", "from", "to", "at", "on", "by", "that", "which", "who", "and", "or", "are",
+        "is", "were", "was", "have", "has", "had", "will", "would", "each", "per", "across", "this", "last",
+        "over", "than", "as", "into", "since", "during", "under", "about", "like", "including", "but", "so",
+        "en", "de", "del", "que", "con", "para", "por", "y", "a", "al", "the", "be", "been", "can", "could",
+        "said", "more", "less", "we", "they", "it", "he", "she", "you", "i", "when", "where", "while", "if",
+        "because", "before", "after", "between", "among", "through", "o", "se", "ya", "no", "not", "there",
+        "do", "did", "does", "get", "got", "go", "went", "come", "came", "now", "then", "here", "out", "up",
+        "down", "off", "also", "just", "only", "still", "even", "already", "again", "every", "all",
+    ]
+
+    /// The words after a count that say what is counted: "212,700 government-subsidized housing
+    /// units in rural areas" gives "government-subsidized housing units".
+    private static func countedNoun(_ t: [Token], from k: Int) -> String? {
+        var words: [String] = []
+        var j = k
+        // "3.8 millones de visitantes"
+        if j > 0, j + 1 < t.count, t[j].lower == "de",
+            ["millones", "millón", "mil", "billones"].contains(t[j - 1].lower)
+        {
+            j += 1
+        }
+        while j < t.count, words.count < 4, t[j].isWord, !countedStops.contains(t[j].lower) {
+            words.append(t[j].text)
+            j += 1
+        }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    private static let links: Set<String> = [
+        "of", "at", "to", "reached", "reach", "reaches", "reaching", "was", "is", "were", "are", "stood", "stands",
+        "totaled", "totalled", "totals", "hit", "by", "amounted", "amounting", "be", "been", "de", "fue", "es",
+        "alcanzó", "llegó", "a", "an", "from", "rose", "grew", "increased", "fell", "declined", "dropped", "rise",
+        "fall", "up", "down", "remained", "remains", "around", "about", "approximately", "nearly", "over",
+    ]
+    private static let changeNouns: Set<String> = [
+        "increase", "growth", "rise", "decline", "decrease", "drop", "fall", "gain", "reduction", "year-on-year",
+        "annual", "average", "aumento", "crecimiento", "incremento", "disminución", "caída", "reducción",
+    ]
+    private static let phraseStops: Set<String> = [
+        "the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those", "and", "or",
+        "in", "on", "for", "with", "we", "they", "it", "he", "she", "i", "you", "has", "have", "had", "been",
+        "will", "would", "which", "who", "el", "la", "los", "las", "su", "sus", "said", "says", "say", "while",
+        "where", "when", "as", "than", "if", "but", "so", "there", "here", "about", "with", "after", "before",
+        "since", "by", "to", "at", "from", "is", "was", "are", "were", "be", "all", "some", "total", "y", "que",
+        "en", "con", "para", "por", "into", "than", "more", "less", "both", "also", "now", "still", "just",
+    ]
+
+    /// What is measured: the noun phrase before "of", "reached", "was", "rose"… ("its GDP reached",
+    /// "the unemployment rate of", "tourism revenue grew").
+    private static func subjectPhrase(_ t: [Token], before k: Int, clauseStart: Int) -> String? {
+        var j = k - 1
+        var linked = false
+        while j >= clauseStart, t[j].isWord, links.contains(t[j].lower) || changeNouns.contains(t[j].lower) {
+            if changeNouns.contains(t[j].lower) { return nil }  // taken from the level before, if any
+            linked = true
+            j -= 1
+        }
+        guard linked else { return nil }
+        var words: [String] = []
+        while j >= clauseStart, t[j].isWord || t[j].text == "’" || t[j].text == "'", words.count < 6 {
+            let w = t[j].lower
+            if phraseStops.contains(w) { break }
+            if t[j].isWord { words.append(t[j].text) }
+            j -= 1
+        }
+        // Keep "of" phrases whole: "per capita disposable income of urban residents".
+        if j >= clauseStart + 1, t[j].lower == "of", words.count <= 3 {
+            var more: [String] = []
+            var m = j - 1
+            while m >= clauseStart, t[m].isWord, !phraseStops.contains(t[m].lower), more.count < 4 {
+                more.append(t[m].text)
+                m -= 1
+            }
+            if !more.isEmpty { words += ["of"] + more }
+        }
+        guard !words.isEmpty else { return nil }
+        let phrase = words.reversed().joined(separator: " ")
+        return phrase.count >= 2 ? phrase : nil
+    }
+}

@@ -1,0 +1,288 @@
+import PresserCore
+
+/// A time expression in a sentence, its token span, and the dates it covers.
+struct PeriodRead: Sendable, Equatable {
+    var start: Int
+    var end: Int
+    var period: Claim.Period
+}
+
+/// A calendar day, for resolving relative periods against the briefing date.
+struct Day: Sendable, Equatable, Comparable {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// "2019-12-09"
+    init?(iso: String?) {
+        guard let iso else { return nil }
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    var iso: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    static func lastDay(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The same day some months earlier (clamped to the month's length).
+    func minus(months: Int) -> Day {
+        let index = year * 12 + (month - 1) - months
+        let y = index / 12
+        let m = index % 12 + 1
+        return Day(year: y, month: m, day: min(day, Day.lastDay(year: y, month: m)))
+    }
+}
+
+enum Periods {
+    static let months: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+        "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+        "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    ]
+    private static let ordinals: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "primer": 1, "primero": 1, "segundo": 2, "tercer": 3,
+        "tercero": 3, "cuarto": 4,
+    ]
+
+    static func year(_ token: Token) -> Int? {
+        guard token.isNumber, token.text.unicodeScalars.count == 4, let y = Int(token.text), (1900...2100).contains(y)
+        else { return nil }
+        return y
+    }
+
+    private static func yearRange(_ y: Int) -> (String, String) { ("\(y)-01-01", "\(y)-12-31") }
+
+    private static func monthRange(_ y: Int, _ m: Int) -> (String, String) {
+        let first = Day(year: y, month: m, day: 1)
+        return (first.iso, Day(year: y, month: m, day: Day.lastDay(year: y, month: m)).iso)
+    }
+
+    /// Every time expression in the sentence, left to right, resolved against `date`.
+    static func find(_ t: [Token], sentence: [Unicode.Scalar], date: Day?, spanish: Bool) -> [PeriodRead] {
+        var out: [PeriodRead] = []
+        var i = 0
+        func text(_ s: Int, _ e: Int) -> String {
+            String(String.UnicodeScalarView(sentence[t[s].start..<t[e - 1].end]))
+        }
+        func w(_ k: Int) -> String { k >= 0 && k < t.count ? t[k].lower : "" }
+        func add(_ s: Int, _ e: Int, _ from: String?, _ to: String?) {
+            out.append(PeriodRead(start: s, end: e, period: Claim.Period(text: text(s, e), from: from, to: to)))
+            i = e
+        }
+        while i < t.count {
+            let here = w(i)
+            // Relative years.
+            if ["this", "last", "next", "este", "el"].contains(here) || here == "so" && w(i + 1) == "far" {
+                var k = i
+                if here == "so" { k += 2; if w(k) != "this" { i += 1; continue } }
+                if ["year", "año"].contains(w(k + 1)), let date {
+                    let shift = w(k) == "last" ? -1 : (w(k) == "next" ? 1 : 0)
+                    if w(k) == "el", w(k + 2) == "pasado" {
+                        let r = yearRange(date.year - 1)
+                        add(i, k + 3, r.0, r.1)
+                        continue
+                    }
+                    if w(k) != "el" {
+                        let r = yearRange(date.year + shift)
+                        add(i, k + 2, r.0, r.1)
+                        continue
+                    }
+                }
+                if ["month", "mes"].contains(w(k + 1)), w(k) != "el", let date {
+                    let d = w(k) == "last" ? date.minus(months: 1) : date
+                    let r = monthRange(d.year, d.month)
+                    add(i, k + 2, r.0, r.1)
+                    continue
+                }
+            }
+            // "the first 10 months (of this year | of 2019)", "the first half", "the second quarter".
+            if here == "first" || ordinals[here] != nil {
+                var k = i + 1
+                var count = 1
+                if let n = NumberReader.read(t, at: k, spanish: spanish), !n.looksLikeYear, n.value >= 1, n.value <= 12
+                {
+                    count = Int(n.value)
+                    k = n.end
+                }
+                let unit = w(k)
+                if ["months", "month", "quarter", "quarters", "half", "meses", "trimestre", "semestre"].contains(unit) {
+                    var targetYear = date?.year
+                    var e = k + 1
+                    if ["of", "de", "del"].contains(w(e)) {
+                        if let y = (e + 1 < t.count ? Periods.year(t[e + 1]) : nil) {
+                            targetYear = y
+                            e += 2
+                        } else if ["this", "este"].contains(w(e + 1)), ["year", "año"].contains(w(e + 2)) {
+                            e += 3
+                        } else if w(e + 1) == "the", w(e + 2) == "year" {
+                            e += 3
+                        }
+                    } else if w(e) == "this", w(e + 1) == "year" {
+                        e += 2
+                    }
+                    let start =
+                        i > 0 && ["the", "in", "during", "for", "los", "el", "en"].contains(w(i - 1)) ? i - 1 : i
+                    if let y = targetYear {
+                        let position = ordinals[here] ?? 1
+                        var firstMonth = 1
+                        var lastMonth = count
+                        switch unit {
+                        case "quarter", "quarters", "trimestre":
+                            firstMonth = here == "first" && count > 1 ? 1 : (position - 1) * 3 + 1
+                            lastMonth = here == "first" && count > 1 ? count * 3 : position * 3
+                        case "half", "semestre":
+                            firstMonth = (position - 1) * 6 + 1
+                            lastMonth = position * 6
+                        default: break
+                        }
+                        if lastMonth <= 12 {
+                            add(start, e, "\(y)-\(pad(firstMonth))-01", monthRange(y, lastMonth).1)
+                            continue
+                        }
+                    }
+                }
+            }
+            // "the past three years", "over the last 12 months", "the past year", "the past decade".
+            if ["past", "last", "previous", "últimos", "últimas", "pasados"].contains(here) {
+                var k = i + 1
+                var count = 1.0
+                if let n = NumberReader.read(t, at: k, spanish: spanish), !n.looksLikeYear {
+                    count = n.value
+                    k = n.end
+                }
+                let unit = w(k)
+                let months: Double? =
+                    ["years", "year", "años"].contains(unit)
+                    ? 12
+                    : ["months", "month", "meses"].contains(unit)
+                        ? 1
+                        : ["decade", "decades"].contains(unit) ? 120 : nil
+                if let months, let date, k > i + 1 || ["year", "decade", "month"].contains(unit) {
+                    let start =
+                        i > 0 && ["the", "over", "in", "during", "for", "los", "las"].contains(w(i - 1))
+                        ? (i > 1 && ["over", "in", "during", "for"].contains(w(i - 2)) ? i - 2 : i - 1) : i
+                    add(start, k + 1, date.minus(months: Int(count * months)).iso, date.iso)
+                    continue
+                }
+            }
+            // "from 2014 to 2018", "between 2014 and 2018", "entre 2025 y 2026", "2014-2018".
+            if ["from", "between", "entre", "de", "desde"].contains(here), i + 3 < t.count, let y1 = year(t[i + 1]),
+                ["to", "and", "through", "until", "y", "a", "-", "–", "al", "hasta"].contains(w(i + 2)),
+                let y2 = year(t[i + 3]),
+                y2 > y1
+            {
+                add(i, i + 4, yearRange(y1).0, yearRange(y2).1)
+                continue
+            }
+            if let y1 = year(t[i]), i + 2 < t.count, ["-", "–"].contains(t[i + 1].text), !t[i + 1].spaceBefore,
+                let y2 = year(t[i + 2]), y2 > y1
+            {
+                add(i, i + 3, yearRange(y1).0, yearRange(y2).1)
+                continue
+            }
+            // "since 2014", "desde 2014"
+            if ["since", "desde"].contains(here), i + 1 < t.count, let y = year(t[i + 1]) {
+                add(i, i + 2, yearRange(y).0, date?.iso)
+                continue
+            }
+            // "by 2020", "by the end of 2020", "by the end of May", "by the end of the year".
+            if here == "by" || (here == "para" && i + 1 < t.count && year(t[i + 1]) != nil) {
+                var k = i + 1
+                if w(k) == "the", w(k + 1) == "end", w(k + 2) == "of" { k += 3 }
+                if k < t.count, let y = year(t[k]) {
+                    add(i, k + 1, nil, yearRange(y).1)
+                    continue
+                }
+                if let m = months[w(k)], m != 5 || t[k].text == "May", let date {
+                    let y = date.year + (m < date.month && k == i + 4 ? 0 : 0)
+                    add(i, k + 1, nil, monthRange(y, m).1)
+                    continue
+                }
+                if w(k) == "the" || w(k) == "this", w(k + 1) == "year", let date {
+                    add(i, k + 2, nil, yearRange(date.year).1)
+                    continue
+                }
+            }
+            // A month, maybe with a year: "in March", "March 2020", "en enero". A month with a day
+            // number is a date, not a period of a figure.
+            if let m = months[here], here != "may" || t[i].text == "May",
+                here.count > 3 || t[i].text.first?.isUppercase == true
+            {
+                let nextIsDay = i + 1 < t.count && t[i + 1].isNumber && (Int(t[i + 1].text) ?? 99) <= 31
+                let previousIsDay = i > 1 && w(i - 1) == "de" && t[i - 2].isNumber
+                if !nextIsDay && !previousIsDay {
+                    var y = date?.year
+                    var e = i + 1
+                    if i + 1 < t.count, let explicit = Periods.year(t[i + 1]) {
+                        y = explicit
+                        e = i + 2
+                    } else if ["of", "de", "del"].contains(w(i + 1)), i + 2 < t.count,
+                        let explicit = Periods.year(t[i + 2])
+                    {
+                        y = explicit
+                        e = i + 3
+                    }
+                    let start = i > 0 && ["in", "during", "for", "en", "of", "since"].contains(w(i - 1)) ? i - 1 : i
+                    if let y {
+                        let r = monthRange(y, m)
+                        add(start, e, r.0, w(start) == "since" ? date?.iso : r.1)
+                        continue
+                    }
+                }
+            }
+            // A year: "in 2018", "2018", "en 2024".
+            if let y = year(t[i]) {
+                // Part of a date ("June 6, 2022", "21 de agosto de 2026"): the day itself.
+                if i >= 3, t[i - 1].text == ",", t[i - 2].isNumber, let m = months[w(i - 3)] {
+                    let d = Int(t[i - 2].text) ?? 1
+                    let day = Day(year: y, month: m, day: min(d, 31)).iso
+                    out.append(
+                        PeriodRead(
+                            start: i - 3, end: i + 1, period: Claim.Period(text: text(i - 3, i + 1), from: day, to: day)
+                        ))
+                    i += 1
+                    continue
+                }
+                let start =
+                    i > 0
+                        && ["in", "during", "for", "of", "en", "durante", "del", "throughout", "through"].contains(
+                            w(i - 1))
+                    ? i - 1 : i
+                let r = yearRange(y)
+                add(start, i + 1, r.0, r.1)
+                continue
+            }
+            if ["today", "hoy"].contains(here), let date {
+                add(i, i + 1, date.iso, date.iso)
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
