@@ -44,6 +44,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "PresserClaimsTests",
+            dependencies: ["PresserCore", "PresserClaims"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PresserCLITests",
             dependencies: ["PresserCore", "PresserCLI", "PresserTestSupport"],
             swiftSettings: swiftSettings

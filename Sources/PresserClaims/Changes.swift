@@ -20,13 +20,21 @@ enum Changes {
         var direction: Claim.Change.Direction?
         var k = i - 1
         var steps = 0
-        while k >= clauseStart, steps < 4 {
+        // Only these may stand between the change word and the figure: "increased by 6.1%", "an
+        // increase of about 6%", "rose 3%". "rose to 6%" is a level, "up from 900,000" a baseline.
+        let between: Set<String> = [
+            "by", "of", "a", "an", "some", "about", "nearly", "almost", "around", "roughly", "approximately",
+            "more", "than", "over", "just", "de", "en", "un", "una", "casi", "alrededor", "más",
+        ]
+        var afterBy = false
+        while k >= clauseStart, steps < (afterBy ? 10 : 4) {
             let w = t[k].lower
-            if t[k].kind == .sign, w != "-" { break }
             if up.contains(w) { direction = .up; break }
             if down.contains(w) { direction = .down; break }
-            // A figure before this one in the clause ends the search: "rose from 5 to 6".
-            if t[k].isNumber { break }
+            // "cut rates by a quarter point", "raised the target range by 25 basis points": past
+            // "by", the verb may be a few words further back.
+            if w == "by" || w == "en" { afterBy = true }
+            guard t[k].isWord, afterBy || between.contains(w) else { break }
             k -= 1
             steps += 1
         }

@@ -52,10 +52,13 @@ public enum ClaimExtractor {
             var claim = found.claim
             claim.sentence = sentence
             if !(found.firstToken..<found.end).contains(where: { insidePeriod[$0] }) {
-                claim.period = nearest(periods, to: found.firstToken)
+                claim.period = nearest(periods, to: found.firstToken..<found.end)
                 claims.append(claim)
             }
             i = max(found.end, i + 1)
+        }
+        if t.contains(where: { $0.lower == "respectively" || $0.lower == "respectivamente" }) {
+            distributeRespectively(&claims, tokens: t)
         }
         // Subjects: a change refers to the level before it in the sentence ("GDP reached 1.22
         // trillion yuan, a year-on-year increase of 6.1%").
@@ -78,6 +81,44 @@ public enum ClaimExtractor {
             }
         }
         return spanish > english
+    }
+
+    /// "Income of urban and rural residents rose by 6.5% and 8.4% respectively, to 32,764 yuan and
+    /// 11,975 yuan": the coordinated subject is shared out over each run of figures of one kind,
+    /// in order, and a run shares its first figure's change.
+    private static func distributeRespectively(_ claims: inout [Claim], tokens t: [Token]) {
+        guard let first = claims.first,
+            let firstToken = t.firstIndex(where: { $0.start == first.start })
+                ?? t.firstIndex(where: { $0.start >= first.start })
+        else { return }
+        let phrase = subjectPhrase(t, before: firstToken, clauseStart: 0, allowAnd: true)
+        let subjects = phrase.map(coordinated) ?? []
+        var k = 0
+        while k < claims.count {
+            var run = [k]
+            while let last = run.last, last + 1 < claims.count, claims[last + 1].kind == claims[k].kind {
+                run.append(last + 1)
+            }
+            if run.count >= 2 {
+                for (n, index) in run.enumerated() {
+                    if subjects.count == run.count { claims[index].subject = subjects[n] }
+                    if n > 0, claims[index].change == nil { claims[index].change = claims[run[0]].change }
+                }
+            }
+            k = (run.last ?? k) + 1
+        }
+    }
+
+    /// "per capita disposable income of urban and rural residents" → the phrase for each side of
+    /// "and": "per capita disposable income of urban residents", "… of rural residents".
+    static func coordinated(_ phrase: String) -> [String] {
+        let words = phrase.split(separator: " ").map(String.init)
+        guard let and = words.firstIndex(where: { $0 == "and" || $0 == "y" }), and > 0, and + 1 < words.count else {
+            return []
+        }
+        let head = words[..<(and - 1)]
+        let tail = words[(and + 2)...]
+        return [words[and - 1], words[and + 1]].map { (head + [$0] + tail).joined(separator: " ") }
     }
 
     /// A quick test: any ASCII digit, a vulgar fraction, or a letter run that could start a number word.
@@ -116,12 +157,18 @@ public enum ClaimExtractor {
         return out
     }
 
-    private static func nearest(_ periods: [PeriodRead], to k: Int) -> Claim.Period? {
-        periods.min { a, b in distance(a, k) < distance(b, k) }?.period
+    /// The period closest to the figure's tokens; on a tie, the one after it ("6.51% this year
+    /// from 22.48% in 2014": 22.48% is about 2014).
+    private static func nearest(_ periods: [PeriodRead], to span: Range<Int>) -> Claim.Period? {
+        periods.min { a, b in
+            let (da, db) = (distance(a, span), distance(b, span))
+            return da < db || (da == db && a.start > b.start)
+        }?.period
     }
 
-    private static func distance(_ p: PeriodRead, _ k: Int) -> Int {
-        k < p.start ? p.start - k : (k >= p.end ? k - p.end + 1 : 0)
+    private static func distance(_ p: PeriodRead, _ span: Range<Int>) -> Int {
+        p.start >= span.upperBound
+            ? p.start - span.upperBound : (p.end <= span.lowerBound ? span.lowerBound - p.end + 1 : 0)
     }
 
     // MARK: One quantity
@@ -405,11 +452,14 @@ public enum ClaimExtractor {
         "where", "when", "as", "than", "if", "but", "so", "there", "here", "about", "with", "after", "before",
         "since", "by", "to", "at", "from", "is", "was", "are", "were", "be", "all", "some", "total", "y", "que",
         "en", "con", "para", "por", "into", "than", "more", "less", "both", "also", "now", "still", "just",
+        "each", "every", "cut", "cuts", "raise", "raised", "raising", "lowered", "lower", "rose", "fell", "grew",
+        "increased", "decreased", "reduced", "added", "hiked",
     ]
 
     /// What is measured: the noun phrase before "of", "reached", "was", "rose"… ("its GDP reached",
     /// "the unemployment rate of", "tourism revenue grew").
-    private static func subjectPhrase(_ t: [Token], before k: Int, clauseStart: Int) -> String? {
+    private static func subjectPhrase(_ t: [Token], before k: Int, clauseStart: Int, allowAnd: Bool = false) -> String?
+    {
         var j = k - 1
         var linked = false
         while j >= clauseStart, t[j].isWord, links.contains(t[j].lower) || changeNouns.contains(t[j].lower) {
@@ -419,9 +469,9 @@ public enum ClaimExtractor {
         }
         guard linked else { return nil }
         var words: [String] = []
-        while j >= clauseStart, t[j].isWord || t[j].text == "’" || t[j].text == "'", words.count < 6 {
+        while j >= clauseStart, t[j].isWord || t[j].text == "’" || t[j].text == "'", words.count < (allowAnd ? 9 : 6) {
             let w = t[j].lower
-            if phraseStops.contains(w) { break }
+            if phraseStops.contains(w), !(allowAnd && (w == "and" || w == "y")) { break }
             if t[j].isWord { words.append(t[j].text) }
             j -= 1
         }

@@ -45,6 +45,36 @@ struct Day: Sendable, Equatable, Comparable {
         }
     }
 
+    /// The day `n` days earlier (or later, for negative `n`).
+    func minus(days n: Int) -> Day {
+        var d = self
+        var left = n
+        while left > 0 {
+            if d.day > 1 {
+                let step = min(left, d.day - 1)
+                d.day -= step
+                left -= step
+            } else {
+                d = d.minus(months: 1)
+                d.day = Day.lastDay(year: d.year, month: d.month)
+                left -= 1
+            }
+        }
+        while left < 0 {
+            let last = Day.lastDay(year: d.year, month: d.month)
+            if d.day < last {
+                let step = min(-left, last - d.day)
+                d.day += step
+                left += step
+            } else {
+                d = d.minus(months: -1)
+                d.day = 1
+                left += 1
+            }
+        }
+        return d
+    }
+
     /// The same day some months earlier (clamped to the month's length).
     func minus(months: Int) -> Day {
         let index = year * 12 + (month - 1) - months
@@ -165,6 +195,26 @@ enum Periods {
                     }
                 }
             }
+            // "over the next 10 years", "in the coming months": from the briefing date forward.
+            if ["next", "coming", "próximos", "próximas", "siguientes"].contains(here) {
+                var k = i + 1
+                var count = 1.0
+                if let n = NumberReader.read(t, at: k, spanish: spanish), !n.looksLikeYear {
+                    count = n.value
+                    k = n.end
+                }
+                let unit = w(k)
+                let months: Double? =
+                    ["years", "year", "años"].contains(unit)
+                    ? 12 : ["months", "month", "meses"].contains(unit) ? 1 : nil
+                if let months, let date, k > i + 1 || ["year", "month"].contains(unit) {
+                    let start =
+                        i > 0 && ["the", "over", "in", "during", "for", "los", "las"].contains(w(i - 1))
+                        ? (i > 1 && ["over", "in", "during", "for"].contains(w(i - 2)) ? i - 2 : i - 1) : i
+                    add(start, k + 1, date.iso, date.minus(months: -Int(count * months)).iso)
+                    continue
+                }
+            }
             // "the past three years", "over the last 12 months", "the past year", "the past decade".
             if ["past", "last", "previous", "últimos", "últimas", "pasados"].contains(here) {
                 var k = i + 1
@@ -178,13 +228,18 @@ enum Periods {
                     ["years", "year", "años"].contains(unit)
                     ? 12
                     : ["months", "month", "meses"].contains(unit)
-                        ? 1
-                        : ["decade", "decades"].contains(unit) ? 120 : nil
+                        ? 1 : ["decade", "decades"].contains(unit) ? 120 : nil
+                let days: Int? =
+                    ["days", "day", "días"].contains(unit) ? 1 : ["weeks", "week", "semanas"].contains(unit) ? 7 : nil
+                let start =
+                    i > 0 && ["the", "over", "in", "during", "for", "los", "las"].contains(w(i - 1))
+                    ? (i > 1 && ["over", "in", "during", "for"].contains(w(i - 2)) ? i - 2 : i - 1) : i
                 if let months, let date, k > i + 1 || ["year", "decade", "month"].contains(unit) {
-                    let start =
-                        i > 0 && ["the", "over", "in", "during", "for", "los", "las"].contains(w(i - 1))
-                        ? (i > 1 && ["over", "in", "during", "for"].contains(w(i - 2)) ? i - 2 : i - 1) : i
                     add(start, k + 1, date.minus(months: Int(count * months)).iso, date.iso)
+                    continue
+                }
+                if let days, let date, k > i + 1 || ["day", "week"].contains(unit) {
+                    add(start, k + 1, date.minus(days: Int(count) * days).iso, date.iso)
                     continue
                 }
             }

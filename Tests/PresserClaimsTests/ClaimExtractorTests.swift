@@ -1,0 +1,120 @@
+import PresserClaims
+import PresserCore
+import Testing
+
+/// Sentences from the corpus, each with what a careful reader takes from it.
+@Suite struct ClaimExtractorTests {
+    private func claims(_ sentence: String, _ date: String) -> [Claim] {
+        ClaimExtractor.claims(inSentence: sentence, date: date)
+    }
+
+    @Test func levelAndGrowthWithPeriod() throws {
+        let c = claims("In 2018, its GDP reached 1.22 trillion yuan, a year-on-year increase of 6.1%.", "2019-12-09")
+        try #require(c.count == 2)
+        #expect(c[0].text == "1.22 trillion yuan")
+        #expect(c[0].value == 1.22e12)
+        #expect(c[0].kind == .currency)
+        #expect(c[0].unit == "CNY")
+        #expect(c[0].subject == "GDP")
+        #expect(c[0].period == Claim.Period(text: "In 2018", from: "2018-01-01", to: "2018-12-31"))
+        #expect(c[0].change == nil)
+        #expect(c[1].value == 6.1)
+        #expect(c[1].kind == .percent)
+        #expect(c[1].subject == "GDP")
+        #expect(c[1].change == Claim.Change(direction: .up, basis: .yearOnYear))
+    }
+
+    @Test func countsWithQualifiersAndWhatIsCounted() {
+        let c = claims(
+            "There are now more than 20,000 mosques, over 29,000 Islamic clerical personnel and 103 Islamic associations at all levels in the autonomous region.",
+            "2019-12-09")
+        #expect(c.map(\.value) == [20000, 29000, 103])
+        #expect(c.map(\.qualifier) == [.moreThan, .moreThan, .exact])
+        #expect(c.map(\.counted) == ["mosques", "Islamic clerical personnel", "Islamic associations"])
+        #expect(c.allSatisfy { $0.kind == .count && $0.unit == nil })
+    }
+
+    @Test func respectivelySharesSubjectsAndChanges() {
+        let c = claims(
+            "Urban and rural residents' per capita disposable income rose by 6.5% and 8.4% respectively, to 32,764 yuan and 11,975 yuan.",
+            "2019-12-09")
+        #expect(c.map(\.value) == [6.5, 8.4, 32764, 11975])
+        #expect(c.map(\.kind) == [.percent, .percent, .currency, .currency])
+        #expect(c[0].subject == "Urban residents per capita disposable income")
+        #expect(c[1].subject == "rural residents per capita disposable income")
+        #expect(c[2].subject == c[0].subject)
+        #expect(c[3].subject == c[1].subject)
+        #expect(c[0].change?.direction == .up)
+        #expect(c[1].change?.direction == .up)
+        #expect(c[2].change == nil)
+    }
+
+    @Test func twoPeriodsInOneSentence() {
+        let c = claims(
+            "Since 2014, a total of 2,385,300 people have been lifted out of poverty, and the poverty incidence rate has dropped to 6.51% this year from 22.48% in 2014.",
+            "2019-12-09")
+        #expect(c.map(\.value) == [2_385_300, 6.51, 22.48])
+        #expect(c[0].period == Claim.Period(text: "Since 2014", from: "2014-01-01", to: "2019-12-09"))
+        #expect(c[1].period?.from == "2019-01-01")
+        #expect(c[2].period?.text == "in 2014")
+        // "dropped to 6.51%" is the level reached, not the size of the drop.
+        #expect(c[1].change == nil)
+    }
+
+    @Test func federalReserveFractionsAndRanges() {
+        let c = claims(
+            "At today’s meeting, the Committee raised the target range for the federal funds rate by ¼ percentage point, bringing the target range to 4¾ to 5 percent.",
+            "2023-03-22")
+        #expect(c.count == 2)
+        #expect(c.first?.value == 0.25)
+        #expect(c.first?.kind == .percentagePoint)
+        #expect(c.first?.change?.direction == .up)
+        #expect(c.last?.value == 4.75)
+        #expect(c.last?.upper == 5)
+        #expect(c.last?.kind == .percent)
+        #expect(c.last?.text == "4¾ to 5 percent")
+        let basis = claims(
+            "So 75 basis points seemed like the right thing to do at this meeting, and that’s what we did.",
+            "2022-06-15")
+        #expect(basis.map(\.value) == [75])
+        #expect(basis.first?.kind == .basisPoint)
+    }
+
+    @Test func numberWordsAndChangesWithBaselines() {
+        let states = claims(
+            "Eighteen states now show a decline in a number of positive tests in the last seven days.", "2020-04-24")
+        #expect(states.map(\.value) == [18])
+        #expect(states.first?.counted == "states")
+        #expect(states.first?.period?.text == "in the last seven days")
+        #expect(states.first?.period?.from == "2020-04-17")
+        let tourists = claims(
+            "In 2018, Xinjiang received 150 million tourists from home and abroad, up 40.1% year-on-year.", "2019-12-09"
+        )
+        #expect(tourists.map(\.value) == [150_000_000, 40.1])
+        #expect(tourists[1].change == Claim.Change(direction: .up, basis: .yearOnYear))
+    }
+
+    @Test func notClaims() {
+        #expect(
+            claims(
+                "This year, we have earnestly implemented a series of strategies to alleviate poverty, including \"two no worries, three guarantees\", \"seven batches\" and \"three intensified efforts.",
+                "2019-12-09"
+            ).isEmpty)
+        #expect(claims("Since the 18th CPC National Congress in 2012, the region has changed.", "2019-12-09").isEmpty)
+        #expect(
+            claims("The so-called \"Uyghur Human Rights Policy Act of 2019\" distorts the picture.", "2019-12-09")
+                .isEmpty)
+        #expect(claims("We are fighting COVID-19 on March 3 at 5 p.m. in Phase 2.", "2021-03-08").isEmpty)
+        #expect(claims("That is one of the things I would say; the one that matters.", "2021-03-08").isEmpty)
+    }
+
+    @Test func spanish() {
+        let c = claims(
+            "Pero estas 6 exposiciones, con una que está vigente actualmente en China, acumulan 3.8 millones de visitantes.",
+            "2026-08-21")
+        #expect(c.map(\.value) == [6, 3_800_000])
+        #expect(c.last?.counted == "visitantes")
+        let english = claims("I said it once and I will say it again.", "2021-03-08")
+        #expect(english.isEmpty)  // "once" is eleven only in Spanish
+    }
+}
