@@ -28,7 +28,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "PresserClaims", dependencies: ["PresserCore"], swiftSettings: swiftSettings),
-        .target(name: "PresserEval", dependencies: ["PresserCore", "PresserParse", "PresserClaims"], swiftSettings: swiftSettings),
+        .target(
+            name: "PresserEval",
+            dependencies: ["PresserCore", "PresserParse", "PresserClaims"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "PresserCLI",
             dependencies: [
