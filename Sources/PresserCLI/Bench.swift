@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PresserClaims
 import PresserCore
 import PresserParse
 
@@ -9,14 +10,17 @@ extension Presser {
             abstract: "Measure parse throughput (MB/s) on one core over a folder of transcripts.",
             discussion: """
                 Reads every .txt, .html and .md file in the folder into memory, then parses them
-                all, one after another on one thread, several rounds, and reports the median
-                round. Build in release mode for meaningful figures:
+                all (and with --claims extracts their claims), one after another on one thread,
+                several rounds, and reports the median round. Build in release mode for meaningful figures:
                   swift run -c release presser bench Tests/Fixtures/corpus
                 """
         )
 
         @Argument(help: ArgumentHelp("Folder of transcripts.", valueName: "dir"))
         var directory: String = "Tests/Fixtures/corpus"
+
+        @Flag(help: "Extract claims too (parse + claims throughput).")
+        var claims = false
 
         @Option(help: "Number of timed rounds.")
         var rounds: Int = 10
@@ -40,15 +44,18 @@ extension Presser {
             }
             let bytes = inputs.reduce(0) { $0 + $1.bytes.count }
             var turns = 0
+            var claimCount = 0
             var times: [Double] = []
             let clock = ContinuousClock()
             // One warm-up round, then the timed rounds.
             for round in 0...rounds {
                 var roundTurns = 0
+                var roundClaims = 0
                 let elapsed = clock.measure {
                     for input in inputs {
                         if let result = try? TranscriptParser.parse([input]) {
                             roundTurns += result.briefing.turns.count
+                            if claims { roundClaims += ClaimExtractor.claims(in: result.briefing).count }
                         }
                     }
                 }
@@ -56,10 +63,12 @@ extension Presser {
                     times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                 }
                 turns = roundTurns
+                claimCount = roundClaims
             }
             times.sort()
             let median = times[times.count / 2]
             let mb = Double(bytes) / 1_000_000
+            if claims { print("with the claims stage: \(claimCount) claims") }
             print(
                 String(
                     format: "%d files, %.2f MB, %d turns; median of %d rounds %.1f ms: %.1f MB/s (best %.1f MB/s)",

@@ -121,24 +121,34 @@ public enum ClaimExtractor {
         return [words[and - 1], words[and + 1]].map { (head + [$0] + tail).joined(separator: " ") }
     }
 
-    /// A quick test: any ASCII digit, a vulgar fraction, or a letter run that could start a number word.
+    /// A quick test on UTF-8 bytes: any digit or vulgar fraction, or a word that is a number word.
     private static func mayHoldNumbers(_ sentence: String) -> Bool {
-        for s in sentence.unicodeScalars {
-            if s.value >= 0x30 && s.value <= 0x39 { return true }
-            if Tokenizer.isFraction(s) { return true }
+        var word: [UInt8] = []
+        func isNumberWord() -> Bool {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard word.count >= 2 else { return false }
+            return numberWords.contains(String(decoding: word, as: UTF8.self))
         }
-        let lower = sentence.lowercased()
-        for word in numberWordStems where lower.contains(word) { return true }
-        return false
+        for byte in sentence.utf8 {
+            switch byte {
+            case 0x30...0x39: return true
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A, 0x80...0xFF: word.append(byte)
+            default: if isNumberWord() { return true }
+            }
+        }
+        if isNumberWord() { return true }
+        // ¼ ½ ¾ (C2 BC–BE) and ⅓…⅞ (E2 85 93–9E) are caught as words above only if alone.
+        return sentence.unicodeScalars.contains(where: Tokenizer.isFraction)
     }
 
-    private static let numberWordStems = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-        "thousand", "illion", "dozen", "quarter", "half", "dos", "tres", "cuatro", "cinco", "seis", "siete",
-        "ocho", "nueve", "diez", "once", "doce", "veint", "treinta", "cuarenta", "cincuenta", "sesenta",
-        "setenta", "ochenta", "noventa", "cien", "mil", "uno", "una", "un ",
-    ]
+    /// Every word that can start or make a number, lower case (hyphenated tens are split at "-").
+    private static let numberWords: Set<String> = {
+        var words = Set(NumberReader.englishUnits.keys).union(NumberReader.spanishUnits.keys)
+            .union(NumberReader.scales.keys)
+        words.formUnion(["dozen", "half", "quarter", "quarters", "un", "una", "uno"])
+        return words
+    }()
 
     /// Word tokens inside quotation marks (names and slogans: "two no worries, three guarantees").
     private static func quotedWords(_ t: [Token]) -> [Bool] {

@@ -13,53 +13,81 @@ enum Sentences {
     ]
 
     static func split(_ text: String) -> [Span] {
-        let s = Array(text.unicodeScalars)
+        // The boundaries are ASCII, so the scan runs on UTF-8 bytes; scalar offsets are counted
+        // as it goes (every byte that is not a continuation byte starts a scalar).
+        let u = Array(text.utf8)
         var out: [Span] = []
-        var start = 0
-        func emit(_ end: Int) {
-            var a = start
-            var b = end
-            while a < b, s[a].properties.isWhitespace { a += 1 }
-            while b > a, s[b - 1].properties.isWhitespace { b -= 1 }
-            if a < b { out.append(Span(text: String(String.UnicodeScalarView(s[a..<b])), start: a)) }
-            start = end
+        var startByte = 0
+        var startScalar = 0
+        var scalar = 0  // scalars before byte i
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+        func emit(_ endByte: Int, _ endScalar: Int) {
+            var a = startByte
+            var aScalar = startScalar
+            var b = endByte
+            while a < b, isSpace(u[a]) {
+                a += 1
+                aScalar += 1
+            }
+            while b > a, isSpace(u[b - 1]) { b -= 1 }
+            if a < b { out.append(Span(text: String(decoding: u[a..<b], as: UTF8.self), start: aScalar)) }
+            startByte = endByte
+            startScalar = endScalar
         }
         var i = 0
-        while i < s.count {
-            let c = s[i]
-            if c == "\n", i + 1 < s.count, s[i + 1] == "\n" {
-                emit(i)
+        while i < u.count {
+            let c = u[i]
+            if c == 0x0A, i + 1 < u.count, u[i + 1] == 0x0A {
+                emit(i, scalar)
                 i += 2
+                scalar += 2
                 continue
             }
-            if c == "." || c == "?" || c == "!" {
+            if c == UInt8(ascii: "."), i + 1 < u.count, !isSpace(u[i + 1]), !closes(u, i + 1) {
+                // "6.1", "U.S": not an end.
+            } else if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
                 // Closing quotes and brackets stay with the sentence.
                 var j = i + 1
-                while j < s.count, ["\"", "”", "’", ")", "]"].contains(s[j]) { j += 1 }
-                if j == s.count || s[j].properties.isWhitespace {
-                    if c == "." && isAbbreviation(s, before: i) {
-                        i += 1
+                var jScalar = scalar + 1
+                while let width = closingWidth(u, j) {
+                    j += width
+                    jScalar += 1
+                }
+                if j == u.count || isSpace(u[j]) {
+                    if c != UInt8(ascii: ".") || !isAbbreviation(u, before: i) {
+                        emit(j, jScalar)
+                        i = j
+                        scalar = jScalar
                         continue
                     }
-                    emit(j)
-                    i = j
-                    continue
                 }
             }
+            if c & 0xC0 != 0x80 { scalar += 1 }
             i += 1
         }
-        emit(s.count)
+        emit(u.count, scalar)
         return out
     }
 
+    /// The byte width of a closing quote or bracket at `j` (" ) ] ” ’), or nil.
+    private static func closingWidth(_ u: [UInt8], _ j: Int) -> Int? {
+        guard j < u.count else { return nil }
+        if u[j] == UInt8(ascii: "\"") || u[j] == UInt8(ascii: ")") || u[j] == UInt8(ascii: "]") { return 1 }
+        if u[j] == 0xE2, j + 2 < u.count, u[j + 1] == 0x80, u[j + 2] == 0x9D || u[j + 2] == 0x99 { return 3 }
+        return nil
+    }
+
+    private static func closes(_ u: [UInt8], _ j: Int) -> Bool { closingWidth(u, j) != nil }
+
     /// The word before a full stop is an abbreviation or an initial.
-    private static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int) -> Bool {
+    private static func isAbbreviation(_ u: [UInt8], before dot: Int) -> Bool {
         var k = dot
-        while k > 0, !s[k - 1].properties.isWhitespace, s[k - 1] != "(" { k -= 1 }
-        let word = String(String.UnicodeScalarView(s[k..<dot]))
+        while k > 0, u[k - 1] != 0x20, u[k - 1] != 0x0A, u[k - 1] != UInt8(ascii: "(") { k -= 1 }
+        let word = u[k..<dot]
         if word.isEmpty { return false }
-        if word.contains(".") { return true }  // "U.S", "a.m"
-        if word.unicodeScalars.count == 1, word.first?.isUppercase == true { return true }  // an initial
-        return abbreviations.contains(word.lowercased())
+        if word.contains(UInt8(ascii: ".")) { return true }  // "U.S", "a.m"
+        if word.count == 1, let b = word.first, b >= 0x41, b <= 0x5A { return true }  // an initial
+        guard word.count <= 6 else { return false }
+        return abbreviations.contains(String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
     }
 }

@@ -30,11 +30,14 @@ enum Tokenizer {
         var out: [Token] = []
         var i = 0
         var space = true
-        func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic && !isFraction(s) }
+        func isLetter(_ s: Unicode.Scalar) -> Bool {
+            if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+            return s.properties.isAlphabetic && !isFraction(s)
+        }
         func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
         while i < scalars.count {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if s == " " || s == "\n" || (s.value >= 0x80 || s == "\t" || s == "\r") && s.properties.isWhitespace {
                 space = true
                 i += 1
                 continue

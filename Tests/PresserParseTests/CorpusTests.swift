@@ -1,4 +1,5 @@
 import Foundation
+import PresserClaims
 import PresserCore
 import PresserParse
 import Testing
@@ -11,6 +12,9 @@ import Testing
         #expect(!briefing.turns.isEmpty)
         #expect(briefing.date != nil, "\(name): no date found")
         #expect(briefing.source.sha256.count == 64)
+        // The claims stage holds together on every real transcript too.
+        let claims = ClaimExtractor.claims(in: briefing)
+        #expect(FuzzTests.claimViolation(claims, in: briefing) == nil)
     }
 
     @Test(arguments: [

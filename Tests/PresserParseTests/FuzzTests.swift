@@ -1,4 +1,5 @@
 import Foundation
+import PresserClaims
 import PresserCore
 import PresserParse
 import PresserTestSupport
@@ -90,7 +91,9 @@ import Testing
             switch outcome! {
             case .success(let result):
                 parsed += 1
-                problem = Self.violation(in: result.briefing, pages: pages)
+                problem =
+                    Self.violation(in: result.briefing, pages: pages)
+                    ?? Self.claimViolation(ClaimExtractor.claims(in: result.briefing), in: result.briefing)
             case .failure(let error):
                 refused[Self.kind(of: error), default: 0] += 1
                 if case .usage = error {
@@ -140,6 +143,31 @@ import Testing
     }
 
     // MARK: Invariants
+
+    /// What is wrong with the claims of a briefing: each must point into its turn's text, read
+    /// what it says, and have a finite value, an ordered range and an ordered period.
+    static func claimViolation(_ claims: [Claim], in briefing: Briefing) -> String? {
+        for claim in claims {
+            guard briefing.turns.indices.contains(claim.turn) else {
+                return "claim in turn \(claim.turn) of \(briefing.turns.count)"
+            }
+            let scalars = Array(briefing.turns[claim.turn].text.unicodeScalars)
+            guard claim.start >= 0, claim.start < claim.end, claim.end <= scalars.count else {
+                return
+                    "claim “\(claim.text)” at \(claim.start)..<\(claim.end) outside its turn of \(scalars.count) scalars"
+            }
+            let text = String(String.UnicodeScalarView(scalars[claim.start..<claim.end]))
+            if text != claim.text { return "claim “\(claim.text)” but its offsets read “\(text)”" }
+            if !claim.value.isFinite { return "claim “\(claim.text)” has value \(claim.value)" }
+            if let upper = claim.upper, !(upper > claim.value) {
+                return "claim “\(claim.text)” range \(claim.value)–\(upper)"
+            }
+            if let from = claim.period?.from, let to = claim.period?.to, from > to {
+                return "claim “\(claim.text)” period \(from) after \(to)"
+            }
+        }
+        return nil
+    }
 
     /// What is wrong with a parsed briefing, or nil when it holds together.
     static func violation(in briefing: Briefing, pages: [[UInt8]]) -> String? {
