@@ -142,6 +142,11 @@ public enum ClaimExtractor {
         return sentence.unicodeScalars.contains(where: Tokenizer.isFraction)
     }
 
+    /// Words that start a quantity without being number words ("a million", "US$ 3", "RMB 20").
+    private static let quantityStarts: Set<String> = [
+        "a", "an", "three-quarters", "us", "usd", "rmb", "eur", "mxn", "cny",
+    ]
+
     /// Every word that can start or make a number, lower case (hyphenated tens are split at "-").
     private static let numberWords: Set<String> = {
         var words = Set(NumberReader.englishUnits.keys).union(NumberReader.spanishUnits.keys)
@@ -211,6 +216,12 @@ public enum ClaimExtractor {
         _ t: [Token], at start: Int, scalars: [Unicode.Scalar], quoted: [Bool], spanish: Bool
     ) -> Found? {
         var i = start
+        // Only a digit, a sign, a currency code or a number word can start a quantity.
+        if t[i].isWord, !numberWords.contains(t[i].lower), !quantityStarts.contains(t[i].lower),
+            !numberWords.contains(String(t[i].lower.prefix { $0 != "-" }))
+        {
+            return nil
+        }
         // A currency sign or code before the number: "$4.1 billion", "US$ 3", "RMB 20 billion".
         var currency: String?
         if let code = Units.currencySigns[t[i].text], i + 1 < t.count, t[i + 1].isNumber {

@@ -97,6 +97,14 @@ enum Periods {
         "tercero": 3, "cuarto": 4,
     ]
 
+    /// Words that can begin a time expression (besides month names and years).
+    private static let triggers: Set<String> = [
+        "this", "last", "next", "este", "el", "so", "first", "second", "third", "fourth", "primer", "primero",
+        "segundo", "tercer", "tercero", "cuarto", "past", "previous", "últimos", "últimas", "pasados", "coming",
+        "próximos", "próximas", "siguientes", "from", "between", "entre", "de", "desde", "since", "by", "para",
+        "today", "hoy",
+    ]
+
     static func year(_ token: Token) -> Int? {
         guard token.isNumber, token.text.unicodeScalars.count == 4, let y = Int(token.text), (1900...2100).contains(y)
         else { return nil }
@@ -124,6 +132,11 @@ enum Periods {
         }
         while i < t.count {
             let here = w(i)
+            // Only a year or one of these words can start a time expression.
+            guard year(t[i]) != nil || triggers.contains(here) || months[here] != nil else {
+                i += 1
+                continue
+            }
             // Relative years.
             if ["this", "last", "next", "este", "el"].contains(here) || here == "so" && w(i + 1) == "far" {
                 var k = i
