@@ -23,6 +23,14 @@ public struct Claim: Sendable, Codable, Equatable {
             self.from = from
             self.to = to
         }
+
+        /// Writes every key, `null` included.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(text, forKey: .text)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+        }
     }
 
     /// A figure that states a change rather than a level.
@@ -34,6 +42,13 @@ public struct Claim: Sendable, Codable, Equatable {
         public init(direction: Direction, basis: Basis?) {
             self.direction = direction
             self.basis = basis
+        }
+
+        /// Writes every key, `null` included.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(direction, forKey: .direction)
+            try c.encode(basis, forKey: .basis)
         }
     }
 

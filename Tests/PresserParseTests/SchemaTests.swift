@@ -1,4 +1,5 @@
 import Foundation
+import PresserClaims
 import PresserCore
 import PresserParse
 import Testing
@@ -8,8 +9,11 @@ import Testing
     static let schemaURL = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("schema/presser.briefing-1.schema.json")
 
+    /// The briefing with its claims, as `presser parse --format json` writes it.
     static func json(_ briefing: Briefing) throws -> Any {
-        try JSONSerialization.jsonObject(with: JSONEncoder().encode(briefing))
+        var briefing = briefing
+        briefing.claims = ClaimExtractor.claims(in: briefing)
+        return try JSONSerialization.jsonObject(with: JSONEncoder().encode(briefing))
     }
 
     @Test(arguments: Fixtures.corpusFiles)
@@ -55,6 +59,13 @@ import Testing
         var badDate = good
         badDate["date"] = "9 December 2019"
         #expect(validator.errors(in: badDate).contains { $0.hasPrefix("/date:") })
+
+        var badClaim = good
+        var claims = try #require(good["claims"] as? [[String: Any]])
+        try #require(!claims.isEmpty)
+        claims[0]["qualifier"] = "roughly"
+        badClaim["claims"] = claims
+        #expect(validator.errors(in: badClaim).contains { $0.hasPrefix("/claims/0/qualifier:") })
 
         var badLine = good
         turns = try #require(good["turns"] as? [[String: Any]])
