@@ -60,6 +60,15 @@ public enum ClaimExtractor {
         if t.contains(where: { $0.lower == "respectively" || $0.lower == "respectivamente" }) {
             distributeRespectively(&claims, tokens: t)
         }
+        // A baseline ("dropped to 6.51% this year from 22.48% in 2014") measures what the level
+        // before it measures.
+        for k in claims.indices.dropFirst() {
+            let before = scalars[..<claims[k].start].reversed().drop { $0 == " " }
+            if String(String.UnicodeScalarView(before.prefix(4).reversed())).lowercased() == "from" {
+                claims[k].subject = claims[k - 1].subject
+                claims[k].change = nil
+            }
+        }
         // Subjects: a change refers to the level before it in the sentence ("GDP reached 1.22
         // trillion yuan, a year-on-year increase of 6.1%").
         for k in claims.indices where claims[k].subject == nil && claims[k].change != nil && claims[k].kind != .count {
@@ -461,6 +470,10 @@ public enum ClaimExtractor {
         "totaled", "totalled", "totals", "hit", "by", "amounted", "amounting", "be", "been", "de", "fue", "es",
         "alcanzó", "llegó", "a", "an", "from", "rose", "grew", "increased", "fell", "declined", "dropped", "rise",
         "fall", "up", "down", "remained", "remains", "around", "about", "approximately", "nearly", "over",
+        "rising", "growing", "increasing", "falling", "declining", "dropping", "dropped", "risen", "grown",
+        "has", "have", "had", "will", "would", "could", "may", "now", "currently", "just", "already",
+        "reduced", "decreased", "climbed", "jumped", "exceeded", "surpassed", "more", "than", "less", "account",
+        "accounts", "accounted", "for", "recorded", "registered", "posted", "hits",
     ]
     private static let changeNouns: Set<String> = [
         "increase", "growth", "rise", "decline", "decrease", "drop", "fall", "gain", "reduction", "year-on-year",
@@ -495,6 +508,20 @@ public enum ClaimExtractor {
             if phraseStops.contains(w), !(allowAnd && (w == "and" || w == "y")) { break }
             if t[j].isWord { words.append(t[j].text) }
             j -= 1
+        }
+        // "Annual transfer payments from central finance to Xinjiang reach …": a short phrase after
+        // a preposition belongs to a longer one.
+        while j >= clauseStart + 1, ["to", "from", "in", "for", "on"].contains(t[j].lower), words.count <= 6,
+            t[j - 1].isWord, !phraseStops.contains(t[j - 1].lower)
+        {
+            var more: [String] = []
+            var m = j - 1
+            while m >= clauseStart, t[m].isWord, !phraseStops.contains(t[m].lower), more.count < 4 {
+                more.append(t[m].text)
+                m -= 1
+            }
+            words += [t[j].text] + more
+            j = m
         }
         // Keep "of" phrases whole: "per capita disposable income of urban residents".
         if j >= clauseStart + 1, t[j].lower == "of", words.count <= 3 {

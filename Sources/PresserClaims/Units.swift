@@ -88,6 +88,12 @@ enum Units {
             return UnitRead(kind: .temperature, unit: "°", end: i + 1)
         }
         if let (kind, symbol) = measures[w] { return UnitRead(kind: kind, unit: symbol, end: i + 1) }
+        // "three consecutive years", "two straight quarters"
+        if ["consecutive", "straight", "successive", "consecutivos", "consecutivas"].contains(w),
+            let unit = durations[word(i + 1)]
+        {
+            return UnitRead(kind: .duration, unit: unit, end: i + 2)
+        }
         if let unit = durations[w] {
             let factor = (w == "decade" || w == "decades") ? 10.0 : 1
             return UnitRead(kind: .duration, unit: unit, end: i + 1, factor: factor)
