@@ -473,7 +473,13 @@ public enum ClaimExtractor {
         "rising", "growing", "increasing", "falling", "declining", "dropping", "dropped", "risen", "grown",
         "has", "have", "had", "will", "would", "could", "may", "now", "currently", "just", "already",
         "reduced", "decreased", "climbed", "jumped", "exceeded", "surpassed", "more", "than", "less", "account",
-        "accounts", "accounted", "for", "recorded", "registered", "posted", "hits",
+        "accounts", "accounted", "for", "recorded", "registered", "posted", "hits", "falls", "rises", "remains",
+        "remain", "goes", "go", "moves", "move", "stays", "stay", "returns", "return", "runs", "run", "comes",
+        "stands", "settles", "peaks", "peaked", "reaches", "declines", "increases", "grows", "elevated", "low",
+        "high", "steady", "unchanged", "stable", "back", "down", "below", "above", "under", "close", "toward",
+        "towards", "expected", "projected", "forecast", "estimated", "seen", "get", "gets", "got", "went",
+        "coming", "going", "moving", "running", "staying", "getting", "fell", "is", "are", "was", "were",
+        "anchored", "well",
     ]
     private static let changeNouns: Set<String> = [
         "increase", "growth", "rise", "decline", "decrease", "drop", "fall", "gain", "reduction", "year-on-year",
@@ -486,8 +492,14 @@ public enum ClaimExtractor {
         "where", "when", "as", "than", "if", "but", "so", "there", "here", "about", "with", "after", "before",
         "since", "by", "to", "at", "from", "is", "was", "are", "were", "be", "all", "some", "total", "y", "que",
         "en", "con", "para", "por", "into", "than", "more", "less", "both", "also", "now", "still", "just",
-        "each", "every", "cut", "cuts", "raise", "raised", "raising", "lowered", "lower", "rose", "fell", "grew",
+        "each", "every", "until", "unless", "not", "very", "means", "mean", "think", "thinks", "believe", "see",
+        "cut", "cuts", "raise", "raised", "raising", "lowered", "lower", "rose", "fell", "grew",
         "increased", "decreased", "reduced", "added", "hiked",
+    ]
+
+    private static let timeWords: Set<String> = [
+        "year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days", "today",
+        "yesterday", "now", "time", "año", "años", "mes", "meses",
     ]
 
     /// What is measured: the noun phrase before "of", "reached", "was", "rose"… ("its GDP reached",
@@ -506,6 +518,10 @@ public enum ClaimExtractor {
         while j >= clauseStart, t[j].isWord || t[j].text == "’" || t[j].text == "'", words.count < (allowAnd ? 9 : 6) {
             let w = t[j].lower
             if phraseStops.contains(w), !(allowAnd && (w == "and" || w == "y")) { break }
+            // Adverbs, contractions and time words are not what is measured.
+            if w.hasSuffix("ly") || w.contains("’") || w.contains("'") || timeWords.contains(w) {
+                break
+            }
             if t[j].isWord { words.append(t[j].text) }
             j -= 1
         }

@@ -88,6 +88,7 @@ enum Sentences {
         if word.contains(UInt8(ascii: ".")) { return true }  // "U.S", "a.m"
         if word.count == 1, let b = word.first, b >= 0x41, b <= 0x5A { return true }  // an initial
         guard word.count <= 6 else { return false }
-        return abbreviations.contains(String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+        return abbreviations.contains(
+            String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
     }
 }
