@@ -519,7 +519,7 @@ public enum ClaimExtractor {
             let w = t[j].lower
             if phraseStops.contains(w), !(allowAnd && (w == "and" || w == "y")) { break }
             // Adverbs, contractions and time words are not what is measured.
-            if w.hasSuffix("ly") || w.contains("’") || w.contains("'") || timeWords.contains(w) {
+            if t[j].isWord && (w.hasSuffix("ly") || w.contains("’") || w.contains("'")) || timeWords.contains(w) {
                 break
             }
             if t[j].isWord { words.append(t[j].text) }
