@@ -85,7 +85,12 @@ enum Sentences {
         while k > 0, u[k - 1] != 0x20, u[k - 1] != 0x0A, u[k - 1] != UInt8(ascii: "(") { k -= 1 }
         let word = u[k..<dot]
         if word.isEmpty { return false }
-        if word.contains(UInt8(ascii: ".")) { return true }  // "U.S", "a.m"
+        // "U.S", "a.m": letters and dots only ("8.5%" and "6.1" are numbers, not abbreviations).
+        if word.contains(UInt8(ascii: ".")),
+            word.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) })
+        {
+            return true
+        }
         if word.count == 1, let b = word.first, b >= 0x41, b <= 0x5A { return true }  // an initial
         guard word.count <= 6 else { return false }
         return abbreviations.contains(
