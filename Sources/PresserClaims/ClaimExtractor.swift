@@ -497,6 +497,12 @@ public enum ClaimExtractor {
         "increased", "decreased", "reduced", "added", "hiked",
     ]
 
+    /// Verbs that carry a change noun: "maintained an annual increase", "saw a decline".
+    private static let changeVerbs: Set<String> = [
+        "maintained", "maintains", "maintain", "saw", "seen", "sees", "recorded", "registered", "posted", "achieved",
+        "kept", "showed", "shows", "reported", "marked", "experienced", "logged", "registró", "mantuvo", "tuvo",
+    ]
+
     private static let timeWords: Set<String> = [
         "year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days", "today",
         "yesterday", "now", "time", "año", "años", "mes", "meses",
@@ -509,7 +515,23 @@ public enum ClaimExtractor {
         var j = k - 1
         var linked = false
         while j >= clauseStart, t[j].isWord, links.contains(t[j].lower) || changeNouns.contains(t[j].lower) {
-            if changeNouns.contains(t[j].lower) { return nil }  // taken from the level before, if any
+            if changeNouns.contains(t[j].lower) {
+                // "GDP has maintained an annual increase of 8.5%": past the change and its verb to
+                // what changed. Without such a verb the level before supplies the subject.
+                var m = j - 1
+                while m >= clauseStart, t[m].isWord,
+                    changeNouns.contains(t[m].lower) || ["a", "an", "the"].contains(t[m].lower)
+                {
+                    m -= 1
+                }
+                guard m >= clauseStart, t[m].isWord, changeVerbs.contains(t[m].lower) else { return nil }
+                while m >= clauseStart, t[m].isWord, changeVerbs.contains(t[m].lower) || links.contains(t[m].lower) {
+                    m -= 1
+                }
+                j = m
+                linked = true
+                break
+            }
             linked = true
             j -= 1
         }
