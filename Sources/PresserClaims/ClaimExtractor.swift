@@ -227,7 +227,8 @@ public enum ClaimExtractor {
         var i = start
         // Only a digit, a sign, a currency code or a number word can start a quantity.
         if t[i].isWord, !numberWords.contains(t[i].lower), !quantityStarts.contains(t[i].lower),
-            !numberWords.contains(String(t[i].lower.prefix { $0 != "-" }))
+            !(t[i].lower.utf8.contains(UInt8(ascii: "-"))
+                && numberWords.contains(String(t[i].lower.prefix { $0 != "-" })))
         {
             return nil
         }

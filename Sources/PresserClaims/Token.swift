@@ -79,13 +79,23 @@ enum Tokenizer {
                 i += 1
                 kind = .sign
             }
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: scalars[start..<i])
-            let string = String(text)
-            out.append(
-                Token(
-                    kind: kind, text: string, lower: kind == .word ? string.lowercased() : string, start: start, end: i,
-                    spaceBefore: space))
+            let piece = scalars[start..<i]
+            let string: String
+            let lower: String
+            if piece.allSatisfy({ $0.isASCII }) {
+                // ASCII: both spellings from bytes, without Unicode case mapping.
+                let bytes = piece.map { UInt8($0.value) }
+                string = String(decoding: bytes, as: UTF8.self)
+                lower =
+                    kind == .word
+                    ? String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : string
+            } else {
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: piece)
+                string = String(text)
+                lower = kind == .word ? string.lowercased() : string
+            }
+            out.append(Token(kind: kind, text: string, lower: lower, start: start, end: i, spaceBefore: space))
             space = false
         }
         return out
