@@ -7,6 +7,7 @@ public enum BriefingReport {
         var facts = [
             b.date ?? "date unknown", "layout \(b.layout)", "\(b.turns.count) turns", "\(b.exchanges.count) questions",
         ]
+        if !b.claims.isEmpty { facts.append("\(b.claims.count) figures") }
         if let location = b.location { facts.insert(location, at: 1) }
         out += facts.joined(separator: " · ") + "\n\n"
         out += "Participants\n"
