@@ -252,6 +252,32 @@ public enum ClaimExtractor {
                 unit: UnitRead(kind: .percentagePoint, unit: "pp", end: end), qualifierStart: start)
             return Found(claim: claim, firstToken: start, end: end)
         }
+        // Shares: "half of all Americans", "one third of the pharmacy sites", "cut … in half".
+        if currency == nil, let share = share(t, at: i) {
+            let claim = make(
+                t, scalars: scalars, first: start, end: share.end, value: share.value, upper: nil,
+                unit: UnitRead(kind: .other, unit: nil, end: share.end), qualifierStart: start)
+            return Found(claim: claim, firstToken: start, end: share.end)
+        }
+        // Vague amounts: "millions of", "thousands of", "tens of billions", "hundreds of".
+        if currency == nil, let vague = vagueAmount(t, at: i) {
+            let claim = make(
+                t, scalars: scalars, first: start, end: vague.end, value: vague.value, upper: nil, unit: vague.unit,
+                qualifierStart: start)
+            var atLeast = claim
+            atLeast.qualifier = .atLeast
+            return Found(claim: atLeast, firstToken: start, end: vague.end)
+        }
+        // "a nearly two-hour phone call", "a 15-year plan" written as one word: "two-hour".
+        if t[i].isWord, let dash = t[i].lower.firstIndex(of: "-"),
+            let n = NumberReader.englishUnits[String(t[i].lower[..<dash])],
+            let unit = Units.durations[String(t[i].lower[t[i].lower.index(after: dash)...])]
+        {
+            let claim = make(
+                t, scalars: scalars, first: start, end: i + 1, value: n, upper: nil,
+                unit: UnitRead(kind: .duration, unit: unit, end: i + 1), qualifierStart: start)
+            return Found(claim: claim, firstToken: start, end: i + 1)
+        }
         guard let number = NumberReader.read(t, at: i, spanish: spanish) else { return nil }
         let first = t[i]
         // Not quantities: numbers glued to letters ("COVID-19", "G7", "18th", "3D"), ordinals, dates,
@@ -356,6 +382,17 @@ public enum ClaimExtractor {
                 unitEnd = end
             }
             if unit?.kind == .duration && number.inWords == false && number.value > 1000 { return nil }
+            // A time reference, not a figure: "two days ago", "in the first 72 hours", "the 84 days
+            // since …", "one month ago".
+            if unit?.kind == .duration {
+                let after = unitEnd < t.count ? t[unitEnd].lower : ""
+                let before = start > 0 ? t[start - 1].lower : ""
+                if ["ago", "since", "later", "earlier", "before", "after", "hence", "atrás"].contains(after)
+                    || ["first", "last", "past", "next", "coming"].contains(before)
+                {
+                    return nil
+                }
+            }
             if value.isNaN || value.isInfinite { return nil }
             if let h = high, h < value { high = nil }
             if abs(value) < 1e6 { value = (value * 1e9).rounded() / 1e9 }
@@ -366,6 +403,58 @@ public enum ClaimExtractor {
                 unitEnd: unitEnd)
             return Found(claim: claim, firstToken: start, end: claimEnd)
         }
+    }
+
+    /// "half of", "a third of", "one third of", "two-thirds of", "in half", "la mitad de": a share
+    /// (kind `other`) and the token after it.
+    private static func share(_ t: [Token], at i: Int) -> (value: Double, end: Int)? {
+        func w(_ k: Int) -> String { k < t.count && k >= 0 ? t[k].lower : "" }
+        let fractions: [String: Double] = [
+            "half": 0.5, "third": 1.0 / 3, "thirds": 2.0 / 3, "quarter": 0.25, "quarters": 0.75, "fifth": 0.2,
+            "tenth": 0.1, "mitad": 0.5, "tercio": 1.0 / 3,
+        ]
+        var k = i
+        var value = 1.0
+        if ["a", "one", "la", "un"].contains(w(k)), let f = fractions[w(k + 1)] {
+            value = f
+            k += 2
+        } else if ["two-thirds", "three-quarters", "three-fourths"].contains(w(k)) {
+            value = w(k) == "two-thirds" ? 2.0 / 3 : 0.75
+            k += 1
+        } else if w(k) == "two", w(k + 1) == "thirds" {
+            value = 2.0 / 3
+            k += 2
+        } else if w(k) == "half" || w(k) == "mitad" {
+            value = 0.5
+            k += 1
+        } else {
+            return nil
+        }
+        // "half of all Americans", "la mitad de", or "cut … in half".
+        if ["of", "de"].contains(w(k)) || (w(i - 1) == "in" && w(i) == "half") { return (value, k) }
+        return nil
+    }
+
+    /// "millions of", "thousands of", "hundreds of", "tens of billions (of dollars)": the least the
+    /// words can mean, and the token after.
+    private static func vagueAmount(_ t: [Token], at i: Int) -> (value: Double, end: Int, unit: UnitRead)? {
+        func w(_ k: Int) -> String { k < t.count ? t[k].lower : "" }
+        let plural: [String: Double] = [
+            "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+            "trillions": 1e12, "miles": 1e3, "cientos": 100, "decenas": 10,
+        ]
+        guard let base = plural[w(i)], w(i + 1) == "of" || w(i + 1) == "de" else { return nil }
+        var value = base
+        var k = i + 2
+        // "tens of billions", "hundreds of thousands"
+        if let more = plural[w(k)], more > base { value = base * more; k += 1 }
+        if ["of", "de"].contains(w(k)), let code = Units.currencyWords[w(k + 1)] {
+            return (value, k + 2, UnitRead(kind: .currency, unit: code, end: k + 2))
+        }
+        if let code = Units.currencyWords[w(k)] {
+            return (value, k + 1, UnitRead(kind: .currency, unit: code, end: k + 1))
+        }
+        return (value, i + 2 + (k - i - 2), UnitRead(kind: .count, unit: nil, end: k))
     }
 
     /// "a quarter point", "a quarter of a percentage point", "half a percentage point",

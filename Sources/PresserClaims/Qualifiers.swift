@@ -20,12 +20,16 @@ enum Qualifiers {
         (["estimated"], .approximately), (["casi"], .approximately), (["aproximadamente"], .approximately),
         (["unos"], .approximately), (["unas"], .approximately), (["over"], .moreThan), (["exceeded"], .moreThan),
         (["exceeding"], .moreThan), (["exceeds"], .moreThan), (["surpassed"], .moreThan), (["surpassing"], .moreThan),
-        (["above"], .moreThan), (["beyond"], .moreThan), (["under"], .lessThan), (["below"], .lessThan),
+        (["above"], .moreThan), (["beyond"], .moreThan), (["below"], .lessThan),
         (["hasta"], .atMost), (["superior", "a"], .moreThan), (["arriba", "de"], .moreThan),
     ]
 
     /// The qualifier written before token `i`, and the token where it starts.
     static func before(_ t: [Token], at i: Int) -> (Claim.Qualifier, Int)? {
+        // "under 2,000 deaths" is a hedge; "under two scenarios" is not.
+        if i > 0, t[i - 1].lower == "under", i < t.count, t[i].isNumber || Units.currencySigns[t[i].text] != nil {
+            return (.lessThan, i - 1)
+        }
         for (words, qualifier) in before {
             let s = i - words.count
             guard s >= 0 else { continue }
