@@ -271,7 +271,8 @@ public enum ClaimExtractor {
         // "a nearly two-hour phone call", "a 15-year plan" written as one word: "two-hour".
         if t[i].isWord, let dash = t[i].lower.firstIndex(of: "-"),
             let n = NumberReader.englishUnits[String(t[i].lower[..<dash])],
-            let unit = Units.durations[String(t[i].lower[t[i].lower.index(after: dash)...])]
+            let unit = Units.durations[String(t[i].lower[t[i].lower.index(after: dash)...])],
+            !(i + 1 < t.count && ["average", "rolling", "moving", "window", "period"].contains(t[i + 1].lower))
         {
             let claim = make(
                 t, scalars: scalars, first: start, end: i + 1, value: n, upper: nil,
@@ -302,10 +303,15 @@ public enum ClaimExtractor {
             }
         } else {
             if quoted[i] { return nil }
-            if first.lower == "one" || first.lower == "uno" || first.lower == "una" {
-                let next = number.end < t.count ? t[number.end] : nil
-                if next == nil || next?.kind == .sign || pronounAfterOne.contains(next?.lower ?? "") { return nil }
-                if i > 0, determiners.contains(t[i - 1].lower) { return nil }
+            if first.lower == "one" || first.lower == "uno" || first.lower == "una", number.value == 1 {
+                // "one" is mostly an article or a pronoun ("one simple truth", "one of them", "one
+                // team, one mission"); it states a count when stressed: "just one testing site",
+                // "only one", "one other household".
+                let next = number.end < t.count ? t[number.end].lower : ""
+                let previous = i > 0 ? t[i - 1].lower : ""
+                guard ["just", "only", "exactly", "solo", "sólo", "apenas"].contains(previous) || next == "other" else {
+                    return nil
+                }
             }
             if first.lower == "a" || first.lower == "an" || first.lower == "un" || first.lower == "una" {
                 // "a million" is a number; "a" alone never reaches here.
@@ -387,7 +393,7 @@ public enum ClaimExtractor {
             if unit?.kind == .duration {
                 let after = unitEnd < t.count ? t[unitEnd].lower : ""
                 let before = start > 0 ? t[start - 1].lower : ""
-                if ["ago", "since", "later", "earlier", "before", "after", "hence", "atrás"].contains(after)
+                if ["ago", "since", "later", "earlier", "hence", "atrás"].contains(after)
                     || ["first", "last", "past", "next", "coming"].contains(before)
                 {
                     return nil
