@@ -45,6 +45,20 @@ struct Day: Sendable, Equatable, Comparable {
         }
     }
 
+    /// Days since 1970-01-01 (proleptic Gregorian), for weekdays.
+    var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// 0 for Monday … 6 for Sunday.
+    var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 }
+
     /// The day `n` days earlier (or later, for negative `n`).
     func minus(days n: Int) -> Day {
         var d = self
@@ -98,11 +112,17 @@ enum Periods {
     ]
 
     /// Words that can begin a time expression (besides month names and years).
+    private static let weekdays: [String: Int] = [
+        "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+        "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "domingo": 6,
+    ]
+
     private static let triggers: Set<String> = [
         "this", "last", "next", "este", "el", "so", "first", "second", "third", "fourth", "primer", "primero",
         "segundo", "tercer", "tercero", "cuarto", "past", "previous", "últimos", "últimas", "pasados", "coming",
         "próximos", "próximas", "siguientes", "from", "between", "entre", "de", "desde", "since", "by", "para",
-        "today", "hoy",
+        "today", "hoy", "as", "thus", "to", "hasta", "the", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     ]
 
     static func year(_ token: Token) -> Int? {
@@ -135,6 +155,49 @@ enum Periods {
             // Only a year or one of these words can start a time expression.
             guard year(t[i]) != nil || triggers.contains(here) || months[here] != nil else {
                 i += 1
+                continue
+            }
+            // "as of today", "so far", "to date", "thus far", "as of this morning": up to the briefing.
+            if let date {
+                var span = 0
+                if here == "as", w(i + 1) == "of", ["today", "now", "yesterday"].contains(w(i + 2)) { span = 3 }
+                if here == "as", w(i + 1) == "of", w(i + 2) == "this",
+                    ["morning", "week", "afternoon"].contains(w(i + 3))
+                {
+                    span = 4
+                }
+                if here == "so" || here == "thus", w(i + 1) == "far", w(i + 2) != "this" { span = 2 }
+                if here == "to", w(i + 1) == "date" { span = 2 }
+                if here == "hasta", w(i + 1) == "ahora" || w(i + 1) == "hoy" { span = 2 }
+                if span > 0 {
+                    add(i, i + span, nil, date.iso)
+                    continue
+                }
+            }
+            // Weeks, Monday to Sunday: "this week", "last week", "next week", "this weekend",
+            // "by the end of this week", "before the end of the weekend".
+            if let date, ["this", "last", "next", "the"].contains(here), ["week", "weekend"].contains(w(i + 1)) {
+                let monday = date.minus(days: date.weekday)
+                let shift = here == "last" ? -7 : (here == "next" ? 7 : 0)
+                let start = monday.minus(days: -shift)
+                let sunday = start.minus(days: -6)
+                let first = w(i + 1) == "weekend" ? start.minus(days: -5) : start
+                var s = i
+                var from: String? = first.iso
+                if s >= 3, w(s - 1) == "of", w(s - 2) == "end", w(s - 3) == "the" {
+                    s -= 3
+                    from = nil
+                    if s >= 1, ["by", "before", "until", "through"].contains(w(s - 1)) { s -= 1 }
+                }
+                add(s, i + 2, from, sunday.iso)
+                continue
+            }
+            // Days of the week: the latest such day up to the briefing ("On Saturday, we set a record").
+            if let date, let weekday = weekdays[here], t[i].text.first?.isUppercase == true {
+                let back = (date.weekday - weekday + 7) % 7
+                let day = date.minus(days: back).iso
+                let s = i > 0 && ["on", "el"].contains(w(i - 1)) ? i - 1 : i
+                add(s, i + 1, day, day)
                 continue
             }
             // Relative years.
@@ -243,7 +306,9 @@ enum Periods {
                     : ["months", "month", "meses"].contains(unit)
                         ? 1 : ["decade", "decades"].contains(unit) ? 120 : nil
                 let days: Int? =
-                    ["days", "day", "días"].contains(unit) ? 1 : ["weeks", "week", "semanas"].contains(unit) ? 7 : nil
+                    ["days", "day", "días"].contains(unit)
+                    ? 1
+                    : ["weeks", "week", "semanas"].contains(unit) ? 7 : ["hours", "horas"].contains(unit) ? 0 : nil
                 let start =
                     i > 0 && ["the", "over", "in", "during", "for", "los", "las"].contains(w(i - 1))
                     ? (i > 1 && ["over", "in", "during", "for"].contains(w(i - 2)) ? i - 2 : i - 1) : i
@@ -252,7 +317,9 @@ enum Periods {
                     continue
                 }
                 if let days, let date, k > i + 1 || ["day", "week"].contains(unit) {
-                    add(start, k + 1, date.minus(days: Int(count) * days).iso, date.iso)
+                    // Hours reach back whole days: "the last 36 hours" starts the day before.
+                    let back = days == 0 ? max(1, Int((count / 24).rounded(.up)) - 1) : Int(count) * days
+                    add(start, k + 1, date.minus(days: back).iso, date.iso)
                     continue
                 }
             }
