@@ -513,6 +513,11 @@ public enum ClaimExtractor {
         if unit.kind != .count || counted == nil {
             subject = subjectPhrase(t, before: textStart, clauseStart: clause.0)
         }
+        // After the figure: "38 percent of the tests in New York", "half of all Americans",
+        // "$75 billion for hospitals", "$1,400 checks".
+        if subject == nil, [.percent, .other, .currency].contains(unit.kind) {
+            subject = phraseAfter(t, from: end, currency: unit.kind == .currency)
+        }
         let textEnd = end
         let s = t[textStart].start
         let e = t[max(textStart, textEnd - 1)].end
@@ -579,7 +584,7 @@ public enum ClaimExtractor {
     ]
     private static let changeNouns: Set<String> = [
         "increase", "growth", "rise", "decline", "decrease", "drop", "fall", "gain", "reduction", "year-on-year",
-        "annual", "average", "aumento", "crecimiento", "incremento", "disminución", "caída", "reducción",
+        "annual", "aumento", "crecimiento", "incremento", "disminución", "caída", "reducción",
     ]
     private static let phraseStops: Set<String> = [
         "the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those", "and", "or",
@@ -592,6 +597,34 @@ public enum ClaimExtractor {
         "cut", "cuts", "raise", "raised", "raising", "lowered", "lower", "rose", "fell", "grew",
         "increased", "decreased", "reduced", "added", "hiked",
     ]
+
+    /// The noun phrase after a figure: after "of"/"de" (or "for", for money), or right after an
+    /// amount of money.
+    private static func phraseAfter(_ t: [Token], from k: Int, currency: Bool) -> String? {
+        var j = k
+        guard j < t.count, t[j].isWord else { return nil }
+        if ["of", "de", "del"].contains(t[j].lower) || (currency && t[j].lower == "for") {
+            j += 1
+        } else if !currency {
+            return nil
+        }
+        while j < t.count, ["the", "a", "an", "la", "el", "los", "las", "our", "their", "its"].contains(t[j].lower) {
+            j += 1
+        }
+        var words: [String] = []
+        while j < t.count, t[j].isWord, words.count < 5 {
+            let w = t[j].lower
+            if countedStops.contains(w)
+                && !(w == "in" && !words.isEmpty && words.count < 3 && j + 1 < t.count
+                    && t[j + 1].text.first?.isUppercase == true)
+            {
+                break
+            }
+            words.append(t[j].text)
+            j += 1
+        }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
 
     /// Verbs that carry a change noun: "maintained an annual increase", "saw a decline".
     private static let changeVerbs: Set<String> = [
