@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PresserClaimsTests",
-            dependencies: ["PresserCore", "PresserClaims"],
+            dependencies: ["PresserCore", "PresserClaims", "PresserEval"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

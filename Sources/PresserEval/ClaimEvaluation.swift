@@ -7,6 +7,11 @@ public struct ClaimEvaluation: Sendable {
     public var perFile: [(file: String, score: ClaimScore)]
     public var total: ClaimScore
 
+    /// The claims Presser finds in one sentence, as the evaluation runs it.
+    public static func extract(_ sentence: String, date: String?) -> [Claim] {
+        ClaimExtractor.claims(inSentence: sentence, date: date)
+    }
+
     public static func run(goldDirectory: String) throws -> ClaimEvaluation {
         let gold = URL(fileURLWithPath: goldDirectory)
         let names = try FileManager.default.contentsOfDirectory(atPath: gold.path)
@@ -24,7 +29,7 @@ public struct ClaimEvaluation: Sendable {
             }
             var score = ClaimScore()
             for sentence in file.sentences {
-                let predicted = ClaimExtractor.claims(inSentence: sentence.text, date: file.date)
+                let predicted = extract(sentence.text, date: file.date)
                 score = score + ClaimScore.score(predicted: predicted, gold: sentence, file: file.file)
             }
             perFile.append((file.file, score))

@@ -14,12 +14,34 @@ public struct ClaimGoldFile: Sendable, Codable, Equatable {
         public var subject: String?
         public var period: Claim.Period?
         public var change: Claim.Change?
+
+        public init(
+            text: String, value: Double, upper: Double?, kind: String, unit: String?, counted: String?,
+            qualifier: String, subject: String?, period: Claim.Period?, change: Claim.Change?
+        ) {
+            self.text = text
+            self.value = value
+            self.upper = upper
+            self.kind = kind
+            self.unit = unit
+            self.counted = counted
+            self.qualifier = qualifier
+            self.subject = subject
+            self.period = period
+            self.change = change
+        }
     }
 
     public struct GoldSentence: Sendable, Codable, Equatable {
         public var line: Int
         public var text: String
         public var claims: [GoldClaim]
+
+        public init(line: Int, text: String, claims: [GoldClaim]) {
+            self.line = line
+            self.text = text
+            self.claims = claims
+        }
     }
 
     public var file: String
