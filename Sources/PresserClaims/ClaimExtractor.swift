@@ -210,6 +210,23 @@ public enum ClaimExtractor {
         "air", "force", "building", "resolution", "paragraph", "rule", "executive", "order", "artículo",
         "fracción", "número", "capítulo",
     ]
+    /// Lower-case words after which a number is a reference, not a quantity ("level three").
+    private static let referenceWords: Set<String> = [
+        "level", "section", "phase", "tier", "stage", "chapter", "article", "title", "number", "no", "paragraph",
+        "nivel", "fase", "artículo", "número",
+    ]
+
+    /// True when token `i` stands inside square brackets (a transcriber's note).
+    private static func insideBrackets(_ t: [Token], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 {
+            if t[k].text == "]" { return false }
+            if t[k].text == "[" { return true }
+            k -= 1
+        }
+        return false
+    }
+
     private static let pronounAfterOne: Set<String> = [
         "of", "more", "another", "thing", "or", "way", "that", "which", "who", "is", "was", "would", "could",
         "can", "will", "should", "must", "might", "has", "had", "have", "does", "did", "and", "in", "on", "at",
@@ -309,7 +326,10 @@ public enum ClaimExtractor {
                 // "only one", "one other household".
                 let next = number.end < t.count ? t[number.end].lower : ""
                 let previous = i > 0 ? t[i - 1].lower : ""
-                guard ["just", "only", "exactly", "solo", "sólo", "apenas"].contains(previous) || next == "other" else {
+                guard
+                    ["just", "only", "exactly", "solo", "sólo", "apenas"].contains(previous) || next == "other"
+                        || Units.durations[next] != nil
+                else {
                     return nil
                 }
             }
@@ -333,8 +353,23 @@ public enum ClaimExtractor {
                 return nil
             }
         }
-        if i > 0, notAfterNames.contains(t[i - 1].lower), t[i - 1].text.first?.isUppercase == true, currency == nil {
+        if i > 0, notAfterNames.contains(t[i - 1].lower), currency == nil,
+            t[i - 1].text.first?.isUppercase == true || referenceWords.contains(t[i - 1].lower)
+        {
             return nil
+        }
+        // "the two who dissented", "those two policy tools": referring back, not counting.
+        if first.isWord, number.value <= 10, i > 0, ["the", "those", "these", "both"].contains(t[i - 1].lower) {
+            return nil
+        }
+        // "’22 and ’23" (years), "section 13(3)" (a reference), "[inaudible 00:18:51]" (a note).
+        if first.isNumber {
+            if i > 0, !first.spaceBefore, ["’", "'"].contains(t[i - 1].text) { return nil }
+            if number.end < t.count, t[number.end].text == "(", !t[number.end].spaceBefore { return nil }
+            if i > 0, t[i - 1].text == "(", !first.spaceBefore, i > 1, t[i - 2].isNumber, !t[i - 1].spaceBefore {
+                return nil
+            }
+            if insideBrackets(t, i) { return nil }
         }
         if i > 0, t[i - 1].lower == "number" || t[i - 1].lower == "no", first.isWord { return nil }
         // List numbering: "1." or "1)" at the start of the sentence.
@@ -383,6 +418,18 @@ public enum ClaimExtractor {
             if unit == nil, number.looksLikeYear, upper == nil { return nil }  // a year, not a figure
             var value = low * (unit?.factor ?? 1)
             var high = upper.map { $0 * (unit?.factor ?? 1) }
+            if unit == nil, end < t.count, t[end].lower == "times" || t[end].lower == "veces" {
+                // "five times the level": a ratio.
+                unit = UnitRead(kind: .other, unit: nil, end: end + 1)
+                unitEnd = end + 1
+            }
+            if unit == nil, low == 0,
+                t[clauseBounds(t, around: start).0..<min(t.count, end)].contains(where: { $0.lower.hasPrefix("rate") })
+            {
+                // "keep rates at zero": zero percent.
+                unit = UnitRead(kind: .percent, unit: "%", end: end)
+                unitEnd = end
+            }
             if unit == nil {
                 unit = UnitRead(kind: .count, unit: nil, end: end)
                 unitEnd = end
