@@ -5,7 +5,10 @@ enum Qualifiers {
     /// Phrases that stand right before the number (or its currency sign), longest first.
     private static let before: [([String], Claim.Qualifier)] = [
         (["no", "less", "than"], .atLeast), (["not", "less", "than"], .atLeast), (["no", "fewer", "than"], .atLeast),
-        (["no", "more", "than"], .atMost), (["not", "more", "than"], .atMost),
+        (["no", "more", "than"], .atMost), (["not", "more", "than"], .atMost), (["as", "much", "as"], .atMost),
+        (["as", "many", "as"], .atMost), (["as", "high", "as"], .atMost), (["as", "few", "as"], .atLeast),
+        (["as", "little", "as"], .atLeast), (["as", "low", "as"], .atLeast), (["something", "like"], .approximately),
+        (["in", "the", "neighborhood", "of"], .approximately), (["in", "the", "range", "of"], .approximately),
         (["in", "excess", "of"], .moreThan), (["upwards", "of"], .moreThan), (["more", "than"], .moreThan),
         (["greater", "than"], .moreThan), (["higher", "than"], .moreThan), (["por", "lo", "menos"], .atLeast),
         (["alrededor", "de"], .approximately), (["cerca", "de"], .approximately), (["más", "de"], .moreThan),
@@ -19,13 +22,23 @@ enum Qualifiers {
         (["approximately"], .approximately), (["approx"], .approximately), (["circa"], .approximately),
         (["estimated"], .approximately), (["casi"], .approximately), (["aproximadamente"], .approximately),
         (["unos"], .approximately), (["unas"], .approximately), (["over"], .moreThan), (["exceeded"], .moreThan),
-        (["exceeding"], .moreThan), (["exceeds"], .moreThan), (["surpassed"], .moreThan), (["surpassing"], .moreThan),
+        (["exceeding"], .moreThan), (["exceeds"], .moreThan), (["exceed"], .moreThan), (["within"], .atMost),
+        (["surpassed"], .moreThan), (["surpassing"], .moreThan),
         (["above"], .moreThan), (["beyond"], .moreThan), (["below"], .lessThan),
         (["hasta"], .atMost), (["superior", "a"], .moreThan), (["arriba", "de"], .moreThan),
     ]
 
+    /// Verbs after which "about" introduces a topic, not a hedge: "asked about 3½ percent".
+    private static let aboutTopics: Set<String> = [
+        "like", "asked", "ask", "asking", "talk", "talked", "talking", "think", "thinking", "thought", "care",
+        "worried", "worry", "know", "knew", "concerned", "said", "say", "saying", "speak", "spoke", "question",
+        "questions", "heard", "hear", "read", "learn", "learned", "excited", "optimistic", "pessimistic", "clear",
+        "comment", "wrote", "write", "remind", "reminded", "told", "tell",
+    ]
+
     /// The qualifier written before token `i`, and the token where it starts.
     static func before(_ t: [Token], at i: Int) -> (Claim.Qualifier, Int)? {
+        if i >= 2, t[i - 1].lower == "about", aboutTopics.contains(t[i - 2].lower) { return nil }
         // "under 2,000 deaths" is a hedge; "under two scenarios" is not.
         if i > 0, t[i - 1].lower == "under", i < t.count, t[i].isNumber || Units.currencySigns[t[i].text] != nil {
             return (.lessThan, i - 1)
@@ -48,6 +61,13 @@ enum Qualifiers {
             case "so": return (.approximately, i + 2)
             default: break
             }
+        }
+        if w(i) == "or", w(i + 1) == "even" {
+            if ["lower", "less", "fewer"].contains(w(i + 2)) { return (.atMost, i + 3) }
+            if ["higher", "more", "greater"].contains(w(i + 2)) { return (.atLeast, i + 3) }
+        }
+        if w(i) == "or", ["lower", "higher"].contains(w(i + 1)) {
+            return (w(i + 1) == "lower" ? .atMost : .atLeast, i + 2)
         }
         if w(i) == "o", w(i + 1) == "más" { return (.atLeast, i + 2) }
         if w(i) == "-", i + 1 < t.count, t[i + 1].lower == "odd", !t[i].spaceBefore { return (.approximately, i + 2) }
