@@ -560,6 +560,11 @@ public enum ClaimExtractor {
         if unit.kind != .count || counted == nil {
             subject = subjectPhrase(t, before: textStart, clauseStart: clause.0)
         }
+        // Rates and shares: the measure named nearest in the clause ("inflation running at 2 percent",
+        // "2 percent inflation", "the unemployment rate … 8.4 percent").
+        if subject == nil, [.percent, .percentagePoint, .basisPoint].contains(unit.kind) {
+            subject = nearestMeasure(t, around: first, end: end, clause: clause)
+        }
         // After the figure: "38 percent of the tests in New York", "half of all Americans",
         // "$75 billion for hospitals", "$1,400 checks".
         if subject == nil, [.percent, .other, .currency].contains(unit.kind) {
@@ -644,6 +649,34 @@ public enum ClaimExtractor {
         "cut", "cuts", "raise", "raised", "raising", "lowered", "lower", "rose", "fell", "grew",
         "increased", "decreased", "reduced", "added", "hiked",
     ]
+
+    /// Measures that rates and shares are usually about, longest first.
+    private static let measures: [[String]] = [
+        ["federal", "funds", "rate"], ["unemployment", "rate"], ["inflation", "expectations"], ["interest", "rates"],
+        ["poverty", "incidence", "rate"], ["positivity", "rate"], ["participation", "rate"],
+        ["tasa", "de", "desempleo"],
+        ["inflation"], ["unemployment"], ["gdp"], ["growth"], ["wages"], ["prices"], ["tariffs"], ["exports"],
+        ["imports"], ["investment"], ["inflación"], ["desempleo"], ["pib"], ["rates"],
+    ]
+
+    /// The measure named closest to the figure, within its clause.
+    private static func nearestMeasure(_ t: [Token], around first: Int, end: Int, clause: (Int, Int)) -> String? {
+        var best: (distance: Int, text: String)?
+        var k = clause.0
+        while k < clause.1 {
+            for m in measures where k + m.count <= clause.1 {
+                if (0..<m.count).allSatisfy({ t[k + $0].lower == m[$0] }) {
+                    let distance = k >= end ? k - end : (k + m.count <= first ? first - (k + m.count) : 0)
+                    if distance < (best?.distance ?? .max) {
+                        best = (distance, t[k..<(k + m.count)].map(\.text).joined(separator: " "))
+                    }
+                    break
+                }
+            }
+            k += 1
+        }
+        return best?.text
+    }
 
     /// The noun phrase after a figure: after "of"/"de" (or "for", for money), or right after an
     /// amount of money.
