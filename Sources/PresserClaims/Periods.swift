@@ -121,7 +121,8 @@ enum Periods {
         "this", "last", "next", "este", "el", "so", "first", "second", "third", "fourth", "primer", "primero",
         "segundo", "tercer", "tercero", "cuarto", "past", "previous", "últimos", "últimas", "pasados", "coming",
         "próximos", "próximas", "siguientes", "from", "between", "entre", "de", "desde", "since", "by", "para",
-        "today", "hoy", "as", "thus", "to", "hasta", "the", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "today", "hoy", "as", "thus", "to", "hasta", "at", "the", "monday", "tuesday", "wednesday", "thursday",
+        "friday",
         "saturday", "sunday", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     ]
 
@@ -168,9 +169,34 @@ enum Periods {
                 }
                 if here == "so" || here == "thus", w(i + 1) == "far", w(i + 2) != "this" { span = 2 }
                 if here == "to", w(i + 1) == "date" { span = 2 }
+                if here == "at", w(i + 1) == "the", w(i + 2) == "present", w(i + 3) == "moment" { span = 4 }
+                if here == "at", w(i + 1) == "this", ["point", "moment", "time"].contains(w(i + 2)) { span = 3 }
+                if here == "at", w(i + 1) == "present" { span = 2 }
                 if here == "hasta", w(i + 1) == "ahora" || w(i + 1) == "hoy" { span = 2 }
                 if span > 0 {
                     add(i, i + span, nil, date.iso)
+                    continue
+                }
+            }
+            // "this morning", "this afternoon", "tonight": the briefing day.
+            if let date, here == "this", ["morning", "afternoon", "evening"].contains(w(i + 1)) {
+                add(i, i + 2, date.iso, date.iso)
+                continue
+            }
+            // "at the end of this year", "at the end of 2023", "at the end of March": that day.
+            if here == "at", w(i + 1) == "the", w(i + 2) == "end", w(i + 3) == "of" {
+                let k = i + 4
+                if k < t.count, let y = year(t[k]) {
+                    add(i, k + 1, "\(y)-12-31", "\(y)-12-31")
+                    continue
+                }
+                if let date, ["this", "the"].contains(w(k)), w(k + 1) == "year" {
+                    add(i, k + 2, "\(date.year)-12-31", "\(date.year)-12-31")
+                    continue
+                }
+                if let date, let m = months[w(k)] {
+                    let day = Day(year: date.year, month: m, day: Day.lastDay(year: date.year, month: m)).iso
+                    add(i, k + 1, day, day)
                     continue
                 }
             }
@@ -181,7 +207,13 @@ enum Periods {
                 let shift = here == "last" ? -7 : (here == "next" ? 7 : 0)
                 let start = monday.minus(days: -shift)
                 let sunday = start.minus(days: -6)
-                let first = w(i + 1) == "weekend" ? start.minus(days: -5) : start
+                var first = w(i + 1) == "weekend" ? start.minus(days: -5) : start
+                var last = sunday
+                // Said early in the week, "this weekend" is the one just past.
+                if w(i + 1) == "weekend", here == "this", date.weekday <= 2 {
+                    first = first.minus(days: 7)
+                    last = last.minus(days: 7)
+                }
                 var s = i
                 var from: String? = first.iso
                 if s >= 3, w(s - 1) == "of", w(s - 2) == "end", w(s - 3) == "the" {
@@ -189,7 +221,7 @@ enum Periods {
                     from = nil
                     if s >= 1, ["by", "before", "until", "through"].contains(w(s - 1)) { s -= 1 }
                 }
-                add(s, i + 2, from, sunday.iso)
+                add(s, i + 2, from.map { _ in first.iso }, last.iso)
                 continue
             }
             // Days of the week: the latest such day up to the briefing ("On Saturday, we set a record").
@@ -381,6 +413,11 @@ enum Periods {
                         e = i + 3
                     }
                     let start = i > 0 && ["in", "during", "for", "en", "of", "since"].contains(w(i - 1)) ? i - 1 : i
+                    // "in March and April": both months.
+                    if ["and", "y", "to", "through"].contains(w(e)), let m2 = months[w(e + 1)], m2 > m, let y {
+                        add(start, e + 2, monthRange(y, m).0, monthRange(y, m2).1)
+                        continue
+                    }
                     if let y {
                         let r = monthRange(y, m)
                         add(start, e, r.0, w(start) == "since" ? date?.iso : r.1)
