@@ -153,7 +153,9 @@ public enum ClaimExtractor {
 
     /// Words that start a quantity without being number words ("a million", "US$ 3", "RMB 20").
     private static let quantityStarts: Set<String> = [
-        "a", "an", "three-quarters", "us", "usd", "rmb", "eur", "mxn", "cny",
+        "a", "an", "three-quarters", "two-thirds", "us", "usd", "rmb", "eur", "mxn", "cny", "tens", "dozens",
+        "hundreds", "thousands", "millions", "billions", "trillions", "miles", "cientos", "decenas", "third",
+        "mitad", "la",
     ]
 
     /// Every word that can start or make a number, lower case (hyphenated tens are split at "-").
@@ -165,19 +167,27 @@ public enum ClaimExtractor {
     }()
 
     /// Word tokens inside quotation marks (names and slogans: "two no worries, three guarantees").
+    /// A quotation that holds digits quotes figures ("a million or even 2 million"); one in words
+    /// only is a name or a slogan.
     private static func quotedWords(_ t: [Token]) -> [Bool] {
         var out = [Bool](repeating: false, count: t.count)
-        var open = false
+        var open: Int?
+        func close(_ end: Int) {
+            guard let start = open else { return }
+            if !t[start..<end].contains(where: \.isNumber) {
+                for k in start..<end { out[k] = true }
+            }
+            open = nil
+        }
         for k in t.indices {
             let x = t[k].text
-            if x == "“" { open = true; continue }
-            if x == "”" { open = false; continue }
-            if x == "\"" {
-                open.toggle()
-                continue
+            if x == "“" || (x == "\"" && open == nil) {
+                open = k + 1
+            } else if x == "”" || x == "\"" {
+                close(k)
             }
-            out[k] = open
         }
+        close(t.count)  // a quotation still open at the end of the sentence
         return out
     }
 
@@ -359,7 +369,11 @@ public enum ClaimExtractor {
             return nil
         }
         // "the two who dissented", "those two policy tools": referring back, not counting.
-        if first.isWord, number.value <= 10, i > 0, ["the", "those", "these", "both"].contains(t[i - 1].lower) {
+        if first.isWord, number.value <= 10, i > 0, ["the", "those", "these", "both"].contains(t[i - 1].lower),
+            number.end >= t.count || t[number.end].kind == .sign
+                || ["who", "which", "that", "of", "are", "is", "were", "was", "have", "had", "because", "and", "or"]
+                    .contains(t[number.end].lower)
+        {
             return nil
         }
         // "’22 and ’23" (years), "section 13(3)" (a reference), "[inaudible 00:18:51]" (a note).
@@ -440,6 +454,12 @@ public enum ClaimExtractor {
             if unit?.kind == .duration {
                 let after = unitEnd < t.count ? t[unitEnd].lower : ""
                 let before = start > 0 ? t[start - 1].lower : ""
+                // "If one day the society no longer needs them": some day, not a duration.
+                if number.value == 1, number.inWords, unit?.unit == "day",
+                    !["for", "in", "of", "than", "just", "only", "about", "within", "a", "per"].contains(before)
+                {
+                    return nil
+                }
                 if ["ago", "since", "later", "earlier", "hence", "atrás"].contains(after)
                     || ["first", "last", "past", "next", "coming"].contains(before)
                 {
@@ -549,7 +569,18 @@ public enum ClaimExtractor {
         } else if first > 0, ["between", "entre"].contains(t[first - 1].lower), upper != nil {
             textStart = first - 1
         }
-        if let (q, _) = Qualifiers.after(t, at: unitEnd ?? end) { qualifier = q }
+        if let (q, _) = Qualifiers.after(t, at: unitEnd ?? end) {
+            qualifier = q
+        } else {
+            // "20% annual growth or more": the hedge after a few words.
+            var k = unitEnd ?? end
+            var words = 0
+            while k < t.count, t[k].isWord, words < 3, t[k].lower != "or" {
+                k += 1
+                words += 1
+            }
+            if words > 0, let (q, _) = Qualifiers.after(t, at: k) { qualifier = q }
+        }
         var counted: String?
         if unit.kind == .count {
             counted = countedNoun(t, from: unitEnd ?? end)
