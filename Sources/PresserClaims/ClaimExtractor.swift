@@ -162,7 +162,10 @@ public enum ClaimExtractor {
     private static let numberWords: Set<String> = {
         var words = Set(NumberReader.englishUnits.keys).union(NumberReader.spanishUnits.keys)
             .union(NumberReader.scales.keys)
-        words.formUnion(["dozen", "half", "quarter", "quarters", "un", "una", "uno"])
+        words.formUnion(["dozen", "half", "quarter", "quarters", "un", "una", "uno", "third", "thirds", "mitad"])
+        words.formUnion([
+            "tens", "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "cientos", "decenas",
+        ])
         return words
     }()
 
@@ -220,6 +223,25 @@ public enum ClaimExtractor {
         "air", "force", "building", "resolution", "paragraph", "rule", "executive", "order", "artículo",
         "fracción", "número", "capítulo",
     ]
+    /// "después de Cristo", "antes de Cristo", "a.C.", "d.C.", "BC", "AD" within the next few tokens,
+    /// past a range ("200 a 250 después de Cristo").
+    private static func eraFollows(_ t: [Token], from k: Int) -> Bool {
+        var j = k
+        var steps = 0
+        while j < t.count, steps < 6 {
+            let w = t[j].lower
+            if (w == "después" || w == "antes"), j + 2 < t.count, t[j + 1].lower == "de", t[j + 2].lower == "cristo" {
+                return true
+            }
+            if ["bc", "ad", "bce", "ce"].contains(w) && t[j].text.uppercased() == t[j].text { return true }
+            if w == "a" || w == "d", j + 2 < t.count, t[j + 1].text == ".", t[j + 2].text == "C" { return true }
+            if t[j].kind == .sign, w != "-", w != "–", w != "." { return false }
+            j += 1
+            steps += 1
+        }
+        return false
+    }
+
     /// Lower-case words after which a number is a reference, not a quantity ("level three").
     private static let referenceWords: Set<String> = [
         "level", "section", "phase", "tier", "stage", "chapter", "article", "title", "number", "no", "paragraph",
@@ -378,7 +400,9 @@ public enum ClaimExtractor {
         }
         // "’22 and ’23" (years), "section 13(3)" (a reference), "[inaudible 00:18:51]" (a note).
         if first.isNumber {
-            if i > 0, !first.spaceBefore, ["’", "'"].contains(t[i - 1].text) { return nil }
+            if i > 0, !first.spaceBefore, ["’", "'", "‘"].contains(t[i - 1].text) { return nil }
+            // Years of the era: "entre el 600 y el 900 después de Cristo", "250 a.C.".
+            if eraFollows(t, from: number.end) { return nil }
             if number.end < t.count, t[number.end].text == "(", !t[number.end].spaceBefore { return nil }
             if i > 0, t[i - 1].text == "(", !first.spaceBefore, i > 1, t[i - 2].isNumber, !t[i - 1].spaceBefore {
                 return nil
@@ -448,7 +472,7 @@ public enum ClaimExtractor {
                 unit = UnitRead(kind: .count, unit: nil, end: end)
                 unitEnd = end
             }
-            if unit?.kind == .duration && number.inWords == false && number.value > 1000 { return nil }
+            if unit?.kind == .duration && number.looksLikeYear { return nil }
             // A time reference, not a figure: "two days ago", "in the first 72 hours", "the 84 days
             // since …", "one month ago".
             if unit?.kind == .duration {

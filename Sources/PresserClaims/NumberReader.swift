@@ -112,6 +112,14 @@ enum NumberReader {
             } else {
                 value = scaled(value, by: factor)
                 end += 1
+                // "3 mil 200" is 3,200.
+                if t[end - 1].lower == "mil", end < t.count, t[end].isNumber, let rest = Double(t[end].text),
+                    rest < 1000,
+                    end + 1 >= t.count || NumberReader.scales[t[end + 1].lower] == nil
+                {
+                    value += rest
+                    end += 1
+                }
             }
             year = false
         }
