@@ -121,7 +121,7 @@ enum Periods {
         "this", "last", "next", "este", "el", "so", "first", "second", "third", "fourth", "primer", "primero",
         "segundo", "tercer", "tercero", "cuarto", "past", "previous", "últimos", "últimas", "pasados", "coming",
         "próximos", "próximas", "siguientes", "from", "between", "entre", "de", "desde", "since", "by", "para",
-        "today", "hoy", "as", "thus", "to", "hasta", "at", "the", "monday", "tuesday", "wednesday", "thursday",
+        "today", "hoy", "as", "thus", "to", "hasta", "at", "early", "late", "the", "monday", "tuesday", "wednesday", "thursday",
         "friday",
         "saturday", "sunday", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     ]
@@ -375,6 +375,43 @@ enum Periods {
                 add(i, i + 2, yearRange(y).0, date?.iso)
                 continue
             }
+            // "since the end of 2018", "since the end of last year": from that day to the briefing.
+            if here == "since", w(i + 1) == "the", w(i + 2) == "end", w(i + 3) == "of" {
+                if i + 4 < t.count, let y = year(t[i + 4]) {
+                    add(i, i + 5, "\(y)-12-31", date?.iso)
+                    continue
+                }
+                if let date, w(i + 4) == "last", w(i + 5) == "year" {
+                    add(i, i + 6, "\(date.year - 1)-12-31", date.iso)
+                    continue
+                }
+            }
+            // "Since the 18th National Congress of CPC,": from an event the text does not date.
+            if here == "since", w(i + 1) == "the", let date {
+                var k = i + 2
+                while k < t.count, t[k].kind != .sign, k - i < 10 { k += 1 }
+                if k < t.count, t[k].text == ",", k > i + 2 {
+                    add(i, k, nil, date.iso)
+                    continue
+                }
+            }
+            // "from January to October this year", "de enero a octubre".
+            if ["from", "de"].contains(here), let m1 = months[w(i + 1)], ["to", "through", "a", "until"].contains(w(i + 2)),
+                let m2 = months[w(i + 3)], m2 > m1
+            {
+                var y = date?.year
+                var e = i + 4
+                if e < t.count, let explicit = year(t[e]) {
+                    y = explicit
+                    e += 1
+                } else if ["this", "este"].contains(w(e)), ["year", "año"].contains(w(e + 1)) {
+                    e += 2
+                }
+                if let y {
+                    add(i, e, monthRange(y, m1).0, monthRange(y, m2).1)
+                    continue
+                }
+            }
             // "by 2020", "by the end of 2020", "by the end of May", "by the end of the year".
             if here == "by" || (here == "para" && i + 1 < t.count && year(t[i + 1]) != nil) {
                 var k = i + 1
@@ -424,6 +461,12 @@ enum Periods {
                         continue
                     }
                 }
+            }
+            // "in early 2014", "late 2019": the start or the end of the year.
+            if ["early", "late"].contains(here), i + 1 < t.count, let y = year(t[i + 1]) {
+                let s = i > 0 && ["in", "by", "until"].contains(w(i - 1)) ? i - 1 : i
+                if here == "early" { add(s, i + 2, "\(y)-01-01", nil) } else { add(s, i + 2, nil, "\(y)-12-31") }
+                continue
             }
             // A year: "in 2018", "2018", "en 2024".
             if let y = year(t[i]) {
