@@ -36,7 +36,10 @@ public enum ClaimExtractor {
         let found = Periods.find(t, sentence: scalars, date: date, spanish: spanish)
         // "up 42.6% over the same period last year", "up 42.6% from last year": a baseline's period
         // is not the figure's.
+        // "now" yields to any other time expression in the sentence.
+        let explicit = found.contains { $0.period.text.lowercased() != "now" }
         let periods = found.filter { p in
+            if explicit, p.period.text.lowercased() == "now" { return false }
             let samePeriod =
                 p.start >= 2 && t[p.start - 2].lower == "same"
                 && ["period", "time", "month", "quarter"].contains(t[p.start - 1].lower)
@@ -76,7 +79,10 @@ public enum ClaimExtractor {
                     // A period after the figure is not its own when another figure comes first
                     // ("dropped to 6.51% from 22.48% in early 2014"); one before it is shared.
                     && !(p.start >= span.upperBound
-                        && spans.contains { $0.lowerBound >= span.upperBound && $0.upperBound <= p.start })
+                        && spans.contains {
+                            $0.lowerBound >= span.upperBound && $0.upperBound <= p.start && $0.lowerBound > 0
+                                && ["from", "than"].contains(t[$0.lowerBound - 1].lower)
+                        })
             }
             claims[k].period = nearest(eligible, to: span)
         }
@@ -224,7 +230,9 @@ public enum ClaimExtractor {
         for k in t.indices {
             // A new clause at ";", or at ", and …" when what follows is a forecast ("…, and it is
             // expected to maintain 20% growth"): the period of what happened does not carry over.
-            let future = ["expected", "expects", "expect", "will", "forecast", "projected", "plan", "plans", "aims", "target"]
+            let future = [
+                "expected", "expects", "expect", "will", "forecast", "projected", "plan", "plans", "aims", "target",
+            ]
             let forecastFollows =
                 t[k].text == "," && k + 1 < t.count && ["and", "but", "while", "y", "pero"].contains(t[k + 1].lower)
                 && t[(k + 1)..<min(t.count, k + 6)].contains { future.contains($0.lower) }
@@ -399,7 +407,7 @@ public enum ClaimExtractor {
                 let next = number.end < t.count ? t[number.end].lower : ""
                 let previous = i > 0 ? t[i - 1].lower : ""
                 guard
-                    ["just", "only", "exactly", "solo", "sólo", "apenas"].contains(previous) || next == "other"
+                    ["just", "only", "exactly", "least", "solo", "sólo", "apenas"].contains(previous) || next == "other"
                         || Units.durations[next] != nil
                 else {
                     return nil

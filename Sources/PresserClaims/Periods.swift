@@ -121,7 +121,8 @@ enum Periods {
         "this", "last", "next", "este", "el", "so", "first", "second", "third", "fourth", "primer", "primero",
         "segundo", "tercer", "tercero", "cuarto", "past", "previous", "últimos", "últimas", "pasados", "coming",
         "próximos", "próximas", "siguientes", "from", "between", "entre", "de", "desde", "since", "by", "para",
-        "today", "hoy", "as", "thus", "to", "hasta", "at", "early", "late", "the", "monday", "tuesday", "wednesday", "thursday",
+        "today", "hoy", "as", "thus", "to", "hasta", "at", "early", "late", "now", "the", "monday", "tuesday",
+        "wednesday", "thursday",
         "friday",
         "saturday", "sunday", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     ]
@@ -171,12 +172,23 @@ enum Periods {
                 if here == "to", w(i + 1) == "date" { span = 2 }
                 if here == "at", w(i + 1) == "the", w(i + 2) == "present", w(i + 3) == "moment" { span = 4 }
                 if here == "at", w(i + 1) == "this", ["point", "moment", "time"].contains(w(i + 2)) { span = 3 }
-                if here == "at", w(i + 1) == "present" { span = 2 }
+
                 if here == "hasta", w(i + 1) == "ahora" || w(i + 1) == "hoy" { span = 2 }
                 if span > 0 {
                     add(i, i + span, nil, date.iso)
                     continue
                 }
+            }
+            // "At present, there are 21 airports": the briefing day.
+            if let date, here == "at", w(i + 1) == "present" {
+                add(i, i + 2, date.iso, date.iso)
+                continue
+            }
+            // "there are now 20,000 mosques": the briefing day; "has now exceeded 3,000": up to it.
+            if let date, here == "now", i > 0, !["from", "until", "till", "by", "right"].contains(w(i - 1)) {
+                let perfect = ["has", "have", "had"].contains(w(i - 1))
+                add(i, i + 1, perfect ? nil : date.iso, date.iso)
+                continue
             }
             // "this morning", "this afternoon", "tonight": the briefing day.
             if let date, here == "this", ["morning", "afternoon", "evening"].contains(w(i + 1)) {
@@ -396,7 +408,8 @@ enum Periods {
                 }
             }
             // "from January to October this year", "de enero a octubre".
-            if ["from", "de"].contains(here), let m1 = months[w(i + 1)], ["to", "through", "a", "until"].contains(w(i + 2)),
+            if ["from", "de"].contains(here), let m1 = months[w(i + 1)],
+                ["to", "through", "a", "until"].contains(w(i + 2)),
                 let m2 = months[w(i + 3)], m2 > m1
             {
                 var y = date?.year
