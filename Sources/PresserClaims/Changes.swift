@@ -14,6 +14,11 @@ enum Changes {
         "contraction", "shrank", "slowed", "disminuyó", "disminución", "cayó", "caída", "bajó", "reducción",
     ]
 
+    private static let between: Set<String> = [
+        "by", "of", "a", "an", "some", "about", "nearly", "almost", "around", "roughly", "approximately",
+        "more", "than", "over", "just", "de", "en", "un", "una", "casi", "alrededor", "más",
+    ]
+
     /// Looks up to four words back from the number (before any qualifier) for a change verb or noun,
     /// and anywhere in the clause for its basis.
     static func find(_ t: [Token], before i: Int, clauseStart: Int, clauseEnd: Int) -> Claim.Change? {
@@ -22,10 +27,6 @@ enum Changes {
         var steps = 0
         // Only these may stand between the change word and the figure: "increased by 6.1%", "an
         // increase of about 6%", "rose 3%". "rose to 6%" is a level, "up from 900,000" a baseline.
-        let between: Set<String> = [
-            "by", "of", "a", "an", "some", "about", "nearly", "almost", "around", "roughly", "approximately",
-            "more", "than", "over", "just", "de", "en", "un", "una", "casi", "alrededor", "más",
-        ]
         var afterBy = false
         while k >= clauseStart, steps < (afterBy ? 10 : 4) {
             let w = t[k].lower

@@ -223,6 +223,10 @@ public enum ClaimExtractor {
         return out
     }
 
+    private static let futureWords: Set<String> = [
+        "expected", "expects", "expect", "will", "forecast", "projected", "plan", "plans", "aims", "target",
+    ]
+
     /// For each token, the index of its clause: clauses end at ";" and at ", and", ", but", ", while".
     private static func clauseStarts(_ t: [Token]) -> [Int] {
         var out = [Int](repeating: 0, count: t.count)
@@ -230,12 +234,9 @@ public enum ClaimExtractor {
         for k in t.indices {
             // A new clause at ";", or at ", and …" when what follows is a forecast ("…, and it is
             // expected to maintain 20% growth"): the period of what happened does not carry over.
-            let future = [
-                "expected", "expects", "expect", "will", "forecast", "projected", "plan", "plans", "aims", "target",
-            ]
             let forecastFollows =
                 t[k].text == "," && k + 1 < t.count && ["and", "but", "while", "y", "pero"].contains(t[k + 1].lower)
-                && t[(k + 1)..<min(t.count, k + 6)].contains { future.contains($0.lower) }
+                && t[(k + 1)..<min(t.count, k + 6)].contains { futureWords.contains($0.lower) }
             if t[k].text == ";" || forecastFollows { clause += 1 }
             out[k] = clause
         }
@@ -466,7 +467,6 @@ public enum ClaimExtractor {
         var end = number.end
         var upper: Double?
         // A range: "2 to 3 percent", "between 10 and 15 days", "4-3/4 to 5", "de 2 a 3", "10-15".
-        let rangeWords: Set<String> = ["to", "-", "–", "—", "and", "a", "y", "through", "or"]
         if end + 1 < t.count, rangeWords.contains(t[end].lower) {
             let joiner = t[end].lower
             let between = i > 0 && ["between", "entre", "from", "de"].contains(t[i - 1].lower)
@@ -550,14 +550,22 @@ public enum ClaimExtractor {
         }
     }
 
+    private static let fractions: [String: Double] = [
+        "half": 0.5, "third": 1.0 / 3, "thirds": 2.0 / 3, "quarter": 0.25, "quarters": 0.75, "fifth": 0.2,
+        "tenth": 0.1, "mitad": 0.5, "tercio": 1.0 / 3,
+    ]
+
+    private static let plural: [String: Double] = [
+        "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+        "trillions": 1e12, "miles": 1e3, "cientos": 100, "decenas": 10,
+    ]
+
+    private static let rangeWords: Set<String> = ["to", "-", "–", "—", "and", "a", "y", "through", "or"]
+
     /// "half of", "a third of", "one third of", "two-thirds of", "in half", "la mitad de": a share
     /// (kind `other`) and the token after it.
     private static func share(_ t: [Token], at i: Int) -> (value: Double, end: Int)? {
         func w(_ k: Int) -> String { k < t.count && k >= 0 ? t[k].lower : "" }
-        let fractions: [String: Double] = [
-            "half": 0.5, "third": 1.0 / 3, "thirds": 2.0 / 3, "quarter": 0.25, "quarters": 0.75, "fifth": 0.2,
-            "tenth": 0.1, "mitad": 0.5, "tercio": 1.0 / 3,
-        ]
         var k = i
         var value = 1.0
         if ["a", "one", "la", "un"].contains(w(k)), let f = fractions[w(k + 1)] {
@@ -584,10 +592,6 @@ public enum ClaimExtractor {
     /// words can mean, and the token after.
     private static func vagueAmount(_ t: [Token], at i: Int) -> (value: Double, end: Int, unit: UnitRead)? {
         func w(_ k: Int) -> String { k < t.count ? t[k].lower : "" }
-        let plural: [String: Double] = [
-            "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-            "trillions": 1e12, "miles": 1e3, "cientos": 100, "decenas": 10,
-        ]
         guard let base = plural[w(i)], w(i + 1) == "of" || w(i + 1) == "de" else { return nil }
         var value = base
         var k = i + 2
