@@ -370,7 +370,9 @@ public enum ClaimExtractor {
         if t[i].isWord, let dash = t[i].lower.firstIndex(of: "-"),
             let n = NumberReader.englishUnits[String(t[i].lower[..<dash])],
             let unit = Units.durations[String(t[i].lower[t[i].lower.index(after: dash)...])],
-            !(i + 1 < t.count && ["average", "rolling", "moving", "window", "period"].contains(t[i + 1].lower))
+            !(i + 1 < t.count
+                && ["average", "rolling", "moving", "window", "period", "change", "rate", "low", "high", "horizon"]
+                    .contains(t[i + 1].lower))
         {
             let claim = make(
                 t, scalars: scalars, first: start, end: i + 1, value: n, upper: nil,
@@ -470,9 +472,11 @@ public enum ClaimExtractor {
         if end + 1 < t.count, rangeWords.contains(t[end].lower) {
             let joiner = t[end].lower
             let between = i > 0 && ["between", "entre", "from", "de"].contains(t[i - 1].lower)
+            // "9 or 10 times": two figures joined by "or" are a range too.
+            let orRange = joiner == "or" && number.inWords == false && end + 1 < t.count && t[end + 1].isNumber
             let allowed =
                 ["to", "-", "–", "—"].contains(joiner) || (["and", "y"].contains(joiner) && between)
-                || (joiner == "a" && between)
+                || (joiner == "a" && between) || orRange
             var k = end + 1
             var rangeCurrency = currency
             if let code = Units.currencySigns[t[k].text], k + 1 < t.count, t[k + 1].isNumber {
@@ -504,8 +508,12 @@ public enum ClaimExtractor {
             if unit == nil, number.looksLikeYear, upper == nil { return nil }  // a year, not a figure
             var value = low * (unit?.factor ?? 1)
             var high = upper.map { $0 * (unit?.factor ?? 1) }
-            if unit == nil, end < t.count, t[end].lower == "times" || t[end].lower == "veces" {
-                // "five times the level": a ratio.
+            if unit == nil, end < t.count, t[end].lower == "times" || t[end].lower == "veces",
+                end + 1 < t.count,
+                ["the", "as", "more", "higher", "larger", "bigger", "greater", "lower", "what", "that"]
+                    .contains(t[end + 1].lower)
+            {
+                // "five times the level": a ratio. ("I got the question 12 times" is a count.)
                 unit = UnitRead(kind: .other, unit: nil, end: end + 1)
                 unitEnd = end + 1
             }
@@ -526,13 +534,20 @@ public enum ClaimExtractor {
             if unit?.kind == .duration {
                 let after = unitEnd < t.count ? t[unitEnd].lower : ""
                 let before = start > 0 ? t[start - 1].lower : ""
+                // "the 12-month change", "a 7-day average": a window, not a figure.
+                if end < t.count, t[end].text == "-", unitEnd < t.count,
+                    ["average", "rolling", "moving", "window", "period", "change", "rate", "low", "high", "horizon"]
+                        .contains(t[unitEnd].lower)
+                {
+                    return nil
+                }
                 // "If one day the society no longer needs them": some day, not a duration.
                 if number.value == 1, number.inWords, unit?.unit == "day",
                     !["for", "in", "of", "than", "just", "only", "about", "within", "a", "per"].contains(before)
                 {
                     return nil
                 }
-                if ["ago", "since", "later", "earlier", "hence", "atrás"].contains(after)
+                if ["ago", "since", "later", "earlier", "hence", "atrás", "ending", "ended"].contains(after)
                     || ["first", "last", "past", "next", "coming"].contains(before)
                 {
                     return nil
