@@ -315,28 +315,12 @@ enum Periods {
                     }
                 }
             }
-            // "over the next 10 years", "in the coming months": from the briefing date forward.
-            if ["next", "coming", "próximos", "próximas", "siguientes"].contains(here) {
-                var k = i + 1
-                var count = 1.0
-                if let n = NumberReader.read(t, at: k, spanish: spanish), !n.looksLikeYear {
-                    count = n.value
-                    k = n.end
-                }
-                let unit = w(k)
-                let months: Double? =
-                    ["years", "year", "años"].contains(unit)
-                    ? 12 : ["months", "month", "meses"].contains(unit) ? 1 : nil
-                if let months, let date, k > i + 1 || ["year", "month"].contains(unit) {
-                    let start =
-                        i > 0 && ["the", "over", "in", "during", "for", "los", "las"].contains(w(i - 1))
-                        ? (i > 1 && ["over", "in", "during", "for"].contains(w(i - 2)) ? i - 2 : i - 1) : i
-                    add(start, k + 1, date.iso, date.minus(months: -Int(count * months)).iso)
-                    continue
-                }
-            }
-            // "the past three years", "over the last 12 months", "the past year", "the past decade".
-            if ["past", "last", "previous", "últimos", "últimas", "pasados"].contains(here) {
+            // A span reaching back from the briefing ("the past three years", "over the last 12 months",
+            // "in the last 36 hours", "the past decade") or forward from it ("over the next 10 years",
+            // "in the coming months").
+            let backward = ["past", "last", "previous", "últimos", "últimas", "pasados"].contains(here)
+            let forward = ["next", "coming", "próximos", "próximas", "siguientes"].contains(here)
+            if backward || forward, let date {
                 var k = i + 1
                 var count = 1.0
                 if let n = NumberReader.read(t, at: k, spanish: spanish), !n.looksLikeYear {
@@ -354,16 +338,21 @@ enum Periods {
                     ? 1
                     : ["weeks", "week", "semanas"].contains(unit) ? 7 : ["hours", "horas"].contains(unit) ? 0 : nil
                 let start =
-                    i > 0 && ["the", "over", "in", "during", "for", "los", "las"].contains(w(i - 1))
-                    ? (i > 1 && ["over", "in", "during", "for"].contains(w(i - 2)) ? i - 2 : i - 1) : i
-                if let months, let date, k > i + 1 || ["year", "decade", "month"].contains(unit) {
-                    add(start, k + 1, date.minus(months: Int(count * months)).iso, date.iso)
+                    i > 0 && ["the", "over", "in", "during", "for", "los", "las", "within"].contains(w(i - 1))
+                    ? (i > 1 && ["over", "in", "during", "for", "within"].contains(w(i - 2)) ? i - 2 : i - 1) : i
+                let counted = k > i + 1 || ["year", "decade", "month", "day", "week"].contains(unit)
+                // Hours reach whole days: "the last 36 hours" starts the day before.
+                let spanDays = days.map {
+                    $0 == 0 ? max(1, Int((count / 24).rounded(.up)) - (backward ? 1 : 0)) : Int(count) * $0
+                }
+                if counted, let months {
+                    let other = date.minus(months: Int(count * months) * (backward ? 1 : -1))
+                    add(start, k + 1, backward ? other.iso : date.iso, backward ? date.iso : other.iso)
                     continue
                 }
-                if let days, let date, k > i + 1 || ["day", "week"].contains(unit) {
-                    // Hours reach back whole days: "the last 36 hours" starts the day before.
-                    let back = days == 0 ? max(1, Int((count / 24).rounded(.up)) - 1) : Int(count) * days
-                    add(start, k + 1, date.minus(days: back).iso, date.iso)
+                if counted, let spanDays {
+                    let other = date.minus(days: spanDays * (backward ? 1 : -1))
+                    add(start, k + 1, backward ? other.iso : date.iso, backward ? date.iso : other.iso)
                     continue
                 }
             }
