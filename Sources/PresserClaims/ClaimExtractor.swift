@@ -451,7 +451,7 @@ public enum ClaimExtractor {
         }
         // "’22 and ’23" (years), "section 13(3)" (a reference), "[inaudible 00:18:51]" (a note).
         if first.isNumber {
-            if i > 0, !first.spaceBefore, ["’", "'", "‘"].contains(t[i - 1].text) { return nil }
+            if i > 0, !first.spaceBefore, ["’", "'", "‘", "+"].contains(t[i - 1].text) { return nil }  // ’22, P5+1
             // Years of the era: "entre el 600 y el 900 después de Cristo", "250 a.C.".
             if eraFollows(t, from: number.end) { return nil }
             if number.end < t.count, t[number.end].text == "(", !t[number.end].spaceBefore { return nil }
