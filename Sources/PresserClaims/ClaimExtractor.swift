@@ -176,7 +176,7 @@ public enum ClaimExtractor {
             }
         }
         if isNumberWord() { return true }
-        // ¼ ½ ¾ (C2 BC–BE) and ⅓…⅞ (E2 85 93–9E) are caught as words above only if alone.
+        // Vulgar fractions (¼, ½, ⅓ …) are neither digits nor words.
         return sentence.unicodeScalars.contains(where: Tokenizer.isFraction)
     }
 
@@ -347,21 +347,20 @@ public enum ClaimExtractor {
             let (value, end) = fraction
             let claim = make(
                 t, scalars: scalars, first: start, end: end, value: value, upper: nil,
-                unit: UnitRead(kind: .percentagePoint, unit: "pp", end: end), qualifierStart: start)
+                unit: UnitRead(kind: .percentagePoint, unit: "pp", end: end))
             return Found(claim: claim, firstToken: start, end: end)
         }
         // Shares: "half of all Americans", "one third of the pharmacy sites", "cut … in half".
         if currency == nil, let share = share(t, at: i) {
             let claim = make(
                 t, scalars: scalars, first: start, end: share.end, value: share.value, upper: nil,
-                unit: UnitRead(kind: .other, unit: nil, end: share.end), qualifierStart: start)
+                unit: UnitRead(kind: .other, unit: nil, end: share.end))
             return Found(claim: claim, firstToken: start, end: share.end)
         }
         // Vague amounts: "millions of", "thousands of", "tens of billions", "hundreds of".
         if currency == nil, let vague = vagueAmount(t, at: i) {
             let claim = make(
-                t, scalars: scalars, first: start, end: vague.end, value: vague.value, upper: nil, unit: vague.unit,
-                qualifierStart: start)
+                t, scalars: scalars, first: start, end: vague.end, value: vague.value, upper: nil, unit: vague.unit)
             var atLeast = claim
             atLeast.qualifier = .atLeast
             return Found(claim: atLeast, firstToken: start, end: vague.end)
@@ -376,7 +375,7 @@ public enum ClaimExtractor {
         {
             let claim = make(
                 t, scalars: scalars, first: start, end: i + 1, value: n, upper: nil,
-                unit: UnitRead(kind: .duration, unit: unit, end: i + 1), qualifierStart: start)
+                unit: UnitRead(kind: .duration, unit: unit, end: i + 1))
             return Found(claim: claim, firstToken: start, end: i + 1)
         }
         guard let number = NumberReader.read(t, at: i, spanish: spanish) else { return nil }
@@ -415,9 +414,6 @@ public enum ClaimExtractor {
                 else {
                     return nil
                 }
-            }
-            if first.lower == "a" || first.lower == "an" || first.lower == "un" || first.lower == "una" {
-                // "a million" is a number; "a" alone never reaches here.
             }
         }
         // Dates: a day number next to a month ("March 3", "21 de agosto").
@@ -559,8 +555,7 @@ public enum ClaimExtractor {
             let claimEnd = Qualifiers.after(t, at: unitEnd)?.1 ?? unitEnd
             let claim = make(
                 t, scalars: scalars, first: start, end: claimEnd, value: value, upper: high,
-                unit: unit ?? UnitRead(kind: .count, unit: nil, end: end), qualifierStart: start, numberEnd: end,
-                unitEnd: unitEnd)
+                unit: unit ?? UnitRead(kind: .count, unit: nil, end: end), unitEnd: unitEnd)
             return Found(claim: claim, firstToken: start, end: claimEnd)
         }
     }
@@ -650,7 +645,7 @@ public enum ClaimExtractor {
     /// change and subject.
     private static func make(
         _ t: [Token], scalars: [Unicode.Scalar], first: Int, end: Int, value: Double, upper: Double?, unit: UnitRead,
-        qualifierStart: Int, numberEnd: Int? = nil, unitEnd: Int? = nil
+        unitEnd: Int? = nil
     ) -> Claim {
         var qualifier = Claim.Qualifier.exact
         var textStart = first

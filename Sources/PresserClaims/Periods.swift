@@ -423,8 +423,7 @@ enum Periods {
                     continue
                 }
                 if let m = months[w(k)], m != 5 || t[k].text == "May", let date {
-                    let y = date.year + (m < date.month && k == i + 4 ? 0 : 0)
-                    add(i, k + 1, nil, monthRange(y, m).1)
+                    add(i, k + 1, nil, monthRange(date.year, m).1)
                     continue
                 }
                 if w(k) == "the" || w(k) == "this", w(k + 1) == "year", let date {
