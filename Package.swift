@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "PresserCore", targets: ["PresserCore"]),
         .library(name: "PresserParse", targets: ["PresserParse"]),
         .library(name: "PresserClaims", targets: ["PresserClaims"]),
+        .library(name: "PresserCheck", targets: ["PresserCheck"]),
         .library(name: "PresserEval", targets: ["PresserEval"]),
     ],
     dependencies: [
@@ -28,23 +29,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "PresserClaims", dependencies: ["PresserCore"], swiftSettings: swiftSettings),
+        .target(name: "PresserCheck", dependencies: ["PresserCore"], swiftSettings: swiftSettings),
         .target(
             name: "PresserEval",
-            dependencies: ["PresserCore", "PresserParse", "PresserClaims"],
+            dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserCheck"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "PresserCLI",
             dependencies: [
-                "PresserCore", "PresserParse", "PresserClaims", "PresserEval",
+                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "PresserTestSupport", path: "Tests/PresserTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "PresserParseTests",
-            dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserEval", "PresserTestSupport"],
+            dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserEval"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PresserCheckTests",
+            dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserEval"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -54,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PresserCLITests",
-            dependencies: ["PresserCore", "PresserCLI", "PresserTestSupport"],
+            dependencies: ["PresserCore", "PresserCLI", "PresserEval"],
             swiftSettings: swiftSettings
         ),
     ]

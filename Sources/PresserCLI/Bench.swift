@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PresserCheck
 import PresserClaims
 import PresserCore
 import PresserParse
@@ -10,7 +11,8 @@ extension Presser {
             abstract: "Measure parse throughput (MB/s) on one core over a folder of transcripts.",
             discussion: """
                 Reads every .txt, .html and .md file in the folder into memory, then parses them
-                all (and with --claims extracts their claims), one after another on one thread,
+                all (with --claims also extracts their claims; with --checks also extracts claims and
+                runs the checks), one after another on one thread,
                 several rounds, and reports the median round. Build in release mode for meaningful figures:
                   swift run -c release presser bench Tests/Fixtures/corpus
                 """
@@ -21,6 +23,9 @@ extension Presser {
 
         @Flag(help: "Extract claims too (parse + claims throughput).")
         var claims = false
+
+        @Flag(help: "Extract claims and run the checks too (the whole pipeline of presser parse).")
+        var checks = false
 
         @Option(help: "Number of timed rounds.")
         var rounds: Int = 10
@@ -45,17 +50,23 @@ extension Presser {
             let bytes = inputs.reduce(0) { $0 + $1.bytes.count }
             var turns = 0
             var claimCount = 0
+            var findingCount = 0
             var times: [Double] = []
             let clock = ContinuousClock()
             // One warm-up round, then the timed rounds.
             for round in 0...rounds {
                 var roundTurns = 0
                 var roundClaims = 0
+                var roundFindings = 0
                 let elapsed = clock.measure {
                     for input in inputs {
                         if let result = try? TranscriptParser.parse([input]) {
                             roundTurns += result.briefing.turns.count
-                            if claims { roundClaims += ClaimExtractor.claims(in: result.briefing).count }
+                            guard claims || checks else { continue }
+                            var briefing = result.briefing
+                            briefing.claims = ClaimExtractor.claims(in: briefing)
+                            roundClaims += briefing.claims.count
+                            if checks { roundFindings += Checker.findings(in: briefing).count }
                         }
                     }
                 }
@@ -64,11 +75,13 @@ extension Presser {
                 }
                 turns = roundTurns
                 claimCount = roundClaims
+                findingCount = roundFindings
             }
             times.sort()
             let median = times[times.count / 2]
             let mb = Double(bytes) / 1_000_000
-            if claims { print("with the claims stage: \(claimCount) claims") }
+            if claims || checks { print("with the claims stage: \(claimCount) claims") }
+            if checks { print("with the checks stage: \(findingCount) findings") }
             print(
                 String(
                     format: "%d files, %.2f MB, %d turns; median of %d rounds %.1f ms: %.1f MB/s (best %.1f MB/s)",

@@ -7,7 +7,7 @@ extension Presser {
     struct Eval: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure Presser against hand-labelled gold data.",
-            subcommands: [Structure.self, ClaimsEval.self]
+            subcommands: [Structure.self, ClaimsEval.self, ChecksEval.self]
         )
     }
 }
@@ -121,6 +121,83 @@ extension Presser.Eval {
             }
             print("counts: \(t.matched) matched of \(t.gold) gold / \(t.predicted) found")
             if verbose { for mistake in t.mistakes { print("  " + mistake) } }
+        }
+    }
+}
+
+extension Presser.Eval {
+    struct ChecksEval: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "checks",
+            abstract: "Alter figures in real transcripts and count how often the checks notice.",
+            discussion: """
+                Reads every NAME.json in GOLD_DIR (hand-labelled groups of figures that agree:
+                Tests/Fixtures/checks-gold/README.md). For each figure of each group, alters it in the
+                raw transcript (from CORPUS_DIR) --mutations times, by 10% to 50% in a direction that
+                breaks the group, runs parse, claims and checks, and counts a detection when a warning
+                or error names the altered claim. Then counts the warnings and errors on every
+                unaltered *.txt transcript in CORPUS_DIR.
+
+                Example:
+                  presser eval checks Tests/Fixtures/checks-gold Tests/Fixtures/corpus
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Folder of checks gold files.", valueName: "gold-dir"))
+        var goldDirectory: String
+
+        @Argument(help: ArgumentHelp("Folder of the transcripts they name.", valueName: "corpus-dir"))
+        var corpusDirectory: String
+
+        @Option(help: "Alterations per labelled figure.")
+        var mutations = 3
+
+        @Option(help: "Seed for the alterations.")
+        var seed: UInt64 = 2019_12_09
+
+        @Flag(name: .shortAndLong, help: "List every missed alteration and every baseline warning.")
+        var verbose = false
+
+        func run() async throws {
+            let report: MutationHarness.Report
+            do {
+                report = try MutationHarness.run(
+                    goldDirectory: goldDirectory, corpusDirectory: corpusDirectory, mutationsPerFigure: mutations,
+                    seed: seed)
+            } catch let error as PresserError {
+                printError("presser: \(error.description)")
+                throw ExitCode(error.exitCode)
+            }
+            func f(_ x: Double) -> String { String(format: "%.3f", x) }
+            print("group type  altered  detected  rate")
+            for type in ChecksGoldFile.GroupType.allCases {
+                let o = report.outcomes(of: type)
+                let hit = o.filter(\.detected).count
+                print(
+                    type.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
+                        + String(o.count).padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
+                        + String(hit).padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
+                        + (o.isEmpty ? "-" : f(Double(hit) / Double(o.count))))
+            }
+            let hits = report.outcomes.filter(\.detected).count
+            print("TOTAL       \(report.outcomes.count)      \(hits)       \(f(report.detectionRate))")
+            let warnings = report.baseline.reduce(0) { $0 + $1.findings.count }
+            print(
+                "unaltered: \(warnings) warnings or errors in \(report.baseline.count) transcripts, "
+                    + "\(f(report.warningsPerBriefing)) per briefing")
+            if verbose {
+                for o in report.outcomes where !o.detected {
+                    let why = o.claim == nil ? "no claim carries it" : "no warning names claim \(o.claim ?? 0)"
+                    print(
+                        "  missed \(o.file) [\(o.type.rawValue) \(o.role)] \(o.original) → \(o.altered): \(why) (\(o.group))"
+                    )
+                }
+                for (file, findings) in report.baseline {
+                    for finding in findings {
+                        print("  baseline \(file): [\(finding.severity.rawValue)] \(finding.message)")
+                    }
+                }
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PresserClaims
 import PresserCore
 import PresserParse
 
@@ -31,29 +30,15 @@ extension Presser {
         @Option(name: .shortAndLong, help: "Output format: text, markdown or json.")
         var format: Format = .text
 
-        @Flag(help: "Join the files, in order, into one briefing (a transcript split over several pages).")
-        var pages = false
-
-        @Argument(help: ArgumentHelp("Transcript files, or - for standard input.", valueName: "file"))
-        var files: [String]
-
-        func validate() throws {
-            if files.isEmpty { throw ValidationError("Give at least one transcript file, or - for standard input.") }
-            if files.filter({ $0 == "-" }).count > 1 {
-                throw ValidationError("Standard input (-) can be read only once.")
-            }
-        }
+        @OptionGroup var inputs: TranscriptInputs
 
         func run() async throws {
-            let groups: [[String]] = pages ? [files] : files.map { [$0] }
+            let groups = inputs.briefings
             var failures: [PresserError] = []
             for group in groups {
                 do throws(PresserError) {
-                    let inputs = try group.map { path throws(PresserError) in try InputFiles.read(path) }
-                    var result = try TranscriptParser.parse(inputs)
-                    result.briefing.claims = ClaimExtractor.claims(in: result.briefing)
-                    for warning in result.warnings { printError("presser: warning: \(warning)") }
-                    try write(result.briefing, separator: groups.count > 1 && format != .json)
+                    let briefing = try TranscriptInputs.analyse(group)
+                    try write(briefing, separator: groups.count > 1 && format != .json)
                 } catch {
                     printError("presser: \(error.description)")
                     failures.append(error)
@@ -70,7 +55,7 @@ extension Presser {
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting =
-                    files.count > 1 && !pages
+                    inputs.briefings.count > 1
                     ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 guard let data = try? encoder.encode(briefing) else {
                     throw .usage("could not encode the briefing as JSON")

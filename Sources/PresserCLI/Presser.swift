@@ -7,16 +7,18 @@ struct Presser: AsyncParsableCommand {
         abstract: "Read official press briefings critically: who said what, and to whom.",
         discussion: """
             Presser parses press-briefing transcripts (plain text, HTML or Markdown) into
-            participants, turns and question–answer exchanges.
+            participants, turns and question–answer exchanges, extracts every figure with
+            its meaning, and checks the figures against each other.
 
             Examples:
               presser parse Tests/Fixtures/corpus/scio-2019-12-09.txt
               presser parse --format json briefing.html > briefing.json
               presser parse --pages part1.html part2.html
+              presser check --fail-on warning briefing.txt
               presser eval structure Tests/Fixtures/gold
             """,
         version: "0.1.0",
-        subcommands: [Parse.self, Claims.self, Eval.self, Bench.self]
+        subcommands: [Parse.self, Claims.self, Check.self, Eval.self, Bench.self]
     )
 
     /// `presser` alone names no task: that is a usage error (64), with the help on standard error.

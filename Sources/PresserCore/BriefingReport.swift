@@ -31,6 +31,14 @@ public enum BriefingReport {
             out +=
                 "\n\(unattributed) of \(b.exchanges.count) questions printed without the outlet that asked them (marked ?).\n"
         }
+        let serious = b.findings.filter { $0.severity >= .warning }
+        if !b.findings.isEmpty {
+            out += "\nFindings: " + FindingReport.counts(b.findings)
+            out += serious.isEmpty ? "\n" : " (warnings and errors below; all with presser check)\n"
+            for f in serious {
+                out += FindingReport.wrap("[\(f.severity.rawValue)] \(f.message)", width: 100, indent: "  ") + "\n"
+            }
+        }
         return out
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import PresserTestSupport
+import PresserEval
 import Testing
 
 /// End-to-end tests of the `presser` command: the real built binary, run as a subprocess, with
@@ -249,6 +249,64 @@ import Testing
         }
     }
 
+    // MARK: check
+
+    @Test func checkFailsOnWarningsOnlyWhenAsked() throws {
+        let reference = "Tests/Fixtures/corpus/scio-2019-12-09.txt"
+        let quiet = try Presser.run(["check", "--fail-on", "warning", reference])
+        #expect(quiet.status == 0, "\(quiet)")
+        #expect(quiet.stdout.contains("INFO    growthMismatch"), "\(quiet)")
+        #expect(quiet.stdout.contains("4 of 11 questions appear in the transcript without the outlet"), "\(quiet)")
+
+        // The urban income for 2018 changed from 32,764 to 35,764 yuan: the stated 6.5% no longer holds.
+        let text = try String(decoding: Corpus.bytes("scio-2019-12-09.txt"), as: UTF8.self)
+            .replacingOccurrences(of: "to 32,764 yuan", with: "to 35,764 yuan")
+        let altered = try temp.write("altered.txt", Array(text.utf8))
+        let failing = try Presser.run(["check", "--fail-on", "warning", altered])
+        #expect(failing.status == 1, "\(failing)")
+        #expect(failing.stdout.contains("WARNING growthMismatch"), "\(failing)")
+        #expect(failing.stdout.contains("implies +16.2%"), "\(failing)")
+        let notAsked = try Presser.run(["check", altered])
+        #expect(notAsked.status == 0, "\(notAsked)")
+        let errorsOnly = try Presser.run(["check", "--fail-on", "error", altered])
+        #expect(errorsOnly.status == 0, "\(errorsOnly)")
+    }
+
+    @Test func checkJSONHasOneLinePerFileAndParseJSONHasTheFindings() throws {
+        let files = ["Tests/Fixtures/corpus/scio-2019-12-09.txt", "Tests/Fixtures/corpus/fomc-2020-09-16.txt"]
+        let run = try Presser.run(["check", "--format", "json"] + files)
+        #expect(run.status == 0, "\(run)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try #require(
+            try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(first["file"] as? String == files[0])
+        let findings = try #require(first["findings"] as? [[String: Any]])
+        let kinds = Set(findings.compactMap { $0["kind"] as? String })
+        #expect(
+            kinds.isSuperset(of: [
+                "growthMismatch", "growthConsistent", "repeatedTalkingPoint", "unattributedQuestions",
+            ]))
+        for finding in findings {
+            #expect(Set(finding.keys) == ["kind", "severity", "message", "claims", "turns", "details"])
+        }
+
+        let parsed = try Presser.run(["parse", "--format", "json", files[0]]).json()
+        let parsedFindings = try #require(parsed["findings"] as? [[String: Any]])
+        #expect(parsedFindings.count == findings.count)
+    }
+
+    @Test func checkRefusesAnUnknownSeverity() throws {
+        let run = try Presser.run(["check", "--fail-on", "fatal", "Tests/Fixtures/corpus/scio-2019-12-09.txt"])
+        #expect(run.status == 64, "\(run)")
+    }
+
+    @Test func checkOnAMissingFileIsUnreadable() throws {
+        let path = temp.url.appendingPathComponent("gone.txt").path
+        let run = try Presser.run(["check", path])
+        run.expectFailure(66, naming: path, saying: "no such file")
+    }
+
     // MARK: Help
 
     @Test func topLevelHelpMentionsParse() throws {
@@ -256,6 +314,16 @@ import Testing
         #expect(run.status == 0, "\(run)")
         #expect(run.stdout.contains("parse"), "\(run)")
         #expect(run.stdout.contains("presser parse"), "\(run)")
+    }
+
+    @Test func checkHelpListsKindsAndExitCodes() throws {
+        let run = try Presser.run(["check", "--help"])
+        #expect(run.status == 0, "\(run)")
+        for expected in [
+            "--fail-on", "growthMismatch", "figureChanged", "repeatedTalkingPoint", "unanswered", "1 a finding",
+        ] {
+            #expect(run.stdout.contains(expected), "check --help lacks \(expected.debugDescription)")
+        }
     }
 
     @Test func parseHelpListsFormatsAndExitCodes() throws {

@@ -1,8 +1,9 @@
 import Foundation
+import PresserCheck
 import PresserClaims
 import PresserCore
+import PresserEval
 import PresserParse
-import PresserTestSupport
 import Testing
 
 /// Robustness: real transcripts with random byte-level damage must either parse into a briefing
@@ -91,9 +92,12 @@ import Testing
             switch outcome! {
             case .success(let result):
                 parsed += 1
+                var briefing = result.briefing
+                briefing.claims = ClaimExtractor.claims(in: briefing)
                 problem =
                     Self.violation(in: result.briefing, pages: pages)
-                    ?? Self.claimViolation(ClaimExtractor.claims(in: result.briefing), in: result.briefing)
+                    ?? Self.claimViolation(briefing.claims, in: briefing)
+                    ?? Self.findingViolation(Checker.findings(in: briefing), in: briefing)
             case .failure(let error):
                 refused[Self.kind(of: error), default: 0] += 1
                 if case .usage = error {
@@ -164,6 +168,23 @@ import Testing
             }
             if let from = claim.period?.from, let to = claim.period?.to, from > to {
                 return "claim “\(claim.text)” period \(from) after \(to)"
+            }
+        }
+        return nil
+    }
+
+    /// Findings point at claims and turns that exist, and say something.
+    static func findingViolation(_ findings: [Finding], in briefing: Briefing) -> String? {
+        for finding in findings {
+            if let bad = finding.claims.first(where: { !briefing.claims.indices.contains($0) }) {
+                return "\(finding.kind) names claim \(bad) of \(briefing.claims.count)"
+            }
+            if let bad = finding.turns.first(where: { !briefing.turns.indices.contains($0) }) {
+                return "\(finding.kind) names turn \(bad) of \(briefing.turns.count)"
+            }
+            if finding.message.isEmpty { return "\(finding.kind) with an empty message" }
+            for case (let key, .number(let n)) in finding.details where !n.isFinite {
+                return "\(finding.kind) detail \(key) is \(n)"
             }
         }
         return nil

@@ -1,4 +1,5 @@
 import Foundation
+import PresserCheck
 import PresserClaims
 import PresserCore
 import PresserParse
@@ -9,10 +10,11 @@ import Testing
     static let schemaURL = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("schema/presser.briefing-1.schema.json")
 
-    /// The briefing with its claims, as `presser parse --format json` writes it.
+    /// The briefing with its claims and findings, as `presser parse --format json` writes it.
     static func json(_ briefing: Briefing) throws -> Any {
         var briefing = briefing
         briefing.claims = ClaimExtractor.claims(in: briefing)
+        briefing.findings = Checker.findings(in: briefing)
         return try JSONSerialization.jsonObject(with: JSONEncoder().encode(briefing))
     }
 
@@ -66,6 +68,16 @@ import Testing
         claims[0]["qualifier"] = "roughly"
         badClaim["claims"] = claims
         #expect(validator.errors(in: badClaim).contains { $0.hasPrefix("/claims/0/qualifier:") })
+
+        var badFinding = good
+        var findings = try #require(good["findings"] as? [[String: Any]])
+        try #require(!findings.isEmpty)
+        findings[0]["severity"] = "fatal"
+        findings[0].removeValue(forKey: "details")
+        badFinding["findings"] = findings
+        let findingErrors = validator.errors(in: badFinding)
+        #expect(findingErrors.contains { $0.hasPrefix("/findings/0/severity:") })
+        #expect(findingErrors.contains { $0.contains("missing required key \"details\"") })
 
         var badLine = good
         turns = try #require(good["turns"] as? [[String: Any]])

@@ -1,10 +1,11 @@
 /// Splits a turn's text into sentences, with their offsets in Unicode scalars. A sentence ends at
 /// ".", "?" or "!" followed by a space or the end, or at a paragraph break; not after an
 /// abbreviation ("Mr.", "U.S.", "a.m.") or an initial, and never inside a number ("6.1").
-enum Sentences {
-    struct Span: Sendable, Equatable {
-        var text: String
-        var start: Int
+public enum Sentences {
+    public struct Span: Sendable, Equatable {
+        public var text: String
+        /// Offset of the first scalar in the text that was split.
+        public var start: Int
     }
 
     private static let abbreviations: Set<String> = [
@@ -12,7 +13,7 @@ enum Sentences {
         "col", "sgt", "capt", "adm", "approx", "sra", "sr", "lic", "ing", "art", "fig", "inc", "co", "corp",
     ]
 
-    static func split(_ text: String) -> [Span] {
+    public static func split(_ text: String) -> [Span] {
         // The boundaries are ASCII, so the scan runs on UTF-8 bytes; scalar offsets are counted
         // as it goes (every byte that is not a continuation byte starts a scalar).
         let u = Array(text.utf8)

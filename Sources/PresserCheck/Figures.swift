@@ -1,0 +1,166 @@
+import Foundation
+import PresserCore
+
+/// A claim as the checks see it: where it sits (turn, paragraph, sentence), the period it is about
+/// (its own, or the one the paragraph set earlier: "In 2017, GDP reached … Incomes rose …"), the
+/// values it allows, and the words that say what it measures.
+struct Figure: Sendable {
+    var index: Int
+    var claim: Claim
+    /// Position of the sentence in the briefing, counting every sentence of every turn.
+    var sentence: Int
+    var paragraph: Int
+    var period: Claim.Period?
+    /// The period came from an earlier sentence of the same paragraph.
+    var periodInherited: Bool
+    var range: ValueRange
+    /// Stems of the subject and of what is counted.
+    var subjectStems: Set<String>
+    /// Stems of the words around the figure in its sentence.
+    var contextStems: Set<String>
+    /// Offset of the sentence in the turn's text, in scalars.
+    var sentenceStart: Int
+    /// The two words before the figure in its sentence, lower-cased ("dropped to", "from").
+    var before: String
+
+    var isLevel: Bool { claim.change == nil && claim.kind != .percentagePoint && claim.kind != .basisPoint }
+
+    /// What the figure is about, for messages: subject, else what is counted, else nil.
+    var thing: String? { claim.subject ?? claim.counted }
+
+    /// Same kind and unit: the two can be compared.
+    func isComparable(with other: Figure) -> Bool {
+        claim.kind == other.claim.kind && claim.unit == other.claim.unit
+    }
+}
+
+/// The figures of a briefing, with the sentence index the checks share.
+struct Figures: Sendable {
+    var all: [Figure]
+    /// Every sentence of the briefing, in order, with its turn.
+    var sentences: [(turn: Int, text: String)]
+    /// The content words of each sentence, numbers included, in order.
+    var sentenceWords: [[String]]
+    var weights: WordWeights
+    /// The briefing's language: the word lists are English, so comparisons by words are weaker
+    /// in other languages.
+    var language: String
+
+    init(_ briefing: Briefing) {
+        var sentences: [(turn: Int, text: String)] = []
+        var sentenceWords: [[String]] = []
+        // Per turn: the sentence spans and the paragraph each starts in.
+        var spansByTurn: [Int: [(span: Sentences.Span, index: Int, paragraph: Int)]] = [:]
+        var paragraph = 0
+        for turn in briefing.turns {
+            var spans: [(span: Sentences.Span, index: Int, paragraph: Int)] = []
+            let breaks = Self.paragraphBreaks(turn.text)
+            var nextBreak = 0
+            paragraph += 1
+            for span in Sentences.split(turn.text) {
+                while nextBreak < breaks.count, breaks[nextBreak] <= span.start {
+                    paragraph += 1
+                    nextBreak += 1
+                }
+                spans.append((span, sentences.count, paragraph))
+                sentences.append((turn.index, span.text))
+                sentenceWords.append(Words.stems(span.text, numbers: true))
+            }
+            spansByTurn[turn.index] = spans
+        }
+        self.sentences = sentences
+        self.language = briefing.language
+        self.sentenceWords = sentenceWords
+        self.weights = WordWeights(documents: sentenceWords.map(Set.init))
+
+        var all: [Figure] = []
+        var lastPeriod: (paragraph: Int, sentence: Int, period: Claim.Period)?
+        for (index, claim) in briefing.claims.enumerated() {
+            let spans = spansByTurn[claim.turn] ?? []
+            let placed = spans.last { $0.span.start <= claim.start }
+            let sentence = placed?.index ?? -1
+            let paragraph = placed?.paragraph ?? -1
+            var period = claim.period
+            var inherited = false
+            if let p = period, p.from != nil || p.to != nil {
+                lastPeriod = (paragraph, sentence, p)
+            } else if let last = lastPeriod, last.paragraph == paragraph, last.sentence < sentence {
+                period = last.period
+                inherited = true
+            } else {
+                period = nil
+            }
+            let subject = [claim.subject, claim.counted].compactMap { $0 }.joined(separator: " ")
+            all.append(
+                Figure(
+                    index: index, claim: claim, sentence: sentence, paragraph: paragraph, period: period,
+                    periodInherited: inherited, range: ValueRange(claim), subjectStems: Set(Words.stems(subject)),
+                    contextStems: Set(Words.stems(Self.window(of: claim, words: 8))),
+                    sentenceStart: placed?.span.start ?? claim.start,
+                    before: Self.wordsBefore(claim, sentenceStart: placed?.span.start ?? claim.start)))
+        }
+        self.all = all
+    }
+
+    /// The figures sentence by sentence, in order (sentences without figures left out).
+    var bySentence: [ArraySlice<Figure>] {
+        var out: [ArraySlice<Figure>] = []
+        var i = 0
+        while i < all.count {
+            var j = i + 1
+            while j < all.count, all[j].sentence == all[i].sentence { j += 1 }
+            out.append(all[i..<j])
+            i = j
+        }
+        return out
+    }
+
+    /// Figures in the same sentence as `figure`, itself included, in order.
+    func inSentence(of figure: Figure) -> [Figure] {
+        all.filter { $0.sentence == figure.sentence }
+    }
+
+    /// How alike two figures' descriptions are, 0 to 1: the subject words count twice.
+    func similarity(_ a: Figure, _ b: Figure) -> Double {
+        let context = weights.overlap(a.contextStems.union(a.subjectStems), b.contextStems.union(b.subjectStems))
+        guard !a.subjectStems.isEmpty, !b.subjectStems.isEmpty else { return context }
+        return (2 * weights.overlap(a.subjectStems, b.subjectStems) + context) / 3
+    }
+
+    /// The last two words before the figure in its sentence (read from at most 48 scalars back).
+    private static func wordsBefore(_ claim: Claim, sentenceStart: Int) -> String {
+        let offset = claim.start - sentenceStart
+        let scalars = claim.sentence.unicodeScalars
+        guard offset > 0, offset <= scalars.count else { return "" }
+        let end = scalars.index(scalars.startIndex, offsetBy: offset)
+        let start = scalars.index(end, offsetBy: -min(offset, 48))
+        let head = String(scalars[start..<end]).lowercased()
+        return head.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).suffix(2).joined(separator: " ")
+    }
+
+    /// Scalar offsets where a paragraph break ("\n\n") ends.
+    private static func paragraphBreaks(_ text: String) -> [Int] {
+        var out: [Int] = []
+        var offset = 0
+        var previousNewline = false
+        for s in text.unicodeScalars {
+            offset += 1
+            if s == "\n" {
+                if previousNewline { out.append(offset) }
+                previousNewline = true
+            } else {
+                previousNewline = false
+            }
+        }
+        return out
+    }
+
+    /// The words of the claim's sentence within `words` words of the figure, the figure left out.
+    static func window(of claim: Claim, words: Int) -> String {
+        let sentence = claim.sentence
+        guard let range = sentence.range(of: claim.text) else { return sentence }
+        let before = sentence[..<range.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(words)
+        let after = sentence[range.upperBound...].split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(words)
+        return (before + after).joined(separator: " ")
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import PresserCore
+
+/// Sentences said again, nearly word for word: "no violent terrorist attacks for three consecutive
+/// years" in the opening statement, in a reporter's question and in two answers.
+///
+/// Two sentences match when the content words they share carry at least 60% of the weight of the
+/// shorter one (words weighted by how rare they are in the briefing, so "Xinjiang" in a briefing on
+/// Xinjiang counts little), they share at least four content words and three two-word phrases
+/// ("violent terrorist", "consecutive years"), and the shorter one's numbers are all in the other
+/// (so "rose by 6.5% and 8.4%" does not repeat "rising by 8.4% and 8.2%"). Matching sentences are
+/// grouped; each group of two or more is one finding, with who said each. Moderation and hand-offs
+/// (titles read out again) are left out, and so is an answer repeating its own question.
+enum TalkingPointCheck {
+    static let threshold = 0.6
+    static let minimumShared = 4
+    static let minimumPhrases = 3
+    static let minimumWords = 6
+
+    static func findings(_ briefing: Briefing, figures: Figures) -> [Finding] {
+        let sentences = figures.sentences
+        // Words as numbers, each sentence's words as a set of them, with their weights.
+        var ids: [String: Int] = [:]
+        var weight: [Double] = []
+        let ordered = zip(sentences, figures.sentenceWords).map { s, words -> [Int] in
+            let kind = briefing.turns.indices.contains(s.turn) ? briefing.turns[s.turn].kind : .other
+            guard kind != .moderation && kind != .delegation else { return [] }
+            return words.map { w in
+                if let id = ids[w] { return id }
+                ids[w] = weight.count
+                weight.append(figures.weights.weight(w))
+                return weight.count - 1
+            }
+        }
+        let stems = ordered.map(Set.init)
+        let totals = stems.map { $0.reduce(0) { $0 + weight[$1] } }
+        let isNumber = ids.reduce(into: Set<Int>()) { if $1.key.first?.isNumber == true { $0.insert($1.value) } }
+        func phrases(_ i: Int) -> Set<Int> {
+            Set(zip(ordered[i], ordered[i].dropFirst()).map { $0 &* 1_000_003 &+ $1 })
+        }
+        // Each answer turn's question turn, so that an answer echoing its question is not a repeat.
+        var questionOf: [Int: Int] = [:]
+        for e in briefing.exchanges { for a in e.answers { questionOf[a] = e.question } }
+        func echoes(_ i: Int, _ j: Int) -> Bool {
+            let (a, b) = (sentences[i].turn, sentences[j].turn)
+            return questionOf[a] == b || questionOf[b] == a
+        }
+        // Candidate pairs through the words they share, rare words only.
+        var index: [Int: [Int]] = [:]
+        for (i, s) in stems.enumerated() where s.count >= minimumWords {
+            for w in s { index[w, default: []].append(i) }
+        }
+        var parent = Array(0..<sentences.count)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { i = parent[i] }
+            return i
+        }
+        let common = max(20, sentences.count / 10)
+        var shared: [Int: (count: Int, weight: Double)] = [:]
+        for (i, s) in stems.enumerated() where s.count >= minimumWords {
+            shared.removeAll(keepingCapacity: true)
+            for w in s {
+                guard let list = index[w], list.count <= common else { continue }
+                for j in list where j > i {
+                    let old = shared[j] ?? (0, 0)
+                    shared[j] = (old.count + 1, old.weight + weight[w])
+                }
+            }
+            for (j, rare) in shared where rare.count >= minimumShared - 1 {
+                // Common words were skipped above; count them now for the candidates left.
+                let both = s.intersection(stems[j])
+                guard both.count >= minimumShared else { continue }
+                let smaller = min(totals[i], totals[j])
+                let similarity = smaller > 0 ? both.reduce(0) { $0 + weight[$1] } / smaller : 0
+                let (small, large) = stems[j].count < s.count ? (j, i) : (i, j)
+                guard similarity >= threshold, !echoes(i, j),
+                    phrases(i).intersection(phrases(j)).count >= minimumPhrases,
+                    stems[small].intersection(isNumber).isSubset(of: stems[large])
+                else { continue }
+                parent[root(j)] = root(i)
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for i in sentences.indices where parent[i] != i || stems[i].count >= minimumWords {
+            groups[root(i), default: []].append(i)
+        }
+        var out: [Finding] = []
+        for members in groups.values.sorted(by: { $0[0] < $1[0] }) where members.count > 1 {
+            let turns = members.map { sentences[$0].turn }
+            let who = members.map { "\(Format.speaker(sentences[$0].turn, in: briefing)) (turn \(sentences[$0].turn))" }
+            let first = sentences[members[0]].text
+            out.append(
+                Finding(
+                    kind: .repeatedTalkingPoint, severity: .info,
+                    message:
+                        "Said \(members.count) times: “\(shortened(first))” — by \(who.joined(separator: "; ")).",
+                    claims: figures.all.filter { members.contains($0.sentence) }.map(\.index),
+                    turns: Array(Set(turns)).sorted(),
+                    details: [
+                        "count": .number(Double(members.count)), "threshold": .number(threshold),
+                        "sentences": .text(members.map { sentences[$0].text }.joined(separator: " | ")),
+                    ]))
+        }
+        return out
+    }
+
+    private static func shortened(_ s: String) -> String {
+        guard s.count > 160 else { return s }
+        return String(s.prefix(157)) + "…"
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Content words, reduced to crude stems so that "violent" and "violence", "tourist" and
+/// "tourists" meet: lower-cased letters only, stop words dropped, a plural "s" removed, cut to
+/// six letters.
+enum Words {
+    static let stopWords: Set<String> = [
+        "the", "and", "for", "with", "that", "this", "these", "those", "from", "into", "over", "under", "was",
+        "were", "are", "has", "have", "had", "been", "being", "will", "would", "shall", "should", "can",
+        "could", "may", "might", "must", "its", "our", "their", "his", "her", "they", "them", "we", "you",
+        "your", "him", "she", "he", "it", "not", "but", "also", "than", "then", "there", "here", "which",
+        "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "both", "each", "more",
+        "most", "other", "some", "such", "only", "own", "same", "so", "too", "very", "just", "about", "above",
+        "after", "again", "against", "before", "below", "between", "during", "out", "off", "once", "further",
+        "because", "while", "until", "does", "did", "doing", "done", "let", "well", "said", "say", "says",
+        "per", "cent", "percent", "respectively", "total", "number", "nearly", "approximately", "around", "least",
+        "less", "up", "down",
+        "now", "thank", "question", "think", "know", "going", "really", "lot", "thing", "things", "yeah",
+        "yes", "okay", "get", "got", "make", "made", "like", "want", "look", "see", "way", "mean", "kind",
+        "right", "time", "able", "part", "many", "much", "those", "del", "las", "los", "que", "por",
+        "con", "una", "para", "como", "más",
+    ]
+
+    /// The stems of the content words of `text`, in order; with `numbers`, numbers count as words
+    /// ("8.4", "2019"). Scans UTF-8 bytes: ASCII letters are lower-cased, other letters kept as they
+    /// are; general punctuation (curly quotes, dashes) and no-break spaces separate words.
+    static func stems(_ text: String, numbers: Bool = false) -> [String] {
+        var out: [String] = []
+        var word: [UInt8] = []
+        var isNumber = false
+        func flush() {
+            defer {
+                word.removeAll(keepingCapacity: true)
+                isNumber = false
+            }
+            guard !word.isEmpty else { return }
+            if isNumber {
+                if numbers { out.append(String(decoding: word, as: UTF8.self)) }
+                return
+            }
+            guard word.count >= 3 else { return }
+            let w = String(decoding: word, as: UTF8.self)
+            if word.count <= 13, stopWords.contains(w) { return }
+            out.append(word.count <= 6 && word.last != UInt8(ascii: "s") ? w : stem(w))
+        }
+        let u = Array(text.utf8)
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            if b >= 0x30 && b <= 0x39 {
+                if word.isEmpty { isNumber = true }
+                word.append(b)
+            } else if b | 0x20 >= 0x61 && b | 0x20 <= 0x7A {
+                if isNumber { flush() }
+                word.append(b | 0x20)
+            } else if (b == 0x2E || b == 0x2C), isNumber, i + 1 < u.count, u[i + 1] >= 0x30, u[i + 1] <= 0x39 {
+                word.append(b)  // "8.4", "2,385,300"
+            } else if b >= 0xC0 {
+                // A multi-byte scalar: punctuation (U+2000–U+206F) and no-break space separate words,
+                // anything else (an accented letter, a CJK character) is part of one.
+                let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                let end = min(i + width, u.count)
+                if (b == 0xE2 && i + 1 < u.count && u[i + 1] >= 0x80 && u[i + 1] <= 0x81)
+                    || (b == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0)
+                {
+                    flush()
+                } else {
+                    if isNumber { flush() }
+                    word.append(contentsOf: u[i..<end])
+                }
+                i = end
+                continue
+            } else {
+                flush()  // also at an apostrophe: "Xinjiang's" gives "xinjiang", the "s" too short to count
+            }
+            i += 1
+        }
+        flush()
+        return out
+    }
+
+    static func stem(_ word: String) -> String {
+        var w = Substring(word)
+        if w.hasSuffix("ies"), w.count > 4 {
+            w = w.dropLast(3) + "y"
+        } else if w.hasSuffix("s"), !w.hasSuffix("ss"), w.count > 3 {
+            w = w.dropLast()
+        }
+        return String(w.prefix(6))
+    }
+}
+
+/// Inverse document frequencies of stems over a set of documents (sentences), so that a word
+/// every sentence uses ("Xinjiang" in a briefing on Xinjiang) weighs little.
+struct WordWeights {
+    private var idf: [String: Double] = [:]
+    private var unseen: Double
+
+    init(documents: [Set<String>]) {
+        var df: [String: Int] = [:]
+        for doc in documents { for stem in doc { df[stem, default: 0] += 1 } }
+        let n = Double(max(documents.count, 1))
+        for (stem, count) in df { idf[stem] = log((n + 1) / (Double(count) + 0.5)) }
+        unseen = log(n + 1)
+    }
+
+    func weight(_ stem: String) -> Double { idf[stem] ?? unseen }
+
+    func total(_ stems: Set<String>) -> Double { stems.reduce(0) { $0 + weight($1) } }
+
+    /// The weight the two sets share, over the weight of both together.
+    func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
+        let union = total(a.union(b))
+        guard union > 0 else { return 0 }
+        return total(a.intersection(b)) / union
+    }
+
+    /// The weight the two sets share, over the weight of the lighter one: 1 when one is contained
+    /// in the other.
+    func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+        let smaller = min(total(a), total(b))
+        guard smaller > 0 else { return 0 }
+        return total(a.intersection(b)) / smaller
+    }
+}

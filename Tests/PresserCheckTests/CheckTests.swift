@@ -1,0 +1,123 @@
+import Foundation
+import PresserCore
+import Testing
+
+@testable import PresserCheck
+
+/// Each check on real sentences: the reference transcript (or an FOMC one) with one figure
+/// changed, as a careless restatement or a typo would change it.
+@Suite struct CheckTests {
+    @Test func alteredLevelBreaksTheStatedGrowth() throws {
+        let b = try Fixtures.analyse(
+            "scio-2019-12-09.txt", replacing: "to 32,764 yuan and 11,975 yuan", with: "to 35,764 yuan and 11,975 yuan")
+        let altered = try #require(b.claim("35,764 yuan", in: "rose by 6.5% and 8.4%"))
+        let finding = try #require(b.findings(.growthMismatch, atLeast: .warning).first { $0.claims.contains(altered) })
+        #expect(finding.details["implied"] == .number(16.21))
+        #expect(finding.details["stated"] == .number(6.5))
+        #expect(finding.message.contains("“30,775 yuan” (In 2017) → “35,764 yuan” (In 2018) implies +16.2%"))
+    }
+
+    @Test func levelsThatFellAgainstAStatedRiseAreAnError() throws {
+        let b = try Fixtures.analyse(
+            "scio-2019-12-09.txt", replacing: "received 150 million tourists and",
+            with: "received 95 million tourists and")
+        let altered = try #require(b.claim("95 million", in: "both up by over 40%"))
+        #expect(b.findings(.growthMismatch, atLeast: .error).contains { $0.claims.contains(altered) })
+    }
+
+    @Test func aDatedFigureStatedTwiceWithDifferentValues() throws {
+        // "In 2018, Xinjiang received 150 million tourists" (opening) and, in an answer, 180 million.
+        let b = try Fixtures.analyse(
+            "scio-2019-12-09.txt", replacing: "In 2018, the region received 150 million tourists",
+            with: "In 2018, the region received 180 million tourists")
+        let altered = try #require(b.claim("180 million", in: "the region received"))
+        let changed = try #require(b.findings(.figureChanged, atLeast: .warning).first { $0.claims.contains(altered) })
+        #expect(changed.message.contains("“150 million” (turn 1) and “180 million” (turn 5)"))
+    }
+
+    @Test func anEndpointRestatedDifferently() throws {
+        let b = try Fixtures.analyse(
+            "scio-2019-12-09.txt", replacing: "dropped to 6.51% from 22.48% in early 2014",
+            with: "dropped to 6.51% from 25.48% in early 2014")
+        let altered = try #require(b.claim("25.48%", in: "in early 2014"))
+        let finding = try #require(
+            b.findings(.endpointsMismatch, atLeast: .warning).first { $0.claims.contains(altered) })
+        #expect(finding.message.contains("starting point"))
+    }
+
+    @Test func aFallThatIsARiseIsAnError() throws {
+        let b = try Fixtures.analyse(
+            "scio-2019-12-09.txt", replacing: "dropped to 6.51% from 22.48% in early 2014",
+            with: "dropped to 26.51% from 22.48% in early 2014")
+        let finding = try #require(b.findings(.endpointsMismatch, atLeast: .error).first)
+        #expect(finding.message.contains("describes a fall from “22.48%”"))
+    }
+
+    @Test func aPartLargerThanItsTotal() throws {
+        let b = try Fixtures.analyse(
+            "scio-2019-12-09.txt", replacing: "of whom 56,900 have been cured", with: "of whom 156,900 have been cured")
+        let finding = try #require(b.findings(.partsVsTotal, atLeast: .warning).first)
+        #expect(finding.claims.map { b.claims[$0].text } == ["133,000", "156,900"])
+        #expect(finding.details["difference"] == .number(23900))
+    }
+
+    @Test func moreExceptionsThanMembers() throws {
+        let b = try Fixtures.analyse(
+            "fomc-2020-09-16.txt", replacing: "4 exceptions out of a Committee of 17",
+            with: "24 exceptions out of a Committee of 17")
+        let finding = try #require(b.findings(.partsVsTotal, atLeast: .warning).first)
+        #expect(finding.message == "“24” out of “17” is more than the whole.")
+    }
+
+    @Test func theUnalteredTranscriptsHaveNoneOfThese() throws {
+        let scio = try Fixtures.analyse("scio-2019-12-09.txt")
+        let fomc = try Fixtures.analyse("fomc-2020-09-16.txt")
+        #expect(scio.findings.allSatisfy { $0.severity == .info })
+        #expect(fomc.findings(.partsVsTotal).isEmpty)
+    }
+
+    // MARK: The pieces
+
+    @Test func rangesFromPrecisionAndQualifier() {
+        func claim(_ text: String, _ value: Double, _ kind: Claim.Kind, _ q: Claim.Qualifier) -> Claim {
+            Claim(
+                turn: 0, speaker: nil, sentence: text, text: text, start: 0, end: text.count, value: value, upper: nil,
+                kind: kind, unit: nil, counted: nil, qualifier: q, subject: nil, period: nil, change: nil)
+        }
+        let trillion = ValueRange(claim("1.22 trillion yuan", 1.22e12, .currency, .exact))
+        #expect(abs(trillion.low - 1.215e12) < 1 && abs(trillion.high - 1.225e12) < 1)
+        #expect(ValueRange(claim("over 40%", 40, .percent, .moreThan)) == ValueRange(low: 40, high: .infinity))
+        #expect(ValueRange(claim("2,131", 2131, .count, .exact)) == ValueRange(low: 2131, high: 2131))
+        let nearly = ValueRange(claim("nearly 400 billion yuan", 4e11, .currency, .approximately))
+        #expect(nearly.low == 3.8e11 && abs(nearly.high - 4.2e11) < 1)
+        #expect(ValueRange.halfUnit(claim("6.1%", 6.1, .percent, .exact)) == 0.05)
+    }
+
+    @Test func numberLiterals() throws {
+        let a = try #require(NumberLiteral("more than 2,385,300 people"))
+        #expect(a.text == "2,385,300" && a.value == 2_385_300 && a.decimals == 0 && a.start == 10)
+        let b = try #require(NumberLiteral("$1.25 trillion"))
+        #expect(b.text == "1.25" && b.decimals == 2 && b.start == 1)
+        #expect(NumberLiteral("three consecutive years") == nil)
+        #expect(NumberLiteral("6.1%.")?.text == "6.1")
+    }
+
+    @Test func stems() {
+        #expect(
+            Words.stems("Violent terrorist attacks, Xinjiang's tourists") == [
+                "violen", "terror", "attack", "xinjia", "touris",
+            ])
+        #expect(Words.stems("rose by 8.4% in 2018", numbers: true) == ["rose", "8.4", "2018"])
+        #expect(Words.stems("rose by 8.4% in 2018") == ["rose"])
+    }
+
+    @Test func periodsShiftBackOneYear() throws {
+        let p = try #require(
+            GrowthCheck.yearBefore(Claim.Period(text: "first 10 months", from: "2019-01-01", to: "2019-10-31")))
+        #expect(p.from == "2018-01-01" && p.to == "2018-10-31")
+        #expect(
+            GrowthCheck.yearBefore(Claim.Period(text: "leap", from: "2020-02-29", to: "2020-02-29"))?.to == "2019-02-28"
+        )
+        #expect(GrowthCheck.yearBefore(Claim.Period(text: "since 2014", from: "2014-01-01", to: "2019-12-09")) == nil)
+    }
+}

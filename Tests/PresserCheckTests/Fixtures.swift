@@ -1,0 +1,42 @@
+import Foundation
+import PresserCore
+import PresserEval
+
+/// Paths to the fixtures copied into the repository (Tests/Fixtures), found from this file.
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+    static let corpus = root.appendingPathComponent("corpus")
+    static let checksGold = root.appendingPathComponent("checks-gold")
+    static let findings = root.appendingPathComponent("findings")
+
+    static func text(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: corpus.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    /// Parse, claims and checks on a corpus file, or on its text with `edit` applied first.
+    static func analyse(_ name: String, replacing original: String? = nil, with altered: String = "") throws
+        -> Briefing
+    {
+        var text = try text(name)
+        if let original {
+            guard let range = text.range(of: original) else { throw FixtureError.notFound(original, name) }
+            text.replaceSubrange(range, with: altered)
+        }
+        return try MutationHarness.analyse(Array(text.utf8), name: name)
+    }
+
+    enum FixtureError: Error { case notFound(String, String) }
+}
+
+extension Briefing {
+    /// Findings of a kind at or above a severity.
+    func findings(_ kind: Finding.Kind, atLeast severity: Finding.Severity = .info) -> [Finding] {
+        findings.filter { $0.kind == kind && $0.severity >= severity }
+    }
+
+    /// The index of the claim whose text is `text` in a sentence containing `sentence`.
+    func claim(_ text: String, in sentence: String) -> Int? {
+        claims.indices.first { claims[$0].text == text && claims[$0].sentence.contains(sentence) }
+    }
+}
