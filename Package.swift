@@ -15,11 +15,15 @@ let package = Package(
         .library(name: "PresserParse", targets: ["PresserParse"]),
         .library(name: "PresserClaims", targets: ["PresserClaims"]),
         .library(name: "PresserCheck", targets: ["PresserCheck"]),
+        .library(name: "PresserStore", targets: ["PresserStore"]),
         .library(name: "PresserEval", targets: ["PresserEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "PresserCore", swiftSettings: swiftSettings),
@@ -31,6 +35,16 @@ let package = Package(
         .target(name: "PresserClaims", dependencies: ["PresserCore"], swiftSettings: swiftSettings),
         .target(name: "PresserCheck", dependencies: ["PresserCore"], swiftSettings: swiftSettings),
         .target(
+            name: "PresserStore",
+            dependencies: [
+                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "PresserEval",
             dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserCheck"],
             swiftSettings: swiftSettings
@@ -38,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "PresserCLI",
             dependencies: [
-                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserEval",
+                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserStore", "PresserEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -51,6 +65,13 @@ let package = Package(
         .testTarget(
             name: "PresserCheckTests",
             dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserEval"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PresserStoreTests",
+            dependencies: [
+                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserStore", "PresserEval",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

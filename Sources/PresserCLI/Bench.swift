@@ -4,6 +4,7 @@ import PresserCheck
 import PresserClaims
 import PresserCore
 import PresserParse
+import PresserStore
 
 extension Presser {
     struct Bench: AsyncParsableCommand {
@@ -30,11 +31,63 @@ extension Presser {
         @Option(help: "Number of timed rounds.")
         var rounds: Int = 10
 
+        @Option(
+            help: ArgumentHelp(
+                "Measure search latency on this store instead (an SQLite file or postgres:// URL).",
+                valueName: "path|url"))
+        var search: String?
+
         func validate() throws {
             if rounds < 1 { throw ValidationError("--rounds must be at least 1.") }
         }
 
+        /// Queries of the kinds people type, on words the corpus holds.
+        static let queries = [
+            "inflation", "unemployment rate", "\"federal funds rate\"", "vaccine", "violent terrorist attacks",
+            "tariffs", "ventilators", "poverty alleviation", "balance sheet", "testing capacity", "Xinjiang",
+            "supply chains", "\"maximum employment\"", "hospital beds", "China", "interest rates", "labor market",
+            "vocational education", "price stability", "Congress", "economic growth", "masks", "Iran", "Ukraine",
+            "housing", "climate change", "gas prices", "wages", "recession", "coronavirus",
+        ]
+
+        /// Search latency: each query a few times against the store, the middle and the 99th
+        /// percentile of all the timings.
+        private func measureSearch(_ location: StoreLocation) async throws {
+            let store = try await storeCall { () throws(StoreError) in try await location.open() }
+            let counts = try await storeCall { () throws(StoreError) in try await store.counts() }
+            let clock = ContinuousClock()
+            var times: [Double] = []
+            var hits = 0
+            for round in 0...rounds {
+                for query in Self.queries {
+                    var found = 0
+                    let elapsed = try await clock.measure {
+                        found = try await storeCall { () throws(StoreError) in
+                            try await store.search(SearchQuery(query, limit: 20)).count
+                        }
+                    }
+                    // The first round warms the caches and is not counted.
+                    if round > 0 {
+                        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                        hits += found
+                    }
+                }
+            }
+            await store.close()
+            times.sort()
+            func percentile(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
+            print(
+                String(
+                    format: "%@: %d briefings, %d turns; %d searches (%d queries × %d rounds, %d hits): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                    location.description, counts.briefings, counts.turns, times.count, Self.queries.count, rounds, hits,
+                    percentile(0.5), percentile(0.99), times.last ?? 0))
+        }
+
         func run() async throws {
+            if let search {
+                try await measureSearch(StoreLocation(search))
+                return
+            }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             let inputs = names.sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") || $0.hasSuffix(".md") }
                 .compactMap { name -> TranscriptFile? in

@@ -173,11 +173,9 @@ extension Presser.Eval {
             for type in ChecksGoldFile.GroupType.allCases {
                 let o = report.outcomes(of: type)
                 let hit = o.filter(\.detected).count
-                print(
-                    type.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
-                        + String(o.count).padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
-                        + String(hit).padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
-                        + (o.isEmpty ? "-" : f(Double(hit) / Double(o.count))))
+                func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
+                let rate = o.isEmpty ? "-" : f(Double(hit) / Double(o.count))
+                print("\(pad(type.rawValue, 10))  \(pad(String(o.count), 7))  \(pad(String(hit), 8))  \(rate)")
             }
             let hits = report.outcomes.filter(\.detected).count
             print("TOTAL       \(report.outcomes.count)      \(hits)       \(f(report.detectionRate))")

@@ -15,10 +15,18 @@ struct Presser: AsyncParsableCommand {
               presser parse --format json briefing.html > briefing.json
               presser parse --pages part1.html part2.html
               presser check --fail-on warning briefing.txt
+              presser ingest Tests/Fixtures/corpus && presser search "violent terrorist"
+
+            The corpus store: --database PATH (an SQLite file) or --database postgres://user@host/db,
+            else $PRESSER_DATABASE, else $XDG_DATA_HOME/presser/presser.sqlite
+            (~/.local/share/presser/presser.sqlite).
               presser eval structure Tests/Fixtures/gold
             """,
         version: "0.1.0",
-        subcommands: [Parse.self, Claims.self, Check.self, Eval.self, Bench.self]
+        subcommands: [
+            Parse.self, Claims.self, Check.self, Ingest.self, List.self, Show.self, Search.self, Speakers.self,
+            Outlets.self, Timeline.self, Migrate.self, Eval.self, Bench.self,
+        ]
     )
 
     /// `presser` alone names no task: that is a usage error (64), with the help on standard error.

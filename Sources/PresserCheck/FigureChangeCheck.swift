@@ -6,10 +6,16 @@ import PresserCore
 ///
 /// Two figures are taken to be the same quantity when they have the same kind and unit, both state
 /// a level (or both a change in the same direction), sit in different sentences, are described by
-/// the same words (subjects nearly the same, and surrounding words, weighted by rarity), are within a factor of 3 of
-/// each other, and are about the same period (equal, or not stated). A restated figure keeps its
-/// number: "more than 1,000" and "more than 1,300" are a change even though both could be true.
-/// Values within the precision printed (and 5% when one says "about") are the same.
+/// the same words (subjects nearly the same, and surrounding words, weighted by rarity), and are
+/// within a factor of 3 of each other. A restated figure keeps its number: "more than 1,000" and
+/// "more than 1,300" are a change even though both could be true. Values within the precision
+/// printed (and 5% when one says "about") are the same.
+///
+/// How sure that is depends on the periods. Both stated in the figures' own sentences and equal: a
+/// warning (in English; the word lists are English). Starting together ("in 2014", "in early 2014"):
+/// info. Not stated (or carried over from an earlier sentence): the same noun with a different number
+/// is as often a different figure ("50 states … 48 states") as a changed one, so only a figure said at
+/// least twice one way and once another is reported, as info.
 enum FigureChangeCheck {
     static let similarityThreshold = 0.6
 
@@ -107,14 +113,7 @@ enum FigureChangeCheck {
     }
 
     /// The same number, as far as the printed precision tells.
-    static func agree(_ a: Figure, _ b: Figure) -> Bool {
-        let h = max(ValueRange.halfUnit(a.claim), ValueRange.halfUnit(b.claim))
-        var tolerance = 2 * h
-        if a.claim.qualifier == .approximately || b.claim.qualifier == .approximately {
-            tolerance = max(tolerance, 0.05 * max(abs(a.claim.value), abs(b.claim.value)))
-        }
-        return abs(a.claim.value - b.claim.value) <= tolerance + 1e-9 * abs(a.claim.value)
-    }
+    static func agree(_ a: Figure, _ b: Figure) -> Bool { CorpusKeys.sameValue(a.claim, b.claim) }
 
     /// The figures grouped by value: each class agrees within itself.
     private static func valueClasses(_ group: [Figure]) -> [[Figure]] {

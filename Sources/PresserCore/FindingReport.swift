@@ -45,7 +45,7 @@ public enum FindingReport {
     }
 
     /// Words wrapped at `width` columns, each line indented.
-    static func wrap(_ text: String, width: Int, indent: String) -> String {
+    public static func wrap(_ text: String, width: Int, indent: String) -> String {
         var lines: [String] = []
         var line = indent
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {

@@ -338,7 +338,7 @@ import Testing
 // MARK: - Helpers
 
 /// The package root and its corpus, found from this file.
-private enum Corpus {
+enum Corpus {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
@@ -352,7 +352,7 @@ private enum Corpus {
 }
 
 /// A fresh directory for one test's inputs, removed when the test is done.
-private final class TemporaryDirectory: Sendable {
+final class TemporaryDirectory: Sendable {
     let url: URL
 
     init() {
@@ -372,7 +372,7 @@ private final class TemporaryDirectory: Sendable {
 }
 
 /// One finished run of `presser`.
-private struct PresserRun: CustomStringConvertible {
+struct PresserRun: CustomStringConvertible {
     var arguments: [String]
     var status: Int32
     /// False when the process died from a signal (a trap, a crash): then `status` is the signal.
@@ -422,7 +422,7 @@ private struct Turns: Equatable {
 }
 
 /// Runs the built `presser` binary.
-private enum Presser {
+enum Presser {
     /// `presser`, built by `swift test` (the test target depends on the executable target) into
     /// the directory that holds the test bundle: on Linux the test runner is
     /// .build/<triple>/debug/PresserPackageTests.xctest, an executable; on macOS it is a bundle

@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Make a synthetic corpus for measuring the store: N transcripts replicated from the real corpus.
+
+For measurement only; never shipped as data. Copy i is the (i mod 42)th text transcript of
+Tests/Fixtures/corpus, with every four-digit year from 1990 to 2030 in it shifted by i // 42 years
+(so the copies spread over time, as a real archive does) and a last line "END OF COPY i" (so every
+copy has its own bytes and is stored, not skipped as unchanged).
+
+    python3 Benchmarks/store/synthetic_corpus.py 10000 /tmp/presser-10k
+"""
+import pathlib
+import re
+import sys
+
+
+def main() -> None:
+    count, out = int(sys.argv[1]), pathlib.Path(sys.argv[2])
+    corpus = pathlib.Path(__file__).resolve().parents[2] / "Tests" / "Fixtures" / "corpus"
+    sources = sorted(p for p in corpus.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    year = re.compile(r"\b(19[9][0-9]|20[0-2][0-9]|2030)\b")
+    out.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(count):
+        k = i % len(sources)
+        shift = i // len(sources)
+        text = year.sub(lambda m: str(int(m.group(1)) + shift), texts[k]) if shift else texts[k]
+        text += f"\n\nEND OF COPY {i}\n"
+        folder = out / f"{i // 1000:03d}"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{i:06d}-{sources[k].name}"
+        path.write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    print(f"{count} transcripts, {total / 1e6:.1f} MB in {out}")
+
+
+if __name__ == "__main__":
+    main()

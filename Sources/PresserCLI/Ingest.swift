@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import PresserStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension Presser {
+    struct Ingest: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Parse, extract claims, check and store transcripts in the corpus.",
+            discussion: """
+                PATH is a file, a folder (searched for .txt, .html, .htm and .md) or a glob pattern
+                in quotes ("corpus/*.txt"). Files are parsed on all cores and each briefing is stored
+                in its own transaction: a bad file is reported and skipped, and an interrupted run
+                leaves every briefing either wholly stored or absent.
+
+                Storing is idempotent by content: the same bytes again add nothing ("unchanged"); a
+                changed file at a known path is stored as a new version, the old one kept (list
+                --all-versions shows them). Figures and sentences are compared with the rest of the
+                corpus as each briefing is stored (see show).
+
+                Exit codes: 0 all stored or unchanged, 1 some files failed, 64 bad usage, 65/69/74
+                the database could not be used.
+                """
+        )
+
+        @OptionGroup var store: DatabaseOption
+
+        @Flag(help: "Join all the files, in order, into one briefing (a transcript split over several pages).")
+        var pages = false
+
+        @Flag(name: .shortAndLong, help: "No progress bar and no per-file lines; the summary only.")
+        var quiet = false
+
+        @Argument(help: ArgumentHelp("Files, folders or glob patterns.", valueName: "path"))
+        var paths: [String]
+
+        func validate() throws {
+            if paths.isEmpty { throw ValidationError("Give at least one file, folder or glob pattern.") }
+        }
+
+        func run() async throws {
+            let (files, missing) = PresserStore.Ingest.files(paths)
+            for path in missing { printError("presser: \(path): no such file, folder or match") }
+            guard !files.isEmpty else { throw ExitCode(66) }
+            let briefings = try await store.open()
+            let groups = pages ? [files] : files.map { [$0] }
+            let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
+            let results = await PresserStore.Ingest.run(groups, into: briefings) { progress in bar.draw(progress) }
+            bar.finish()
+            await briefings.close()
+            var stored = 0
+            var unchanged = 0
+            var failed: [(String, String)] = []
+            for result in results {
+                switch result {
+                case .stored: stored += 1
+                case .unchanged: unchanged += 1
+                case .failed(let path, let reason): failed.append((path, reason))
+                }
+            }
+            for (_, reason) in failed { printError("presser: \(reason)") }
+            print(
+                "\(stored) stored, \(unchanged) unchanged, \(failed.count) failed, \(missing.count) not found"
+                    + " (database: \(store.location))")
+            if !failed.isEmpty || !missing.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+/// A one-line progress bar on standard error: count, rate and time left, redrawn in place.
+final class ProgressBar: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func draw(_ p: PresserStore.Ingest.Progress) {
+        guard enabled else { return }
+        let seconds = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
+        let rate = seconds > 0 ? Double(p.done) / seconds : 0
+        let left = rate > 0 ? Double(p.total - p.done) / rate : 0
+        let width = 30
+        let filled = p.total > 0 ? width * p.done / p.total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let line = String(
+            format: "\r%@ %d/%d  %.1f briefings/s  %.1f MB  ETA %@", bar, p.done, p.total, rate,
+            Double(p.bytes) / 1_000_000, Self.clock(left))
+        lock.lock()
+        drawn = true
+        FileHandle.standardError.write(Data(line.utf8))
+        lock.unlock()
+    }
+
+    func finish() {
+        lock.lock()
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        lock.unlock()
+    }
+
+    private static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? "\(s / 3600)h\(s % 3600 / 60)m" : s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
+    }
+}

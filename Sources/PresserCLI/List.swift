@@ -1,0 +1,48 @@
+import ArgumentParser
+import PresserStore
+
+extension Presser {
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the stored briefings (the latest version of each file).",
+            discussion: """
+                Example:
+                  presser list --from 2020-01-01 --layout inline-labels --speaker Psaki --format csv
+                """
+        )
+
+        @OptionGroup var store: DatabaseOption
+        @Option(help: ArgumentHelp("Briefings on or after this date.", valueName: "YYYY-MM-DD")) var from: String?
+        @Option(help: ArgumentHelp("Briefings on or before this date.", valueName: "YYYY-MM-DD")) var to: String?
+        @Option(help: "Only this layout (roster-labels, inline-labels, tagged, timestamped, …).") var layout: String?
+        @Option(help: "Only briefings where a speaker's name contains this.") var speaker: String?
+        @Flag(help: "Every stored version of each file, not only the latest.") var allVersions = false
+        @Option(help: "At most this many briefings.") var limit = 1000
+        @Option(name: .shortAndLong, help: "Output format: table, json or csv.") var format: TableFormat = .table
+
+        func run() async throws {
+            let briefings = try await store.open()
+            let filter = ListFilter(
+                from: from, to: to, layout: layout, speaker: speaker, allVersions: allVersions, limit: limit)
+            let list = try await storeCall { () throws(StoreError) in try await briefings.list(filter) }
+            await briefings.close()
+            OutputTable.write(
+                format,
+                table: {
+                    OutputTable(
+                        headers: [
+                            "id", "date", "layout", "turns", "questions", "claims", "findings", "version", "title",
+                            "path",
+                        ],
+                        rows: list.map {
+                            [
+                                String($0.id), $0.date ?? "", $0.layout, String($0.turns), String($0.questions),
+                                String($0.claims), String($0.findings),
+                                String($0.version) + ($0.latest ? "" : " (old)"),
+                                String(($0.title ?? "").prefix(60)), $0.path,
+                            ]
+                        })
+                }, json: list)
+        }
+    }
+}

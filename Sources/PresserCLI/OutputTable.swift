@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+
+/// The three formats of the store commands.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// Rows for a terminal table (columns padded), CSV (RFC 4180) or, from the same values, JSON.
+struct OutputTable {
+    var headers: [String]
+    var rows: [[String]]
+
+    var text: String {
+        let widths = headers.indices.map { c in
+            ([headers[c]] + rows.map { c < $0.count ? $0[c] : "" }).map(\.count).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { c, cell in
+                c == cells.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+        return ([line(headers)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    var csv: String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        return ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Writes the table as text or CSV, or `values` as a JSON array.
+    static func write(_ format: TableFormat, table: () -> OutputTable, json values: some Encodable) {
+        let out: String
+        switch format {
+        case .table: out = table().text
+        case .csv: out = table().csv
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            out = ((try? encoder.encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]") + "\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+/// "▁▂▅█": values as a terminal sparkline, lowest to highest.
+func sparkline(_ values: [Double]) -> String {
+    let bars = Array("▁▂▃▄▅▆▇█")
+    guard let low = values.min(), let high = values.max(), high > low else {
+        return String(repeating: "▄", count: values.count)
+    }
+    return String(values.map { bars[min(7, Int((($0 - low) / (high - low)) * 7.999))] })
+}

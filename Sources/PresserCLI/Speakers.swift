@@ -1,0 +1,75 @@
+import ArgumentParser
+import PresserStore
+
+extension Presser {
+    struct Speakers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who spoke, how often and how much, across the stored briefings (or in one).")
+
+        @OptionGroup var scope: CorpusScope
+
+        func run() async throws {
+            let speakers = try await scope.read { store, id throws(StoreError) in try await store.speakers(briefing: id)
+            }
+            OutputTable.write(
+                scope.format,
+                table: {
+                    OutputTable(
+                        headers: ["speaker", "turns", "words", "briefings"],
+                        rows: speakers.map { [$0.name, String($0.turns), String($0.words), String($0.briefings)] })
+                }, json: speakers)
+        }
+    }
+
+    struct Outlets: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Which outlets got to ask, and how many questions were printed without one.")
+
+        @OptionGroup var scope: CorpusScope
+
+        func run() async throws {
+            let outlets = try await scope.read { store, id throws(StoreError) in try await store.outlets(briefing: id) }
+            let total = outlets.reduce(0) { $0 + $1.questions }
+            let unattributed = outlets.first { $0.outlet == nil }?.questions ?? 0
+            OutputTable.write(
+                scope.format,
+                table: {
+                    var rows = outlets.map {
+                        [$0.outlet ?? "(outlet not given)", String($0.questions), String($0.briefings)]
+                    }
+                    rows.append(["total: \(total) questions, \(unattributed) without an outlet", "", ""])
+                    return OutputTable(headers: ["outlet", "questions", "briefings"], rows: rows)
+                }, json: outlets)
+        }
+    }
+}
+
+/// The store, optionally one briefing of it, and the output format: what `speakers` and `outlets` take.
+struct CorpusScope: ParsableArguments {
+    @OptionGroup var store: DatabaseOption
+    @Option(help: ArgumentHelp("Only this briefing.", valueName: "id|path")) var briefing: String?
+    @Option(name: .shortAndLong, help: "Output format: table, json or csv.") var format: TableFormat = .table
+
+    /// Opens the store, finds the briefing (when one is named), reads, and closes the store.
+    func read<T>(_ body: (any BriefingStore, Int64?) async throws(StoreError) -> T) async throws -> T {
+        let opened = try await store.open()
+        do {
+            var id: Int64?
+            if let briefing {
+                let reference = BriefingReference(briefing)
+                guard let found = try await storeCall({ () throws(StoreError) in try await opened.briefing(reference) })
+                else {
+                    printError("presser: \(briefing): no such briefing in \(store.location)")
+                    throw ExitCode(66)
+                }
+                id = found.summary.id
+            }
+            let result = try await storeCall { () throws(StoreError) in try await body(opened, id) }
+            await opened.close()
+            return result
+        } catch {
+            await opened.close()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import PresserStore
+
+extension Presser {
+    struct Timeline: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every figure about a subject across the stored briefings, in order of the period it is about.",
+            discussion: """
+                SUBJECT is matched against what each figure measures or counts ("poverty incidence",
+                "tourists", "unemployment rate"). Figures that state a change ("up 6.1%") are left out:
+                the timeline is of levels. The table ends with a sparkline of the values (one unit).
+
+                Example:
+                  presser timeline "unemployment rate" --unit %
+                """
+        )
+
+        @OptionGroup var store: DatabaseOption
+        @Option(help: "Only figures in this unit (%, USD, CNY, km…).") var unit: String?
+        @Option(name: .shortAndLong, help: "Output format: table, json or csv.") var format: TableFormat = .table
+        @Argument(help: "What is measured.") var subject: [String]
+
+        func run() async throws {
+            let briefings = try await store.open()
+            let points = try await storeCall { () throws(StoreError) in
+                try await briefings.timeline(subject: subject.joined(separator: " "), unit: unit)
+            }
+            await briefings.close()
+            OutputTable.write(
+                format,
+                table: {
+                    var table = OutputTable(
+                        headers: ["period", "briefing", "date", "value", "as said", "subject"],
+                        rows: points.map {
+                            [
+                                $0.periodText ?? $0.periodTo ?? "", "#\($0.briefing)", $0.date ?? "",
+                                Self.number($0.value) + ($0.unit.map { " \($0)" } ?? ""), $0.text, $0.subject ?? "",
+                            ]
+                        })
+                    let units = Set(points.map(\.unit))
+                    if points.count > 1, units.count == 1 {
+                        table.rows.append(["", "", "", sparkline(points.map(\.value)), "", ""])
+                    }
+                    return table
+                }, json: points)
+        }
+
+        static func number(_ x: Double) -> String {
+            x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import PresserCheck
+import PresserClaims
+import PresserCore
+import PresserParse
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `presser ingest`: finds the transcripts, parses them on all cores, and stores each in its own
+/// transaction. A bad file is reported and skipped; it never stops the batch or leaves anything partial.
+public enum Ingest {
+    /// What one file (or one group of pages) came to.
+    public enum Result: Sendable, Equatable {
+        case stored(path: String, id: Int64, version: Int)
+        case unchanged(path: String, id: Int64)
+        case failed(path: String, reason: String)
+
+        public var path: String {
+            switch self {
+            case .stored(let path, _, _), .unchanged(let path, _), .failed(let path, _): path
+            }
+        }
+
+        /// The stored briefing's id, unless the file failed.
+        public var id: Int64? {
+            switch self {
+            case .stored(_, let id, _), .unchanged(_, let id): id
+            case .failed: nil
+            }
+        }
+    }
+
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var bytes: Int
+        public var elapsed: Duration
+    }
+
+    /// Transcript extensions read from folders.
+    static let extensions: Set<String> = ["txt", "html", "htm", "md"]
+
+    /// Files in a folder that describe it rather than being transcripts: README.md, SOURCES.md,
+    /// LICENSE.txt, CHANGELOG.md… (name them directly to ingest them anyway).
+    static func isFolderNote(_ name: String) -> Bool {
+        let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent.uppercased()
+        return ["README", "SOURCES", "LICENSE", "CHANGELOG", "NOTES", "INDEX"].contains(stem)
+    }
+
+    /// The absolute, standardized form of a path: what the store keeps, so that "corpus/a.txt" and
+    /// "./corpus/a.txt" are the same file.
+    public static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Files from the arguments: files as given, folders searched (recursively) for .txt, .html, .htm
+    /// and .md, and glob patterns ("corpus/*.txt") expanded. Arguments that name nothing are returned
+    /// apart.
+    public static func files(_ arguments: [String]) -> (files: [String], missing: [String]) {
+        var files: [String] = []
+        var missing: [String] = []
+        let manager = FileManager.default
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: argument, isDirectory: &isDirectory) {
+                if isDirectory.boolValue {
+                    let base = URL(fileURLWithPath: argument)
+                    let found = (manager.enumerator(atPath: argument)?.allObjects as? [String] ?? [])
+                        .filter {
+                            extensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased())
+                                && !isFolderNote($0)
+                        }.sorted()
+                    files += found.map { canonical(base.appendingPathComponent($0).path) }
+                } else {
+                    files.append(canonical(argument))
+                }
+            } else if argument.contains(where: { "*?[".contains($0) }) {
+                let matched = glob(argument)
+                if matched.isEmpty { missing.append(argument) } else { files += matched.map(canonical) }
+            } else {
+                missing.append(argument)
+            }
+        }
+        return (files, missing)
+    }
+
+    private static func glob(_ pattern: String) -> [String] {
+        #if canImport(Glibc)
+            var result = glob_t()
+            defer { globfree(&result) }
+            guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+            return (0..<Int(result.gl_pathc)).compactMap { i in result.gl_pathv[i].map { String(cString: $0) } }
+                .sorted()
+        #else
+            return []
+        #endif
+    }
+
+    /// Parses, extracts claims, checks: one briefing from the files of one group.
+    public static func analyse(_ paths: [String]) throws(PresserError) -> Briefing {
+        var inputs: [TranscriptFile] = []
+        for path in paths {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes?[.size] as? Int, size > InputDecoder.maximumBytes {
+                throw .tooLarge(file: path, bytes: size, limit: InputDecoder.maximumBytes)
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .unreadable(file: path, reason: "cannot read the file")
+            }
+            inputs.append(TranscriptFile(name: path, bytes: [UInt8](data)))
+        }
+        var briefing = try TranscriptParser.parse(inputs).briefing
+        briefing.claims = ClaimExtractor.claims(in: briefing)
+        briefing.findings = Checker.findings(in: briefing)
+        return briefing
+    }
+
+    /// Parses the groups on all cores and stores them one at a time, in the order they finish.
+    public static func run(
+        _ groups: [[String]], into store: any BriefingStore,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: @Sendable (Progress) -> Void = { _ in }
+    ) async -> [Result] {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var results: [Result] = []
+        var bytes = 0
+        await withTaskGroup(of: (paths: [String], outcome: Swift.Result<Briefing, PresserError>, bytes: Int).self) {
+            group in
+            var next = 0
+            func launch() {
+                guard next < groups.count else { return }
+                let paths = groups[next]
+                next += 1
+                group.addTask {
+                    let size = paths.reduce(0) {
+                        $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+                    }
+                    do throws(PresserError) {
+                        return (paths, .success(try analyse(paths)), size)
+                    } catch {
+                        return (paths, .failure(error), size)
+                    }
+                }
+            }
+            for _ in 0..<max(1, workers) { launch() }
+            while let done = await group.next() {
+                launch()
+                let name = done.paths.joined(separator: " + ")
+                bytes += done.bytes
+                switch done.outcome {
+                case .failure(let error):
+                    results.append(.failed(path: name, reason: error.description))
+                case .success(let briefing):
+                    do throws(StoreError) {
+                        switch try await store.store(briefing, path: done.paths[0]) {
+                        case .stored(let id, let version): results.append(.stored(path: name, id: id, version: version))
+                        case .unchanged(let id): results.append(.unchanged(path: name, id: id))
+                        }
+                    } catch {
+                        results.append(.failed(path: name, reason: error.description))
+                    }
+                }
+                progress(Progress(done: results.count, total: groups.count, bytes: bytes, elapsed: clock.now - start))
+            }
+        }
+        return results
+    }
+}

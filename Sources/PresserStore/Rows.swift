@@ -1,0 +1,115 @@
+import Foundation
+import PresserCheck
+import PresserCore
+
+/// Rows for one table, columns in order.
+struct TableRows: Sendable {
+    var table: String
+    var columns: [String]
+    var rows: [[StoreValue]]
+
+    /// `INSERT INTO table (a, b) VALUES (?, ?), (?, ?)…` for `count` rows.
+    func insertSQL(count: Int) -> String {
+        let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: one, count: count).joined(separator: ", ")
+    }
+}
+
+/// A briefing flattened into the store's tables.
+enum Rows {
+    static func briefing(_ b: Briefing, path: String, version: Int, now: String) throws(StoreError) -> [StoreValue] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let document = try? encoder.encode(b) else {
+            throw .failed(location: path, reason: "the briefing could not be encoded as JSON")
+        }
+        return [
+            .text(path), .int(Int64(version)), .int(1), .text(b.source.sha256), StoreValue(b.title), StoreValue(b.date),
+            .text(b.layout), .text(b.language), StoreValue(b.turns.count), StoreValue(b.exchanges.count),
+            StoreValue(b.claims.count), StoreValue(b.findings.count), .text(now),
+            .text(String(decoding: document, as: UTF8.self)),
+        ]
+    }
+
+    static let briefingColumns = [
+        "path", "version", "latest", "sha256", "title", "date", "layout", "language", "turns", "questions", "claims",
+        "findings", "ingested_at", "document",
+    ]
+
+    /// Every child table's rows for a stored briefing.
+    static func children(of b: Briefing, id: Int64) -> [TableRows] {
+        let key = StoreValue.int(id)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func list(_ xs: [Int]) -> StoreValue { .text(xs.map(String.init).joined(separator: ",")) }
+        return [
+            TableRows(
+                table: "participants", columns: ["briefing_id", "id", "name", "kind", "outlet", "roles"],
+                rows: b.participants.map {
+                    [
+                        key, .text($0.id), .text($0.name), .text($0.kind.rawValue), StoreValue($0.outlet),
+                        .text($0.roles.joined(separator: "; ")),
+                    ]
+                }),
+            TableRows(
+                table: "turns",
+                columns: [
+                    "briefing_id", "idx", "speaker_id", "speaker_name", "label", "kind", "outlet", "asked_by", "line",
+                    "words", "text",
+                ],
+                rows: b.turns.map { t in
+                    let name = b.name(of: t.speaker) ?? t.askedBy
+                    return [
+                        key, StoreValue(t.index), StoreValue(t.speaker), StoreValue(name), StoreValue(t.label),
+                        .text(t.kind.rawValue), StoreValue(t.outlet), StoreValue(t.askedBy), StoreValue(t.line),
+                        StoreValue(t.wordCount), .text(t.text),
+                    ]
+                }),
+            TableRows(
+                table: "exchanges",
+                columns: [
+                    "briefing_id", "idx", "question", "outlet", "asked_by", "delegated_by", "answered_by", "answers",
+                ],
+                rows: b.exchanges.map { e in
+                    [
+                        key, StoreValue(e.index), StoreValue(e.question), StoreValue(e.outlet), StoreValue(e.askedBy),
+                        StoreValue(e.delegatedBy), .text(e.answeredBy.joined(separator: ",")), list(e.answers),
+                    ]
+                }),
+            TableRows(
+                table: "claims",
+                columns: [
+                    "briefing_id", "idx", "turn", "speaker", "text", "value", "upper", "kind", "unit", "counted",
+                    "qualifier", "subject", "subject_key", "period_text", "period_from", "period_to",
+                    "change_direction", "change_basis", "sentence",
+                ],
+                rows: b.claims.enumerated().map { i, c in
+                    [
+                        key, StoreValue(i), StoreValue(c.turn), StoreValue(c.speaker), .text(c.text), .double(c.value),
+                        StoreValue(c.upper), .text(c.kind.rawValue), StoreValue(c.unit), StoreValue(c.counted),
+                        .text(c.qualifier.rawValue), StoreValue(c.subject), StoreValue(CorpusKeys.subjectKey(c)),
+                        StoreValue(c.period?.text), StoreValue(c.period?.from), StoreValue(c.period?.to),
+                        StoreValue(c.change?.direction.rawValue), StoreValue(c.change?.basis?.rawValue),
+                        .text(c.sentence),
+                    ]
+                }),
+            TableRows(
+                table: "findings",
+                columns: ["briefing_id", "idx", "kind", "severity", "message", "claims", "turns", "details"],
+                rows: b.findings.enumerated().map { i, f in
+                    let details = (try? encoder.encode(f.details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                    return [
+                        key, StoreValue(i), .text(f.kind.rawValue), .text(f.severity.rawValue), .text(f.message),
+                        list(f.claims), list(f.turns), .text(details),
+                    ]
+                }),
+            TableRows(
+                table: "sentences", columns: ["briefing_id", "turn", "fingerprint", "text"],
+                rows: CorpusKeys.sentenceFingerprints(b).map {
+                    [key, StoreValue($0.turn), .text($0.fingerprint), .text($0.text)]
+                }
+            ),
+        ]
+    }
+}

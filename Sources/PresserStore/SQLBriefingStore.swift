@@ -1,0 +1,330 @@
+import Foundation
+import PresserCheck
+import PresserCore
+
+/// The store, written once over an `SQLEngine`: the same SQL (with `?` placeholders) runs on SQLite
+/// and PostgreSQL, except full-text search, which each does its own way.
+struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
+    let engine: Engine
+
+    func migrate() async throws(StoreError) -> [String] { try await engine.migrate(Schema.migrations) }
+
+    func close() async { await engine.close() }
+
+    // MARK: Writing
+
+    func store(_ briefing: Briefing, path: String) async throws(StoreError) -> StoreOutcome {
+        let sha = briefing.source.sha256
+        if let id = try await existing(sha) { return .unchanged(id: id) }
+        let corpus = try await corpusFindings(for: briefing, path: path)
+        let now = ISO8601DateFormatter().string(from: Date())
+        let values = try Rows.briefing(briefing, path: path, version: 0, now: now)
+        // The version is the path's highest plus one, computed inside the transaction; a briefing
+        // with the same bytes stored meanwhile (another process) makes the insert a no-op.
+        var arguments = values
+        arguments[1] = .text(path)
+        let columns = Rows.briefingColumns.joined(separator: ", ")
+        let placeholders = Rows.briefingColumns.indices.map {
+            $0 == 1 ? "COALESCE((SELECT MAX(version) FROM briefings WHERE path = ?), 0) + 1" : "?"
+        }
+        let insert = SQLStatement(
+            "INSERT INTO briefings (\(columns)) SELECT \(placeholders.joined(separator: ", ")) "
+                + "WHERE NOT EXISTS (SELECT 1 FROM briefings WHERE sha256 = ?) ON CONFLICT (sha256) DO NOTHING "
+                + "RETURNING id, version",
+            arguments + [.text(sha)])
+        var rest: [SQLStatement] = [
+            SQLStatement("UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID])
+        ]
+        for table in Rows.children(of: briefing, id: 0) where !table.rows.isEmpty {
+            // Batches of at most 500 rows (PostgreSQL takes up to 65,535 parameters a statement).
+            var start = 0
+            while start < table.rows.count {
+                let batch = table.rows[start..<min(start + 500, table.rows.count)]
+                let arguments = batch.flatMap { row in [StoreValue.briefingID] + row.dropFirst() }
+                rest.append(SQLStatement(table.insertSQL(count: batch.count), arguments))
+                start += batch.count
+            }
+        }
+        if engine.dialect == .sqlite {
+            rest.append(
+                SQLStatement(
+                    "INSERT INTO turns_fts (rowid, text) SELECT id, text FROM turns WHERE briefing_id = ?",
+                    [.briefingID]))
+        }
+        for f in corpus {
+            rest.append(
+                SQLStatement(
+                    "INSERT INTO corpus_findings (briefing_id, other_briefing_id, kind, severity, message, idx, other_idx) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        .briefingID, .int(f.otherBriefing), .text(f.kind.rawValue), .text(f.severity.rawValue),
+                        .text(f.message), StoreValue(f.index), StoreValue(f.otherIndex),
+                    ]))
+        }
+        guard let row = try await engine.write(first: insert, rest: rest) else {
+            // Stored by someone else between the check and the write.
+            if let id = try await existing(sha) { return .unchanged(id: id) }
+            throw .failed(location: engine.location, reason: "\(path): the briefing was neither stored nor found")
+        }
+        return .stored(id: row[0].int64, version: row.count > 1 ? row[1].int : 1)
+    }
+
+    private func existing(_ sha: String) async throws(StoreError) -> Int64? {
+        try await engine.query(SQLStatement("SELECT id FROM briefings WHERE sha256 = ?", [.text(sha)])).first?[0].int64
+    }
+
+    /// Figures stated differently for the same subject and period in another briefing (a warning),
+    /// and sentences said word for word in another briefing (one info finding per briefing).
+    private func corpusFindings(for b: Briefing, path: String) async throws(StoreError) -> [CorpusFinding] {
+        var out: [CorpusFinding] = []
+        for (i, claim) in b.claims.enumerated() {
+            guard claim.change == nil, let key = CorpusKeys.subjectKey(claim), let from = claim.period?.from,
+                let to = claim.period?.to
+            else { continue }
+            let rows = try await engine.query(
+                SQLStatement(
+                    "SELECT c.briefing_id, b.date, c.idx, c.text, c.value, c.upper, c.unit, c.qualifier "
+                        + "FROM claims c JOIN briefings b ON b.id = c.briefing_id WHERE b.latest = 1 AND b.path <> ? "
+                        + "AND c.subject_key = ? AND c.period_from = ? AND c.period_to = ? AND c.kind = ? "
+                        + "AND c.change_direction IS NULL ORDER BY c.briefing_id, c.idx LIMIT 20",
+                    [.text(path), .text(key), .text(from), .text(to), .text(claim.kind.rawValue)]))
+            for row in rows where row[6].string == claim.unit {
+                var other = claim
+                other.text = row[3].string ?? ""
+                other.value = row[4].double ?? 0
+                other.upper = row[5].double
+                other.qualifier = Claim.Qualifier(rawValue: row[7].string ?? "") ?? .exact
+                guard claim.upper == nil, other.upper == nil, !CorpusKeys.sameValue(claim, other) else { continue }
+                let thing = claim.subject ?? claim.counted ?? "A figure"
+                let period = claim.period?.text ?? ""
+                out.append(
+                    CorpusFinding(
+                        kind: .figureChanged, severity: .warning,
+                        message:
+                            "\(thing) (\(period)): “\(claim.text)” in \(Self.thisBriefing)\(b.date.map { " (\($0))" } ?? ""), "
+                            + "“\(other.text)” in #\(row[0].int64)\(row[1].string.map { " (\($0))" } ?? "").",
+                        briefing: 0, otherBriefing: row[0].int64, index: i, otherIndex: row[2].int))
+            }
+        }
+        let sentences = CorpusKeys.sentenceFingerprints(b)
+        var seen: [Int64: (count: Int, turn: Int, otherTurn: Int, text: String)] = [:]
+        var start = 0
+        while start < sentences.count {
+            let chunk = sentences[start..<min(start + 400, sentences.count)]
+            start += chunk.count
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            let rows = try await engine.query(
+                SQLStatement(
+                    "SELECT s.briefing_id, s.turn, s.fingerprint FROM sentences s JOIN briefings b ON b.id = s.briefing_id "
+                        + "WHERE b.latest = 1 AND b.path <> ? AND s.fingerprint IN (\(marks))",
+                    [.text(path)] + chunk.map { .text($0.fingerprint) }))
+            for row in rows {
+                guard let fingerprint = row[2].string, let mine = chunk.first(where: { $0.fingerprint == fingerprint })
+                else { continue }
+                let id = row[0].int64
+                let old = seen[id] ?? (0, mine.turn, row[1].int, mine.text)
+                seen[id] = (old.count + 1, old.turn, old.otherTurn, old.text)
+            }
+        }
+        for (id, s) in seen.sorted(by: { $0.key < $1.key }) {
+            let short = s.text.count > 120 ? String(s.text.prefix(117)) + "…" : s.text
+            out.append(
+                CorpusFinding(
+                    kind: .repeatedTalkingPoint, severity: .info,
+                    message:
+                        "\(s.count) sentence\(s.count == 1 ? "" : "s") of \(Self.thisBriefing) said word for word in #\(id) "
+                        + "too, such as “\(short)”",
+                    briefing: 0, otherBriefing: id, index: s.turn, otherIndex: s.otherTurn))
+        }
+        return out
+    }
+
+    /// Stands for the new briefing's id in a corpus finding's message until it is read back.
+    static var thisBriefing: String { "#{briefing}" }
+
+    // MARK: Reading
+
+    private static var summaryColumns: String {
+        "id, path, version, latest, sha256, title, date, layout, language, turns, questions, claims, findings, ingested_at"
+    }
+
+    private static func summary(_ r: [StoreValue]) -> BriefingSummary {
+        BriefingSummary(
+            id: r[0].int64, path: r[1].string ?? "", version: r[2].int, latest: r[3].int == 1,
+            sha256: r[4].string ?? "",
+            title: r[5].string, date: r[6].string, layout: r[7].string ?? "", language: r[8].string ?? "",
+            turns: r[9].int, questions: r[10].int, claims: r[11].int, findings: r[12].int,
+            ingestedAt: r[13].string ?? "")
+    }
+
+    func list(_ filter: ListFilter) async throws(StoreError) -> [BriefingSummary] {
+        var sql = "SELECT \(Self.summaryColumns) FROM briefings WHERE 1 = 1"
+        var arguments: [StoreValue] = []
+        if !filter.allVersions { sql += " AND latest = 1" }
+        if let from = filter.from {
+            sql += " AND date >= ?"
+            arguments.append(.text(from))
+        }
+        if let to = filter.to {
+            sql += " AND date <= ?"
+            arguments.append(.text(to))
+        }
+        if let layout = filter.layout {
+            sql += " AND layout = ?"
+            arguments.append(.text(layout))
+        }
+        if let speaker = filter.speaker {
+            sql += " AND id IN (SELECT briefing_id FROM turns WHERE lower(speaker_name) LIKE ? ESCAPE '\\')"
+            arguments.append(.text(SearchText.contains(speaker)))
+        }
+        sql += " ORDER BY date, id LIMIT ?"
+        arguments.append(StoreValue(filter.limit))
+        return try await engine.query(SQLStatement(sql, arguments)).map(Self.summary)
+    }
+
+    func briefing(_ reference: BriefingReference) async throws(StoreError) -> StoredBriefing? {
+        let statement: SQLStatement
+        switch reference {
+        case .id(let id):
+            statement = SQLStatement("SELECT \(Self.summaryColumns), document FROM briefings WHERE id = ?", [.int(id)])
+        case .path(let path):
+            statement = SQLStatement(
+                "SELECT \(Self.summaryColumns), document FROM briefings WHERE path = ? ORDER BY version DESC LIMIT 1",
+                [.text(path)])
+        }
+        guard let row = try await engine.query(statement).first else { return nil }
+        guard let json = row[14].string, let briefing = try? JSONDecoder().decode(Briefing.self, from: Data(json.utf8))
+        else {
+            throw .failed(
+                location: engine.location, reason: "briefing #\(row[0].int64): the stored document is damaged")
+        }
+        return StoredBriefing(summary: Self.summary(row), briefing: briefing)
+    }
+
+    func search(_ query: SearchQuery) async throws(StoreError) -> [SearchHit] {
+        var sql: String
+        var arguments: [StoreValue]
+        switch engine.dialect {
+        case .sqlite:
+            guard let match = SearchText.fts5(query.text) else { return [] }
+            sql =
+                "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
+                + "snippet(turns_fts, 0, '«', '»', '…', 24), -bm25(turns_fts) "
+                + "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid JOIN briefings b ON b.id = t.briefing_id "
+                + "WHERE turns_fts MATCH ? AND b.latest = 1"
+            arguments = [.text(match)]
+        case .postgres:
+            guard SearchText.hasWords(query.text) else { return [] }
+            sql =
+                "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
+                + "ts_headline('english', t.text, q, 'StartSel=«, StopSel=», MaxWords=32, MinWords=16, "
+                + "MaxFragments=1, FragmentDelimiter=…'), ts_rank(t.tsv, q) "
+                + "FROM turns t JOIN briefings b ON b.id = t.briefing_id, websearch_to_tsquery('english', ?) q "
+                + "WHERE t.tsv @@ q AND b.latest = 1"
+            arguments = [.text(query.text)]
+        }
+        if let speaker = query.speaker {
+            sql += " AND lower(t.speaker_name) LIKE ? ESCAPE '\\'"
+            arguments.append(.text(SearchText.contains(speaker)))
+        }
+        if let outlet = query.outlet {
+            sql += " AND lower(t.outlet) LIKE ? ESCAPE '\\'"
+            arguments.append(.text(SearchText.contains(outlet)))
+        }
+        if let kind = query.kind {
+            sql += " AND t.kind = ?"
+            arguments.append(.text(kind.rawValue))
+        }
+        if let from = query.from {
+            sql += " AND b.date >= ?"
+            arguments.append(.text(from))
+        }
+        if let to = query.to {
+            sql += " AND b.date <= ?"
+            arguments.append(.text(to))
+        }
+        sql += engine.dialect == .sqlite ? " ORDER BY bm25(turns_fts)" : " ORDER BY ts_rank(t.tsv, q) DESC"
+        sql += ", t.briefing_id, t.idx LIMIT ?"
+        arguments.append(StoreValue(query.limit))
+        return try await engine.query(SQLStatement(sql, arguments)).map { r in
+            SearchHit(
+                briefing: r[0].int64, title: r[1].string, date: r[2].string, turn: r[3].int, speaker: r[4].string,
+                kind: r[5].string ?? "", outlet: r[6].string, snippet: r[7].string ?? "", score: r[8].double ?? 0)
+        }
+    }
+
+    func speakers(briefing: Int64?) async throws(StoreError) -> [SpeakerCount] {
+        var sql =
+            "SELECT t.speaker_name, COUNT(*), SUM(t.words), COUNT(DISTINCT t.briefing_id) FROM turns t "
+            + "JOIN briefings b ON b.id = t.briefing_id WHERE b.latest = 1 AND t.speaker_name IS NOT NULL"
+        var arguments: [StoreValue] = []
+        if let briefing {
+            sql += " AND t.briefing_id = ?"
+            arguments.append(.int(briefing))
+        }
+        sql += " GROUP BY t.speaker_name ORDER BY 3 DESC, 1"
+        return try await engine.query(SQLStatement(sql, arguments)).map {
+            SpeakerCount(name: $0[0].string ?? "", turns: $0[1].int, words: $0[2].int, briefings: $0[3].int)
+        }
+    }
+
+    func outlets(briefing: Int64?) async throws(StoreError) -> [OutletCount] {
+        var sql =
+            "SELECT e.outlet, COUNT(*), COUNT(DISTINCT e.briefing_id) FROM exchanges e "
+            + "JOIN briefings b ON b.id = e.briefing_id WHERE b.latest = 1"
+        var arguments: [StoreValue] = []
+        if let briefing {
+            sql += " AND e.briefing_id = ?"
+            arguments.append(.int(briefing))
+        }
+        sql += " GROUP BY e.outlet ORDER BY 2 DESC, 1"
+        return try await engine.query(SQLStatement(sql, arguments)).map {
+            OutletCount(outlet: $0[0].string, questions: $0[1].int, briefings: $0[2].int)
+        }
+    }
+
+    func timeline(subject: String, unit: String?) async throws(StoreError) -> [TimelinePoint] {
+        var sql =
+            "SELECT c.briefing_id, b.date, c.period_from, c.period_to, c.period_text, c.value, c.unit, c.kind, c.text, "
+            + "c.subject, c.speaker, c.sentence FROM claims c JOIN briefings b ON b.id = c.briefing_id "
+            + "WHERE b.latest = 1 AND c.change_direction IS NULL "
+            + "AND (lower(c.subject) LIKE ? ESCAPE '\\' OR lower(c.counted) LIKE ? ESCAPE '\\')"
+        let pattern = StoreValue.text(SearchText.contains(subject))
+        var arguments = [pattern, pattern]
+        if let unit {
+            sql += " AND c.unit = ?"
+            arguments.append(.text(unit))
+        }
+        sql += " ORDER BY COALESCE(c.period_to, b.date), b.date, c.briefing_id, c.idx LIMIT 5000"
+        return try await engine.query(SQLStatement(sql, arguments)).map { r in
+            TimelinePoint(
+                briefing: r[0].int64, date: r[1].string, periodFrom: r[2].string, periodTo: r[3].string,
+                periodText: r[4].string, value: r[5].double ?? 0, unit: r[6].string, kind: r[7].string ?? "",
+                text: r[8].string ?? "", subject: r[9].string, speaker: r[10].string, sentence: r[11].string ?? "")
+        }
+    }
+
+    func corpusFindings(briefing: Int64) async throws(StoreError) -> [CorpusFinding] {
+        let rows = try await engine.query(
+            SQLStatement(
+                "SELECT kind, severity, message, briefing_id, other_briefing_id, idx, other_idx FROM corpus_findings "
+                    + "WHERE briefing_id = ? OR other_briefing_id = ? ORDER BY briefing_id, idx",
+                [.int(briefing), .int(briefing)]))
+        return rows.compactMap { r in
+            guard let kind = Finding.Kind(rawValue: r[0].string ?? ""),
+                let severity = Finding.Severity(rawValue: r[1].string ?? "")
+            else { return nil }
+            let message = (r[2].string ?? "").replacingOccurrences(of: Self.thisBriefing, with: "#\(r[3].int64)")
+            return CorpusFinding(
+                kind: kind, severity: severity, message: message, briefing: r[3].int64,
+                otherBriefing: r[4].int64, index: r[5].int, otherIndex: r[6].int)
+        }
+    }
+
+    func counts() async throws(StoreError) -> CorpusCounts {
+        let r = try await engine.query(
+            SQLStatement("SELECT COUNT(*), SUM(turns), SUM(claims), SUM(findings) FROM briefings WHERE latest = 1"))
+        guard let row = r.first else { return CorpusCounts(briefings: 0, turns: 0, claims: 0, findings: 0) }
+        return CorpusCounts(briefings: row[0].int, turns: row[1].int, claims: row[2].int, findings: row[3].int)
+    }
+}

@@ -1,0 +1,154 @@
+/// The tables, as named migrations that are only ever appended to: a database records the names
+/// applied, and a name it has that this list lacks means a newer Presser made it.
+///
+/// The same tables in both dialects; they differ in the key type, in the full-text index (FTS5
+/// for SQLite, a tsvector with a GIN index for PostgreSQL) and in the floating-point type.
+struct Migration: Sendable {
+    var name: String
+    var sqlite: [String]
+    var postgres: [String]
+}
+
+enum Schema {
+    /// `PRAGMA application_id` of a Presser SQLite file ("PRSR").
+    static let applicationID: Int32 = 0x5052_5352
+
+    static let migrations: [Migration] = [
+        Migration(
+            name: "2026-11-27-briefings",
+            sqlite: tables(key: "INTEGER PRIMARY KEY AUTOINCREMENT", real: "REAL"),
+            postgres: tables(key: "BIGSERIAL PRIMARY KEY", real: "DOUBLE PRECISION")),
+        Migration(
+            name: "2026-11-27-search",
+            sqlite: [
+                """
+                CREATE VIRTUAL TABLE turns_fts USING fts5(
+                    text, content='turns', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')
+                """
+            ],
+            postgres: [
+                "ALTER TABLE turns ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+                "CREATE INDEX turns_tsv ON turns USING GIN (tsv)",
+            ]),
+    ]
+
+    private static func tables(key: String, real: String) -> [String] {
+        [
+            """
+            CREATE TABLE briefings (
+                id \(key),
+                path TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                latest INTEGER NOT NULL,
+                sha256 TEXT NOT NULL UNIQUE,
+                title TEXT,
+                date TEXT,
+                layout TEXT NOT NULL,
+                language TEXT NOT NULL,
+                turns INTEGER NOT NULL,
+                questions INTEGER NOT NULL,
+                claims INTEGER NOT NULL,
+                findings INTEGER NOT NULL,
+                ingested_at TEXT NOT NULL,
+                document TEXT NOT NULL)
+            """,
+            "CREATE INDEX briefings_path ON briefings (path, version)",
+            "CREATE INDEX briefings_date ON briefings (date)",
+            """
+            CREATE TABLE participants (
+                briefing_id BIGINT NOT NULL REFERENCES briefings (id),
+                id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                outlet TEXT,
+                roles TEXT NOT NULL,
+                PRIMARY KEY (briefing_id, id))
+            """,
+            """
+            CREATE TABLE turns (
+                id \(key),
+                briefing_id BIGINT NOT NULL REFERENCES briefings (id),
+                idx INTEGER NOT NULL,
+                speaker_id TEXT,
+                speaker_name TEXT,
+                label TEXT,
+                kind TEXT NOT NULL,
+                outlet TEXT,
+                asked_by TEXT,
+                line INTEGER NOT NULL,
+                words INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                UNIQUE (briefing_id, idx))
+            """,
+            "CREATE INDEX turns_speaker ON turns (speaker_name)",
+            """
+            CREATE TABLE exchanges (
+                briefing_id BIGINT NOT NULL REFERENCES briefings (id),
+                idx INTEGER NOT NULL,
+                question INTEGER NOT NULL,
+                outlet TEXT,
+                asked_by TEXT,
+                delegated_by TEXT,
+                answered_by TEXT NOT NULL,
+                answers TEXT NOT NULL,
+                PRIMARY KEY (briefing_id, idx))
+            """,
+            """
+            CREATE TABLE claims (
+                briefing_id BIGINT NOT NULL REFERENCES briefings (id),
+                idx INTEGER NOT NULL,
+                turn INTEGER NOT NULL,
+                speaker TEXT,
+                text TEXT NOT NULL,
+                value \(real) NOT NULL,
+                upper \(real),
+                kind TEXT NOT NULL,
+                unit TEXT,
+                counted TEXT,
+                qualifier TEXT NOT NULL,
+                subject TEXT,
+                subject_key TEXT,
+                period_text TEXT,
+                period_from TEXT,
+                period_to TEXT,
+                change_direction TEXT,
+                change_basis TEXT,
+                sentence TEXT NOT NULL,
+                PRIMARY KEY (briefing_id, idx))
+            """,
+            "CREATE INDEX claims_subject ON claims (subject_key, period_from, period_to)",
+            """
+            CREATE TABLE findings (
+                briefing_id BIGINT NOT NULL REFERENCES briefings (id),
+                idx INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                message TEXT NOT NULL,
+                claims TEXT NOT NULL,
+                turns TEXT NOT NULL,
+                details TEXT NOT NULL,
+                PRIMARY KEY (briefing_id, idx))
+            """,
+            """
+            CREATE TABLE sentences (
+                briefing_id BIGINT NOT NULL REFERENCES briefings (id),
+                turn INTEGER NOT NULL,
+                fingerprint TEXT NOT NULL,
+                text TEXT NOT NULL)
+            """,
+            "CREATE INDEX sentences_fingerprint ON sentences (fingerprint)",
+            """
+            CREATE TABLE corpus_findings (
+                briefing_id BIGINT NOT NULL REFERENCES briefings (id),
+                other_briefing_id BIGINT NOT NULL REFERENCES briefings (id),
+                kind TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                message TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                other_idx INTEGER NOT NULL)
+            """,
+            "CREATE INDEX corpus_findings_briefing ON corpus_findings (briefing_id)",
+            "CREATE INDEX corpus_findings_other ON corpus_findings (other_briefing_id)",
+        ]
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import PresserCore
+
+/// Where briefings are kept: an embedded SQLite file (the default) or a PostgreSQL server shared
+/// by a team. Both implementations behave the same; the tests run one suite against both.
+public protocol BriefingStore: Sendable {
+    /// Applies the named migrations not applied yet, in order; returns the names applied.
+    @discardableResult func migrate() async throws(StoreError) -> [String]
+
+    /// Stores a briefing (with its claims and findings) in one transaction. Idempotent by the
+    /// SHA-256 of the source bytes; a changed file at a known path becomes a new version.
+    func store(_ briefing: Briefing, path: String) async throws(StoreError) -> StoreOutcome
+
+    func list(_ filter: ListFilter) async throws(StoreError) -> [BriefingSummary]
+    /// A stored briefing by id, or the latest version stored from a path.
+    func briefing(_ reference: BriefingReference) async throws(StoreError) -> StoredBriefing?
+    func search(_ query: SearchQuery) async throws(StoreError) -> [SearchHit]
+    func speakers(briefing: Int64?) async throws(StoreError) -> [SpeakerCount]
+    func outlets(briefing: Int64?) async throws(StoreError) -> [OutletCount]
+    func timeline(subject: String, unit: String?) async throws(StoreError) -> [TimelinePoint]
+    /// Findings that compare a briefing with the rest of the corpus.
+    func corpusFindings(briefing: Int64) async throws(StoreError) -> [CorpusFinding]
+    func counts() async throws(StoreError) -> CorpusCounts
+    /// Releases connections (PostgreSQL); the store is not used afterwards.
+    func close() async
+}
+
+/// What storing one briefing did.
+public enum StoreOutcome: Sendable, Equatable {
+    /// Stored; `version` is 1 for a new path, more for a changed file.
+    case stored(id: Int64, version: Int)
+    /// The same bytes were stored before (as this id): nothing added.
+    case unchanged(id: Int64)
+}
+
+public enum BriefingReference: Sendable, Equatable {
+    case id(Int64)
+    case path(String)
+
+    /// A number is an id; anything else a path (made absolute, as ingest stores it).
+    public init(_ text: String) {
+        if let id = Int64(text), id > 0 { self = .id(id) } else { self = .path(Ingest.canonical(text)) }
+    }
+}
+
+public struct ListFilter: Sendable, Equatable {
+    public var from: String?
+    public var to: String?
+    public var layout: String?
+    public var speaker: String?
+    public var allVersions: Bool
+    public var limit: Int
+
+    public init(
+        from: String? = nil, to: String? = nil, layout: String? = nil, speaker: String? = nil,
+        allVersions: Bool = false, limit: Int = 1000
+    ) {
+        self.from = from
+        self.to = to
+        self.layout = layout
+        self.speaker = speaker
+        self.allVersions = allVersions
+        self.limit = limit
+    }
+}
+
+public struct BriefingSummary: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var path: String
+    public var version: Int
+    public var latest: Bool
+    public var sha256: String
+    public var title: String?
+    public var date: String?
+    public var layout: String
+    public var language: String
+    public var turns: Int
+    public var questions: Int
+    public var claims: Int
+    public var findings: Int
+    public var ingestedAt: String
+}
+
+public struct StoredBriefing: Sendable, Equatable {
+    public var summary: BriefingSummary
+    public var briefing: Briefing
+}
+
+public struct SearchQuery: Sendable, Equatable {
+    public var text: String
+    public var speaker: String?
+    public var outlet: String?
+    public var kind: Turn.Kind?
+    public var from: String?
+    public var to: String?
+    public var limit: Int
+
+    public init(
+        _ text: String, speaker: String? = nil, outlet: String? = nil, kind: Turn.Kind? = nil, from: String? = nil,
+        to: String? = nil, limit: Int = 20
+    ) {
+        self.text = text
+        self.speaker = speaker
+        self.outlet = outlet
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.limit = limit
+    }
+}
+
+public struct SearchHit: Sendable, Codable, Equatable {
+    public var briefing: Int64
+    public var title: String?
+    public var date: String?
+    public var turn: Int
+    public var speaker: String?
+    public var kind: String
+    public var outlet: String?
+    /// The matching passage, the matched words between « and ».
+    public var snippet: String
+    /// Higher is better; comparable within one result list only.
+    public var score: Double
+}
+
+public struct SpeakerCount: Sendable, Codable, Equatable {
+    public var name: String
+    public var turns: Int
+    public var words: Int
+    public var briefings: Int
+}
+
+public struct OutletCount: Sendable, Codable, Equatable {
+    /// nil for questions printed without their outlet.
+    public var outlet: String?
+    public var questions: Int
+    public var briefings: Int
+}
+
+public struct TimelinePoint: Sendable, Codable, Equatable {
+    public var briefing: Int64
+    public var date: String?
+    public var periodFrom: String?
+    public var periodTo: String?
+    public var periodText: String?
+    public var value: Double
+    public var unit: String?
+    public var kind: String
+    public var text: String
+    public var subject: String?
+    public var speaker: String?
+    public var sentence: String
+}
+
+/// A finding across briefings: a figure that changed since another briefing, a sentence said
+/// again in another briefing.
+public struct CorpusFinding: Sendable, Codable, Equatable {
+    public var kind: Finding.Kind
+    public var severity: Finding.Severity
+    public var message: String
+    public var briefing: Int64
+    public var otherBriefing: Int64
+    /// Claim (figureChanged) or turn (repeatedTalkingPoint) index in each briefing.
+    public var index: Int
+    public var otherIndex: Int
+}
+
+public struct CorpusCounts: Sendable, Codable, Equatable {
+    public var briefings: Int
+    public var turns: Int
+    public var claims: Int
+    public var findings: Int
+}

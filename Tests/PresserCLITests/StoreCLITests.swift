@@ -1,0 +1,158 @@
+import Foundation
+import PresserEval
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The store through the command line: a batch killed in the middle, two batches at once, the
+/// commands a reader uses.
+@Suite struct StoreCLITests {
+    private let temp = TemporaryDirectory()
+
+    /// `count` distinct transcripts: the corpus's text files, each copied with a line added at the
+    /// end, so every copy has its own bytes.
+    private func batch(_ count: Int) throws -> URL {
+        let folder = temp.url.appendingPathComponent("batch")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let corpus = Corpus.packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
+        let sources = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        for i in 0..<count {
+            let source = sources[i % sources.count]
+            var bytes = try Data(contentsOf: corpus.appendingPathComponent(source))
+            bytes += Data("\n\nEND OF COPY \(i)\n".utf8)
+            try bytes.write(to: folder.appendingPathComponent(String(format: "%04d-", i) + source))
+        }
+        return folder
+    }
+
+    /// Facts about an SQLite store read with Python's sqlite3, not with Presser.
+    private func inspect(_ database: String) throws -> [String: Int] {
+        let script = """
+            import sqlite3, sys, json
+            c = sqlite3.connect(sys.argv[1])
+            ok = c.execute("pragma integrity_check").fetchone()[0] == "ok"
+            briefings = c.execute("select count(*) from briefings").fetchone()[0]
+            distinct = c.execute("select count(distinct sha256) from briefings").fetchone()[0]
+            partial = c.execute(\"\"\"select count(*) from briefings b where
+                b.turns <> (select count(*) from turns t where t.briefing_id = b.id) or
+                b.claims <> (select count(*) from claims c where c.briefing_id = b.id) or
+                b.findings <> (select count(*) from findings f where f.briefing_id = b.id)\"\"\").fetchone()[0]
+            orphans = c.execute("select count(*) from turns where briefing_id not in (select id from briefings)").fetchone()[0]
+            fts = c.execute("select count(*) from turns_fts").fetchone()[0]
+            turns = c.execute("select count(*) from turns").fetchone()[0]
+            print(json.dumps({"ok": int(ok), "briefings": briefings, "distinct": distinct, "partial": partial,
+                              "orphans": orphans, "fts": fts, "turns": turns}))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, database]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
+    }
+
+    @Test func aBatchKilledAtARandomMomentLeavesWholeBriefingsOnly() throws {
+        let folder = try batch(150)
+        let database = temp.url.appendingPathComponent("killed.sqlite").path
+        let executable = try #require(Presser.executable)
+        var random = SplitMix64(seed: UInt64(Date().timeIntervalSince1970))
+        let delay = Double.random(in: 0.8...3.0, using: &random)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["ingest", "--quiet", "--database", database, folder.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        let killedWhileRunning = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(killedWhileRunning, "the batch finished before the kill at \(delay) s: make it larger")
+
+        let facts = try inspect(database)
+        #expect(facts["ok"] == 1, "\(facts)")
+        #expect(facts["partial"] == 0, "killed after \(delay) s: \(facts)")
+        #expect(facts["orphans"] == 0, "\(facts)")
+        #expect(facts["fts"] == facts["turns"], "\(facts)")
+        #expect((facts["briefings"] ?? 0) < 150, "\(facts)")
+
+        // It opens cleanly, and finishing the batch stores the rest, once.
+        let list = try Presser.run(["list", "--database", database, "--format", "json"])
+        #expect(list.status == 0, "\(list)")
+        let again = try Presser.run(["ingest", "--quiet", "--database", database, folder.path], timeout: .seconds(300))
+        #expect(again.status == 0, "\(again)")
+        let after = try inspect(database)
+        #expect(after["briefings"] == 150 && after["distinct"] == 150 && after["partial"] == 0, "\(after)")
+    }
+
+    @Test func twoIngestsOnOneFileAtOnceBothSucceed() throws {
+        let folder = try batch(60)
+        let database = temp.url.appendingPathComponent("shared.sqlite").path
+        let executable = try #require(Presser.executable)
+        let processes = (0..<2).map { _ in
+            let p = Process()
+            p.executableURL = executable
+            p.arguments = ["ingest", "--quiet", "--database", database, folder.path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            return p
+        }
+        for p in processes { try p.run() }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        let facts = try inspect(database)
+        #expect(facts["briefings"] == 60 && facts["distinct"] == 60 && facts["partial"] == 0, "\(facts)")
+    }
+
+    @Test func ingestSearchShowOutletsTimelineOnTheReference() throws {
+        let database = temp.url.appendingPathComponent("reader.sqlite").path
+        let reference = "Tests/Fixtures/corpus/scio-2019-12-09.txt"
+        let ingest = try Presser.run([
+            "ingest", "--database", database, reference, "Tests/Fixtures/corpus/fomc-2020-09-16.txt",
+        ])
+        #expect(ingest.status == 0, "\(ingest)")
+        #expect(ingest.stdout.contains("2 stored, 0 unchanged, 0 failed"), "\(ingest)")
+        let twice = try Presser.run(["ingest", "--database", database, reference])
+        #expect(twice.stdout.contains("0 stored, 1 unchanged"), "\(twice)")
+
+        let search = try Presser.run(["search", "--database", database, "violent", "terrorist", "--kind", "answer"])
+        #expect(search.status == 0, "\(search)")
+        #expect(search.stdout.contains("Shohrat Zakir") && search.stdout.contains("«terrorist»"), "\(search)")
+
+        let outlets = try Presser.run(["outlets", "--database", database, "--briefing", reference, "--format", "csv"])
+        #expect(outlets.stdout.contains("(outlet not given),4,1"), "\(outlets)")
+
+        let show = try Presser.run(["show", "--database", database, reference])
+        #expect(show.status == 0, "\(show)")
+        #expect(show.stdout.contains("Macao Daily → Shohrat Zakir hands to Xu Hairong"), "\(show)")
+
+        let json = try Presser.run(["show", "--database", database, "--format", "json", "1"])
+        let document = try json.json()
+        #expect(document["schema"] as? String == "presser.briefing/1")
+        #expect(document["id"] as? Int == 1)
+
+        let timeline = try Presser.run(["timeline", "--database", database, "poverty incidence"])
+        #expect(timeline.stdout.contains("22.48%") && timeline.stdout.contains("6.51%"), "\(timeline)")
+
+        let missing = try Presser.run(["show", "--database", database, "999"])
+        #expect(missing.status == 66, "\(missing)")
+    }
+
+    @Test func aCorruptDatabaseIsOneLineAndExit65() throws {
+        let database = try temp.write("garbage.sqlite", Array(String(repeating: "not sqlite ", count: 500).utf8))
+        let run = try Presser.run(["list", "--database", database])
+        run.expectFailure(65, naming: database, saying: "not a Presser database")
+    }
+
+    @Test func helpSaysWhereTheDatabaseIs() throws {
+        let run = try Presser.run(["--help"])
+        #expect(run.stdout.contains("~/.local/share/presser/presser.sqlite"), "\(run)")
+        #expect(run.stdout.contains("PRESSER_DATABASE"), "\(run)")
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import PresserStore
+import Testing
+
+@testable import PresserStore
+
+/// What happens with a database file that is not what it should be, and with a server that is not there.
+@Suite struct DatabaseFileTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presser-db-\(UUID())")
+
+    init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Runs one SQL statement on a file with Python's sqlite3: another program's hands.
+    func sqlite(_ file: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()", file, sql,
+        ]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefusedClearly() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("notes.sqlite")
+        try String(repeating: "These are my notes, not a database.\n", count: 200).write(
+            toFile: file, atomically: true, encoding: .utf8)
+        await #expect(throws: StoreError.notADatabase(path: file, reason: "file is not a database")) {
+            try await StoreLocation.sqlite(path: file).open()
+        }
+        let error = StoreError.notADatabase(path: file, reason: "file is not a database")
+        #expect(error.description == "\(file): not a Presser database (file is not a database)")
+        #expect(error.exitCode == 65)
+    }
+
+    @Test func anotherProgramsSQLiteFileIsRefused() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("other.sqlite")
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table songs (title text)'); c.commit()",
+            file,
+        ]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        try #require(sqlite.terminationStatus == 0)
+        await #expect(throws: StoreError.foreignDatabase(path: file)) {
+            try await StoreLocation.sqlite(path: file).open()
+        }
+    }
+
+    @Test func aDatabaseFromANewerPresserIsRefused() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("newer.sqlite")
+        let store = try await StoreLocation.sqlite(path: file).open()
+        await store.close()
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"insert into grdb_migrations values ('2099-01-01-holograms')\"); c.commit()",
+            file,
+        ]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        try #require(sqlite.terminationStatus == 0)
+        await #expect(throws: StoreError.newerSchema(location: file, migration: "2099-01-01-holograms")) {
+            try await StoreLocation.sqlite(path: file).open()
+        }
+    }
+
+    @Test func aMissingFolderIsCreatedAndTheDefaultIsUnderXDGDataHome() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("a/b/c/presser.sqlite")
+        let store = try await StoreLocation.sqlite(path: file).open()
+        #expect(try await store.counts() == CorpusCounts(briefings: 0, turns: 0, claims: 0, findings: 0))
+        await store.close()
+        #expect(FileManager.default.fileExists(atPath: file))
+        #expect(
+            StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/u"])
+                == .sqlite(path: "/data/presser/presser.sqlite"))
+        #expect(
+            StoreLocation.resolve(option: nil, environment: ["HOME": "/home/u"])
+                == .sqlite(path: "/home/u/.local/share/presser/presser.sqlite"))
+        #expect(
+            StoreLocation.resolve(option: nil, environment: ["PRESSER_DATABASE": "postgres://a@b/c"])
+                == .postgres(url: "postgres://a@b/c"))
+        #expect(
+            StoreLocation.resolve(option: "x.sqlite", environment: ["PRESSER_DATABASE": "postgres://a@b/c"])
+                == .sqlite(path: "x.sqlite"))
+        #expect(!StoreLocation.postgres(url: "postgres://u:secret@h/d").description.contains("secret"))
+    }
+
+    @Test func noServerFailsFastWithAClearMessage() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let started = ContinuousClock.now
+        do {
+            _ = try await StoreLocation.postgres(url: "postgres://presser@127.0.0.1:1/presser").open()
+            Issue.record("connected to nothing")
+        } catch {
+            guard case .cannotConnect(let location, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(location == "postgres://presser@127.0.0.1:1/presser")
+            #expect(error.exitCode == 69)
+        }
+        // A pooled client would retry for about a minute; one connection fails on the refusal (well under
+        // a second alone; the bound leaves room for a busy machine running the other suites at once).
+        #expect(ContinuousClock.now - started < .seconds(30))
+    }
+
+    @Test func searchTextIsRebuiltFromWords() {
+        #expect(SearchText.fts5("violent terrorist") == "\"violent\" \"terrorist\"")
+        #expect(SearchText.fts5("\"three consecutive years\" Xinjiang") == "\"three consecutive years\" \"Xinjiang\"")
+        #expect(SearchText.fts5("a\" OR \"b*") == "\"a\" \"OR\" \"b\"")
+        #expect(SearchText.fts5("'; --") == nil)
+        #expect(SearchText.contains("50%_off") == "%50\\%\\_off%")
+    }
+}

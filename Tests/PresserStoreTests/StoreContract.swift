@@ -1,0 +1,162 @@
+import Foundation
+import PresserCore
+import PresserStore
+import Testing
+
+/// What every store must do, run against SQLite and against PostgreSQL (StoreTests.swift).
+enum StoreContract {
+    static func withStore(_ backend: TestDatabase.Backend, _ body: (any BriefingStore) async throws -> Void)
+        async throws
+    {
+        let database = try await TestDatabase.make(backend)
+        do {
+            let store = try await database.open()
+            do {
+                try await body(store)
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+        } catch {
+            await database.remove()
+            throw error
+        }
+        await database.remove()
+    }
+
+    static func ingestingTheCorpusTwiceKeepsOneCopy(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let files = Corpus.files
+            #expect(files.count == 56)
+            let first = await Ingest.run(files.map { [$0] }, into: store)
+            #expect(
+                first.filter { if case .stored(_, _, 1) = $0 { true } else { false } }.count == files.count, "\(first)")
+            let second = await Ingest.run(files.map { [$0] }, into: store)
+            #expect(second.allSatisfy { if case .unchanged = $0 { true } else { false } }, "\(second)")
+            let list = try await store.list(ListFilter(allVersions: true))
+            #expect(list.count == files.count)
+            #expect(Set(list.map(\.sha256)).count == files.count)
+            let counts = try await store.counts()
+            #expect(counts.briefings == files.count)
+            #expect(counts.turns == list.reduce(0) { $0 + $1.turns })
+        }
+    }
+
+    static func searchFindsTheReferenceTurnWithItsSpeaker(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            _ = await Ingest.run(
+                [[Corpus.path("scio-2019-12-09.txt")], [Corpus.path("fomc-2020-09-16.txt")]], into: store)
+            let hits = try await store.search(SearchQuery("\"no violent terrorist attacks\" consecutive years"))
+            let hit = try #require(hits.first { $0.turn == 25 })
+            #expect(hit.speaker == "Shohrat Zakir")
+            #expect(hit.kind == "answer")
+            #expect(hit.date == "2019-12-09")
+            #expect(hit.snippet.contains("«"))
+            // Filters narrow it down.
+            let questions = try await store.search(SearchQuery("violent terrorist", kind: .question))
+            #expect(questions.map(\.turn) == [3])
+            let bySpeaker = try await store.search(SearchQuery("inflation", speaker: "powell", limit: 5))
+            #expect(
+                !bySpeaker.isEmpty && bySpeaker.allSatisfy { $0.speaker == "Jerome Powell" || $0.speaker == "Powell" })
+            let none = try await store.search(SearchQuery("violent terrorist", from: "2020-01-01"))
+            #expect(none.isEmpty)
+        }
+    }
+
+    static func typedQueriesCannotBreakOrInject(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            _ = await Ingest.run([[Corpus.path("scio-2019-12-09.txt")]], into: store)
+            for text in [
+                "'; DROP TABLE turns; --", "\"unbalanced", "NEAR(violent terrorist)", "violent OR", "*", "text:violent",
+                "a AND NOT b", "\\", "%", "')", "–—“”", "terrorist -violent", "\u{0}",
+            ] {
+                _ = try await store.search(SearchQuery(text))
+                _ = try await store.search(SearchQuery("violent", speaker: text, outlet: text))
+            }
+            let still = try await store.search(SearchQuery("violent terrorist"))
+            #expect(!still.isEmpty)
+            #expect(try await store.counts().turns == 33)
+        }
+    }
+
+    static func outletsCountTheUnattributedQuestions(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let results = await Ingest.run(
+                [[Corpus.path("scio-2019-12-09.txt")], [Corpus.path("whitehouse-2021-02-19.txt")]], into: store)
+            let id = try #require(results.first { $0.path.hasSuffix("scio-2019-12-09.txt") }?.id)
+            let outlets = try await store.outlets(briefing: id)
+            #expect(outlets.first { $0.outlet == nil }?.questions == 4)
+            #expect(outlets.reduce(0) { $0 + $1.questions } == 11)
+            #expect(outlets.contains { $0.outlet == "Macao Daily" && $0.questions == 1 })
+            let speakers = try await store.speakers(briefing: id)
+            #expect(speakers.first?.name == "Shohrat Zakir")
+        }
+    }
+
+    static func aChangedFileIsANewVersion(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presser-version-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("scio.txt")
+            let original = try String(contentsOfFile: Corpus.path("scio-2019-12-09.txt"), encoding: .utf8)
+            try original.write(to: file, atomically: true, encoding: .utf8)
+            let first = await Ingest.run([[file.path]], into: store)
+            try original.replacingOccurrences(of: "150 million tourists", with: "160 million tourists")
+                .write(to: file, atomically: true, encoding: .utf8)
+            let second = await Ingest.run([[file.path]], into: store)
+            guard case .stored(_, let v1, 1) = first.first, case .stored(_, let v2, 2) = second.first else {
+                Issue.record("\(first) \(second)")
+                return
+            }
+            #expect(v1 != v2)
+            #expect(try await store.list(ListFilter()).map(\.id) == [v2])
+            #expect(try await store.list(ListFilter(allVersions: true)).count == 2)
+            let latest = try #require(try await store.briefing(.path(file.path)))
+            #expect(latest.summary.version == 2)
+            #expect(latest.briefing.turns.count == 33)
+            let old = try #require(try await store.briefing(.id(v1)))
+            #expect(!old.summary.latest)
+            // Search sees the latest version only.
+            let hits = try await store.search(SearchQuery("160 million tourists"))
+            #expect(hits.allSatisfy { $0.briefing == v2 } && !hits.isEmpty)
+            #expect(try await store.search(SearchQuery("\"150 million tourists\"")).allSatisfy { $0.briefing == v2 })
+        }
+    }
+
+    static func theDocumentComesBackAsStored(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let briefing = try Ingest.analyse([Corpus.path("scio-2019-12-09.txt")])
+            guard case .stored(let id, 1) = try await store.store(briefing, path: "/corpus/scio.txt") else {
+                Issue.record("not stored")
+                return
+            }
+            let back = try #require(try await store.briefing(.id(id)))
+            #expect(back.briefing == briefing)
+            #expect(back.summary.claims == 99)
+            #expect(try await store.store(briefing, path: "/elsewhere/scio.txt") == .unchanged(id: id))
+            #expect(try await store.briefing(.id(id + 1000)) == nil)
+        }
+    }
+
+    static func timelineAndCorpusFindings(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let fomc = ["fomc-2023-03-22.txt", "fomc-2023-12-13.txt"].map { [Corpus.path($0)] }
+            _ = await Ingest.run(fomc, into: store)
+            let points = try await store.timeline(subject: "federal funds rate", unit: "%")
+            #expect(points.count >= 4)
+            #expect(points.map { $0.periodTo ?? $0.date ?? "" } == points.map { $0.periodTo ?? $0.date ?? "" }.sorted())
+            let list = try await store.list(ListFilter())
+            let december = try #require(list.first { $0.date == "2023-12-13" })
+            let findings = try await store.corpusFindings(briefing: december.id)
+            // The federal funds rate projected for the end of 2025 went from 3.1 to 3.6 percent.
+            #expect(
+                findings.contains {
+                    $0.kind == .figureChanged && $0.message.contains("“3.6 percent”")
+                        && $0.message.contains("“3.1 percent”")
+                }, "\(findings.map(\.message))")
+            #expect(findings.contains { $0.kind == .repeatedTalkingPoint })
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+
+/// The store contract on the embedded SQLite store.
+@Suite("Store on SQLite") struct SQLiteStoreTests {
+    @Test func ingestingTheCorpusTwiceKeepsOneCopy() async throws {
+        try await StoreContract.ingestingTheCorpusTwiceKeepsOneCopy(.sqlite)
+    }
+    @Test func searchFindsTheReferenceTurnWithItsSpeaker() async throws {
+        try await StoreContract.searchFindsTheReferenceTurnWithItsSpeaker(.sqlite)
+    }
+    @Test func typedQueriesCannotBreakOrInject() async throws {
+        try await StoreContract.typedQueriesCannotBreakOrInject(.sqlite)
+    }
+    @Test func outletsCountTheUnattributedQuestions() async throws {
+        try await StoreContract.outletsCountTheUnattributedQuestions(.sqlite)
+    }
+    @Test func aChangedFileIsANewVersion() async throws { try await StoreContract.aChangedFileIsANewVersion(.sqlite) }
+    @Test func theDocumentComesBackAsStored() async throws {
+        try await StoreContract.theDocumentComesBackAsStored(.sqlite)
+    }
+    @Test func timelineAndCorpusFindings() async throws { try await StoreContract.timelineAndCorpusFindings(.sqlite) }
+}
+
+/// The same contract on PostgreSQL. Without PRESSER_TEST_POSTGRES_URL these are reported as
+/// skipped, with the reason; `.ci/run` starts a server and sets it.
+@Suite(
+    "Store on PostgreSQL",
+    .enabled(
+        if: TestDatabase.postgresURL != nil,
+        "PRESSER_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against (.ci/run starts one)"))
+struct PostgresStoreTests {
+    @Test func ingestingTheCorpusTwiceKeepsOneCopy() async throws {
+        try await StoreContract.ingestingTheCorpusTwiceKeepsOneCopy(.postgres)
+    }
+    @Test func searchFindsTheReferenceTurnWithItsSpeaker() async throws {
+        try await StoreContract.searchFindsTheReferenceTurnWithItsSpeaker(.postgres)
+    }
+    @Test func typedQueriesCannotBreakOrInject() async throws {
+        try await StoreContract.typedQueriesCannotBreakOrInject(.postgres)
+    }
+    @Test func outletsCountTheUnattributedQuestions() async throws {
+        try await StoreContract.outletsCountTheUnattributedQuestions(.postgres)
+    }
+    @Test func aChangedFileIsANewVersion() async throws { try await StoreContract.aChangedFileIsANewVersion(.postgres) }
+    @Test func theDocumentComesBackAsStored() async throws {
+        try await StoreContract.theDocumentComesBackAsStored(.postgres)
+    }
+    @Test func timelineAndCorpusFindings() async throws { try await StoreContract.timelineAndCorpusFindings(.postgres) }
+}

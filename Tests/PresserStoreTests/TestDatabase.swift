@@ -1,0 +1,61 @@
+import Foundation
+import PresserStore
+import Testing
+
+@testable import PresserStore
+
+/// A throw-away database for one test: a fresh SQLite file in a temporary folder, or a fresh
+/// database on the PostgreSQL server named by PRESSER_TEST_POSTGRES_URL (CI starts one; see .ci/run).
+struct TestDatabase {
+    enum Backend: String, Sendable, CaseIterable { case sqlite, postgres }
+
+    /// The server for the PostgreSQL suite, or nil (the suite is then skipped, with that reason).
+    static let postgresURL: String? = {
+        let url = ProcessInfo.processInfo.environment["PRESSER_TEST_POSTGRES_URL"]
+        return url?.isEmpty == false ? url : nil
+    }()
+
+    let location: StoreLocation
+    private let cleanup: @Sendable () async -> Void
+
+    static func make(_ backend: Backend) async throws -> TestDatabase {
+        let name = "presser_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        switch backend {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return TestDatabase(location: .sqlite(path: folder.appendingPathComponent("presser.sqlite").path)) {
+                try? FileManager.default.removeItem(at: folder)
+            }
+        case .postgres:
+            let server = try #require(postgresURL)
+            let admin = try await PostgresEngine(url: server, display: "test server")
+            _ = try await admin.query(SQLStatement("CREATE DATABASE \(name)"))
+            await admin.close()
+            var components = try #require(URLComponents(string: server))
+            components.path = "/" + name
+            let url = try #require(components.string)
+            return TestDatabase(location: .postgres(url: url)) {
+                if let admin = try? await PostgresEngine(url: server, display: "test server") {
+                    _ = try? await admin.query(SQLStatement("DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
+                    await admin.close()
+                }
+            }
+        }
+    }
+
+    func open() async throws -> any BriefingStore { try await location.open() }
+
+    func remove() async { await cleanup() }
+}
+
+/// The corpus copied into the repository, found from this file.
+enum Corpus {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/corpus")
+
+    static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Every transcript of the corpus folder (SOURCES.md left out).
+    static var files: [String] { Ingest.files([folder.path]).files }
+}
