@@ -37,7 +37,7 @@ enum Rows {
         "findings", "ingested_at", "document",
     ]
 
-    /// Every child table's rows for a stored briefing.
+    /// Every child table's rows for a stored briefing (sentence fingerprints apart: see `sentences`).
     static func children(of b: Briefing, id: Int64) -> [TableRows] {
         let key = StoreValue.int(id)
         let encoder = JSONEncoder()
@@ -104,12 +104,28 @@ enum Rows {
                         list(f.claims), list(f.turns), .text(details),
                     ]
                 }),
-            TableRows(
-                table: "sentences", columns: ["briefing_id", "turn", "fingerprint", "text"],
-                rows: CorpusKeys.sentenceFingerprints(b).map {
-                    [key, StoreValue($0.turn), .text($0.fingerprint), .text($0.text)]
-                }
-            ),
         ]
+    }
+
+    /// The briefing's sentence fingerprints, stored only while fewer than `cap` briefings have the
+    /// same sentence: boilerplate said in every briefing is matched against its first few, so
+    /// storing stays as fast at the ten-thousandth briefing as at the first.
+    static func sentences(of b: Briefing, cap: Int) -> [SQLStatement] {
+        let rows = CorpusKeys.sentenceFingerprints(b)
+        var out: [SQLStatement] = []
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + 400, rows.count)]
+            start += batch.count
+            let values = Array(repeating: "(?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
+            out.append(
+                SQLStatement(
+                    "WITH v (briefing_id, turn, fingerprint, text) AS (VALUES \(values)) "
+                        + "INSERT INTO sentences (briefing_id, turn, fingerprint, text) "
+                        + "SELECT briefing_id, turn, fingerprint, text FROM v "
+                        + "WHERE (SELECT COUNT(*) FROM sentences s WHERE s.fingerprint = v.fingerprint) < \(cap)",
+                    batch.flatMap { [StoreValue.briefingID, StoreValue($0.turn), .text($0.fingerprint), .text($0.text)] }))
+        }
+        return out
     }
 }

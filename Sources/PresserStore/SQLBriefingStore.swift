@@ -45,6 +45,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 start += batch.count
             }
         }
+        rest += Rows.sentences(of: briefing, cap: 5)
         if engine.dialect == .sqlite {
             rest.append(
                 SQLStatement(
@@ -73,60 +74,78 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         try await engine.query(SQLStatement("SELECT id FROM briefings WHERE sha256 = ?", [.text(sha)])).first?[0].int64
     }
 
-    /// Figures stated differently for the same subject and period in another briefing (a warning),
-    /// and sentences said word for word in another briefing (one info finding per briefing).
+    /// Figures stated differently for the same subject and period in another briefing (a warning; at
+    /// most 20 per figure), and sentences said word for word in another briefing (one info finding
+    /// for each of the 20 briefings that share the most).
     private func corpusFindings(for b: Briefing, path: String) async throws(StoreError) -> [CorpusFinding] {
         var out: [CorpusFinding] = []
-        for (i, claim) in b.claims.enumerated() {
-            guard claim.change == nil, let key = CorpusKeys.subjectKey(claim), let from = claim.period?.from,
-                let to = claim.period?.to
-            else { continue }
+        // Levels with a subject and a stated period, looked up in one query per 100 (an OR of keys,
+        // which both databases answer from the claims_subject index).
+        let dated = b.claims.enumerated().compactMap { i, claim -> (Int, Claim, [String])? in
+            guard claim.change == nil, claim.upper == nil, let key = CorpusKeys.subjectKey(claim),
+                let from = claim.period?.from, let to = claim.period?.to
+            else { return nil }
+            return (i, claim, [key, from, to])
+        }
+        var start = 0
+        while start < dated.count {
+            let chunk = dated[start..<min(start + 100, dated.count)]
+            start += chunk.count
+            let keys = Array(
+                repeating: "(c.subject_key = ? AND c.period_from = ? AND c.period_to = ?)", count: chunk.count)
             let rows = try await engine.query(
                 SQLStatement(
-                    "SELECT c.briefing_id, b.date, c.idx, c.text, c.value, c.upper, c.unit, c.qualifier "
-                        + "FROM claims c JOIN briefings b ON b.id = c.briefing_id WHERE b.latest = 1 AND b.path <> ? "
-                        + "AND c.subject_key = ? AND c.period_from = ? AND c.period_to = ? AND c.kind = ? "
-                        + "AND c.change_direction IS NULL ORDER BY c.briefing_id, c.idx LIMIT 20",
-                    [.text(path), .text(key), .text(from), .text(to), .text(claim.kind.rawValue)]))
-            for row in rows where row[6].string == claim.unit {
-                var other = claim
-                other.text = row[3].string ?? ""
-                other.value = row[4].double ?? 0
-                other.upper = row[5].double
-                other.qualifier = Claim.Qualifier(rawValue: row[7].string ?? "") ?? .exact
-                guard claim.upper == nil, other.upper == nil, !CorpusKeys.sameValue(claim, other) else { continue }
-                let thing = claim.subject ?? claim.counted ?? "A figure"
-                let period = claim.period?.text ?? ""
-                out.append(
-                    CorpusFinding(
-                        kind: .figureChanged, severity: .warning,
-                        message:
-                            "\(thing) (\(period)): “\(claim.text)” in \(Self.thisBriefing)\(b.date.map { " (\($0))" } ?? ""), "
-                            + "“\(other.text)” in #\(row[0].int64)\(row[1].string.map { " (\($0))" } ?? "").",
-                        briefing: 0, otherBriefing: row[0].int64, index: i, otherIndex: row[2].int))
+                    "SELECT c.briefing_id, b.date, c.idx, c.text, c.value, c.unit, c.qualifier, c.kind, c.subject_key, "
+                        + "c.period_from, c.period_to FROM claims c JOIN briefings b ON b.id = c.briefing_id "
+                        + "WHERE b.latest = 1 AND b.path <> ? AND c.change_direction IS NULL AND c.upper IS NULL "
+                        + "AND (\(keys.joined(separator: " OR "))) LIMIT 2000",
+                    [.text(path)] + chunk.flatMap { $0.2.map(StoreValue.text) }))
+            for (i, claim, key) in chunk {
+                let matching = rows.filter {
+                    [$0[8].string ?? "", $0[9].string ?? "", $0[10].string ?? ""] == key && $0[7].string == claim.kind.rawValue
+                        && $0[5].string == claim.unit
+                }
+                for row in matching.sorted(by: { $0[0].int64 > $1[0].int64 }).prefix(20) {
+                    var other = claim
+                    other.text = row[3].string ?? ""
+                    other.value = row[4].double ?? 0
+                    other.qualifier = Claim.Qualifier(rawValue: row[6].string ?? "") ?? .exact
+                    guard !CorpusKeys.sameValue(claim, other) else { continue }
+                    let thing = claim.subject ?? claim.counted ?? "A figure"
+                    let period = claim.period?.text ?? ""
+                    out.append(
+                        CorpusFinding(
+                            kind: .figureChanged, severity: .warning,
+                            message:
+                                "\(thing) (\(period)): “\(claim.text)” in \(Self.thisBriefing)\(b.date.map { " (\($0))" } ?? ""), "
+                                + "“\(other.text)” in #\(row[0].int64)\(row[1].string.map { " (\($0))" } ?? "").",
+                            briefing: 0, otherBriefing: row[0].int64, index: i, otherIndex: row[2].int))
+                }
             }
         }
+        // Sentences said word for word elsewhere: the 20 briefings that share the most, one finding each.
         let sentences = CorpusKeys.sentenceFingerprints(b)
-        var seen: [Int64: (count: Int, turn: Int, otherTurn: Int, text: String)] = [:]
-        var start = 0
+        var shared: [Int64: (count: Int, turn: Int, otherTurn: Int, text: String)] = [:]
+        start = 0
         while start < sentences.count {
             let chunk = sentences[start..<min(start + 400, sentences.count)]
             start += chunk.count
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
             let rows = try await engine.query(
                 SQLStatement(
-                    "SELECT s.briefing_id, s.turn, s.fingerprint FROM sentences s JOIN briefings b ON b.id = s.briefing_id "
-                        + "WHERE b.latest = 1 AND b.path <> ? AND s.fingerprint IN (\(marks))",
+                    "SELECT s.briefing_id, COUNT(*), MIN(s.fingerprint), MIN(s.turn) FROM sentences s "
+                        + "JOIN briefings b ON b.id = s.briefing_id WHERE b.latest = 1 AND b.path <> ? "
+                        + "AND s.fingerprint IN (\(marks)) GROUP BY s.briefing_id ORDER BY 2 DESC, 1 LIMIT 20",
                     [.text(path)] + chunk.map { .text($0.fingerprint) }))
             for row in rows {
-                guard let fingerprint = row[2].string, let mine = chunk.first(where: { $0.fingerprint == fingerprint })
-                else { continue }
                 let id = row[0].int64
-                let old = seen[id] ?? (0, mine.turn, row[1].int, mine.text)
-                seen[id] = (old.count + 1, old.turn, old.otherTurn, old.text)
+                guard let mine = chunk.first(where: { $0.fingerprint == row[2].string }) else { continue }
+                let old = shared[id] ?? (0, mine.turn, row[3].int, mine.text)
+                shared[id] = (old.count + row[1].int, old.turn, old.otherTurn, old.text)
             }
         }
-        for (id, s) in seen.sorted(by: { $0.key < $1.key }) {
+        let top = shared.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(20)
+        for (id, s) in top.sorted(by: { $0.key < $1.key }) {
             let short = s.text.count > 120 ? String(s.text.prefix(117)) + "…" : s.text
             out.append(
                 CorpusFinding(
