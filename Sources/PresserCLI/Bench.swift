@@ -68,7 +68,8 @@ extension Presser {
                     }
                     // The first round warms the caches and is not counted.
                     if round > 0 {
-                        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                        times.append(
+                            Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
                         hits += found
                     }
                 }
@@ -78,7 +79,8 @@ extension Presser {
             func percentile(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
             print(
                 String(
-                    format: "%@: %d briefings, %d turns; %d searches (%d queries × %d rounds, %d hits): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                    format:
+                        "%@: %d briefings, %d turns; %d searches (%d queries × %d rounds, %d hits): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
                     location.description, counts.briefings, counts.turns, times.count, Self.queries.count, rounds, hits,
                     percentile(0.5), percentile(0.99), times.last ?? 0))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PresserCore
+import PresserStore
 
 extension Presser {
     struct Check: AsyncParsableCommand {
@@ -46,39 +47,84 @@ extension Presser {
 
         @OptionGroup var inputs: TranscriptInputs
 
+        @Option(
+            help: ArgumentHelp(
+                "Also show what the corpus store found across briefings for these files, when they are stored "
+                    + "there (an SQLite file or postgres:// URL).", valueName: "path|url"))
+        var database: String?
+
         func run() async throws {
             var failures: [PresserError] = []
             var tripped = false
             for (n, group) in inputs.briefings.enumerated() {
+                let analysed: Briefing
                 do throws(PresserError) {
-                    let briefing = try TranscriptInputs.analyse(group)
-                    if let failOn, briefing.findings.contains(where: { $0.severity >= failOn }) { tripped = true }
-                    write(briefing.findings, of: briefing, name: group.joined(separator: " + "), first: n == 0)
+                    analysed = try TranscriptInputs.analyse(group)
                 } catch {
                     printError("presser: \(error.description)")
                     failures.append(error)
+                    continue
                 }
+                let briefing = analysed  // a store error ends the command (storeCall prints it)
+                let corpus = try await corpusFindings(of: briefing, path: group[0])
+                if let failOn,
+                    briefing.findings.contains(where: { $0.severity >= failOn })
+                        || corpus.contains(where: { $0.severity >= failOn })
+                {
+                    tripped = true
+                }
+                write(briefing.findings, corpus, of: briefing, name: group.joined(separator: " + "), first: n == 0)
             }
             if let worst = failures.map(\.exitCode).max() { throw ExitCode(worst) }
             if tripped { throw ExitCode(1) }
         }
 
+        /// The store's findings across briefings for this file, when --database is given and the
+        /// store holds these very bytes.
+        private func corpusFindings(of briefing: Briefing, path: String) async throws -> [CorpusFinding] {
+            guard let database, path != "-" else { return [] }
+            let location = StoreLocation(database)
+            let store = try await storeCall { () throws(StoreError) in try await location.open() }
+            let stored = try await storeCall { () throws(StoreError) in
+                try await store.briefing(BriefingReference(path))
+            }
+            var found: [CorpusFinding] = []
+            if let stored, stored.summary.sha256 == briefing.source.sha256 {
+                found = try await storeCall { () throws(StoreError) in
+                    try await store.corpusFindings(briefing: stored.summary.id)
+                }
+            }
+            await store.close()
+            return found
+        }
+
         private struct FileFindings: Encodable {
             var file: String
             var findings: [Finding]
+            var corpusFindings: [CorpusFinding]
         }
 
-        private func write(_ findings: [Finding], of briefing: Briefing, name: String, first: Bool) {
+        private func write(
+            _ findings: [Finding], _ corpus: [CorpusFinding], of briefing: Briefing, name: String, first: Bool
+        ) {
             switch format {
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                let data = (try? encoder.encode(FileFindings(file: name, findings: findings))) ?? Data("{}".utf8)
+                let document = FileFindings(file: name, findings: findings, corpusFindings: corpus)
+                let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             case .text:
                 var out = first ? "" : "\n"
                 out += "\(name) — \(briefing.title ?? "untitled")\(briefing.date.map { ", \($0)" } ?? "")\n"
                 out += FindingReport.text(findings, in: briefing)
+                if !corpus.isEmpty {
+                    out += "\nAcross the corpus (\(database ?? ""))\n"
+                    for f in corpus {
+                        out += FindingReport.wrap("[\(f.severity.rawValue)] \(f.kind.rawValue): \(f.message)", width: 100, indent: "  ")
+                        out += "\n"
+                    }
+                }
                 FileHandle.standardOutput.write(Data(out.utf8))
             }
         }

@@ -124,7 +124,9 @@ enum Rows {
                         + "INSERT INTO sentences (briefing_id, turn, fingerprint, text) "
                         + "SELECT briefing_id, turn, fingerprint, text FROM v "
                         + "WHERE (SELECT COUNT(*) FROM sentences s WHERE s.fingerprint = v.fingerprint) < \(cap)",
-                    batch.flatMap { [StoreValue.briefingID, StoreValue($0.turn), .text($0.fingerprint), .text($0.text)] }))
+                    batch.flatMap {
+                        [StoreValue.briefingID, StoreValue($0.turn), .text($0.fingerprint), .text($0.text)]
+                    }))
         }
         return out
     }

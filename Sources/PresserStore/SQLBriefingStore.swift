@@ -102,7 +102,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                     [.text(path)] + chunk.flatMap { $0.2.map(StoreValue.text) }))
             for (i, claim, key) in chunk {
                 let matching = rows.filter {
-                    [$0[8].string ?? "", $0[9].string ?? "", $0[10].string ?? ""] == key && $0[7].string == claim.kind.rawValue
+                    [$0[8].string ?? "", $0[9].string ?? "", $0[10].string ?? ""] == key
+                        && $0[7].string == claim.kind.rawValue
                         && $0[5].string == claim.unit
                 }
                 for row in matching.sorted(by: { $0[0].int64 > $1[0].int64 }).prefix(20) {
@@ -157,6 +158,9 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         }
         return out
     }
+
+    /// How many of the most recently stored matching turns an unfiltered search ranks.
+    static var rankingWindow: Int { 5000 }
 
     /// Stands for the new briefing's id in a corpus finding's message until it is read back.
     static var thisBriefing: String { "#{briefing}" }
@@ -241,6 +245,22 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 + "FROM turns t JOIN briefings b ON b.id = t.briefing_id, websearch_to_tsquery('english', ?) q "
                 + "WHERE t.tsv @@ q AND b.latest = 1"
             arguments = [.text(query.text)]
+        }
+        // A word in 5% of a million turns would have 50,000 to rank; without filters, rank only the
+        // most recently stored matches (the window), which keeps a search within milliseconds.
+        let filtered = query.speaker != nil || query.outlet != nil || query.kind != nil || query.from != nil || query.to != nil
+        if !filtered, let first = arguments.first {
+            switch engine.dialect {
+            case .sqlite:
+                sql +=
+                    " AND turns_fts.rowid >= COALESCE((SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? "
+                    + "ORDER BY rowid DESC LIMIT 1 OFFSET \(Self.rankingWindow - 1)), 0)"
+            case .postgres:
+                sql +=
+                    " AND t.id >= COALESCE((SELECT id FROM turns WHERE tsv @@ websearch_to_tsquery('english', ?) "
+                    + "ORDER BY id DESC LIMIT 1 OFFSET \(Self.rankingWindow - 1)), 0)"
+            }
+            arguments.append(first)
         }
         if let speaker = query.speaker {
             sql += " AND lower(t.speaker_name) LIKE ? ESCAPE '\\'"
