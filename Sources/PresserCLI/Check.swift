@@ -121,7 +121,8 @@ extension Presser {
                 if !corpus.isEmpty {
                     out += "\nAcross the corpus (\(database ?? ""))\n"
                     for f in corpus {
-                        out += FindingReport.wrap("[\(f.severity.rawValue)] \(f.kind.rawValue): \(f.message)", width: 100, indent: "  ")
+                        out += FindingReport.wrap(
+                            "[\(f.severity.rawValue)] \(f.kind.rawValue): \(f.message)", width: 100, indent: "  ")
                         out += "\n"
                     }
                 }

@@ -18,28 +18,38 @@ struct TableRows: Sendable {
 
 /// A briefing flattened into the store's tables.
 enum Rows {
-    static func briefing(_ b: Briefing, path: String, version: Int, now: String) throws(StoreError) -> [StoreValue] {
+    /// The insert of a briefing's row: its version is the path's highest plus one, computed in the
+    /// statement; when the same bytes are stored already (or meanwhile, by another process) it inserts
+    /// nothing. Returns the new row's id and version.
+    static func briefingInsert(_ b: Briefing, path: String, now: String) throws(StoreError) -> SQLStatement {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let document = try? encoder.encode(b) else {
             throw .failed(location: path, reason: "the briefing could not be encoded as JSON")
         }
-        return [
-            .text(path), .int(Int64(version)), .int(1), .text(b.source.sha256), StoreValue(b.title), StoreValue(b.date),
-            .text(b.layout), .text(b.language), StoreValue(b.turns.count), StoreValue(b.exchanges.count),
-            StoreValue(b.claims.count), StoreValue(b.findings.count), .text(now),
-            .text(String(decoding: document, as: UTF8.self)),
+        let columns = [
+            "path", "version", "latest", "sha256", "title", "date", "layout", "language", "turns", "questions",
+            "claims", "findings", "ingested_at", "document",
         ]
+        let values = [
+            "?", "COALESCE((SELECT MAX(version) FROM briefings WHERE path = ?), 0) + 1", "1", "?", "?", "?", "?", "?",
+            "?", "?", "?", "?", "?", "?",
+        ]
+        let arguments: [StoreValue] = [
+            .text(path), .text(path), .text(b.source.sha256), StoreValue(b.title), StoreValue(b.date), .text(b.layout),
+            .text(b.language), StoreValue(b.turns.count), StoreValue(b.exchanges.count), StoreValue(b.claims.count),
+            StoreValue(b.findings.count), .text(now), .text(String(decoding: document, as: UTF8.self)),
+            .text(b.source.sha256),
+        ]
+        return SQLStatement(
+            "INSERT INTO briefings (\(columns.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) "
+                + "WHERE NOT EXISTS (SELECT 1 FROM briefings WHERE sha256 = ?) ON CONFLICT (sha256) DO NOTHING "
+                + "RETURNING id, version",
+            arguments)
     }
 
-    static let briefingColumns = [
-        "path", "version", "latest", "sha256", "title", "date", "layout", "language", "turns", "questions", "claims",
-        "findings", "ingested_at", "document",
-    ]
-
     /// Every child table's rows for a stored briefing (sentence fingerprints apart: see `sentences`).
-    static func children(of b: Briefing, id: Int64) -> [TableRows] {
-        let key = StoreValue.int(id)
+    static func children(of b: Briefing, key: StoreValue = .briefingID) -> [TableRows] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func list(_ xs: [Int]) -> StoreValue { .text(xs.map(String.init).joined(separator: ",")) }

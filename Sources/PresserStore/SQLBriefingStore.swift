@@ -17,31 +17,16 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         let sha = briefing.source.sha256
         if let id = try await existing(sha) { return .unchanged(id: id) }
         let corpus = try await corpusFindings(for: briefing, path: path)
-        let now = ISO8601DateFormatter().string(from: Date())
-        let values = try Rows.briefing(briefing, path: path, version: 0, now: now)
-        // The version is the path's highest plus one, computed inside the transaction; a briefing
-        // with the same bytes stored meanwhile (another process) makes the insert a no-op.
-        var arguments = values
-        arguments[1] = .text(path)
-        let columns = Rows.briefingColumns.joined(separator: ", ")
-        let placeholders = Rows.briefingColumns.indices.map {
-            $0 == 1 ? "COALESCE((SELECT MAX(version) FROM briefings WHERE path = ?), 0) + 1" : "?"
-        }
-        let insert = SQLStatement(
-            "INSERT INTO briefings (\(columns)) SELECT \(placeholders.joined(separator: ", ")) "
-                + "WHERE NOT EXISTS (SELECT 1 FROM briefings WHERE sha256 = ?) ON CONFLICT (sha256) DO NOTHING "
-                + "RETURNING id, version",
-            arguments + [.text(sha)])
+        let insert = try Rows.briefingInsert(briefing, path: path, now: ISO8601DateFormatter().string(from: Date()))
         var rest: [SQLStatement] = [
             SQLStatement("UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID])
         ]
-        for table in Rows.children(of: briefing, id: 0) where !table.rows.isEmpty {
+        for table in Rows.children(of: briefing) where !table.rows.isEmpty {
             // Batches of at most 500 rows (PostgreSQL takes up to 65,535 parameters a statement).
             var start = 0
             while start < table.rows.count {
                 let batch = table.rows[start..<min(start + 500, table.rows.count)]
-                let arguments = batch.flatMap { row in [StoreValue.briefingID] + row.dropFirst() }
-                rest.append(SQLStatement(table.insertSQL(count: batch.count), arguments))
+                rest.append(SQLStatement(table.insertSQL(count: batch.count), batch.flatMap { $0 }))
                 start += batch.count
             }
         }
@@ -248,7 +233,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         }
         // A word in 5% of a million turns would have 50,000 to rank; without filters, rank only the
         // most recently stored matches (the window), which keeps a search within milliseconds.
-        let filtered = query.speaker != nil || query.outlet != nil || query.kind != nil || query.from != nil || query.to != nil
+        let filtered =
+            query.speaker != nil || query.outlet != nil || query.kind != nil || query.from != nil || query.to != nil
         if !filtered, let first = arguments.first {
             switch engine.dialect {
             case .sqlite:
