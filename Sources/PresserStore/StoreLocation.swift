@@ -40,7 +40,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         case .sqlite(let path): return path
         case .postgres(let url):
             guard var components = URLComponents(string: url) else { return "postgres://…" }
-            if components.password != nil { components.password = "…" }
+            if components.password != nil { components.password = "***" }
             return components.string ?? "postgres://…"
         }
     }

@@ -150,6 +150,17 @@ import Testing
         run.expectFailure(65, naming: database, saying: "not a Presser database")
     }
 
+    /// A pooled PostgreSQL client retries for about a minute; Presser's single connection gives up on
+    /// the refusal. Run as its own process, so the suites running meanwhile cannot slow it.
+    @Test func noServerFailsFastWithOneLine() throws {
+        let started = ContinuousClock.now
+        let run = try Presser.run(["list", "--database", "postgres://presser:secret@127.0.0.1:1/presser"])
+        #expect(run.status == 69, "\(run)")
+        #expect(run.stderrLines.count == 1 && run.stderr.contains("cannot connect"), "\(run)")
+        #expect(!run.stderr.contains("secret"), "\(run)")
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
     @Test func helpSaysWhereTheDatabaseIs() throws {
         let run = try Presser.run(["--help"])
         #expect(run.stdout.contains("~/.local/share/presser/presser.sqlite"), "\(run)")

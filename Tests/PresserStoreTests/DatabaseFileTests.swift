@@ -98,9 +98,8 @@ import Testing
         #expect(!StoreLocation.postgres(url: "postgres://u:secret@h/d").description.contains("secret"))
     }
 
-    @Test func noServerFailsFastWithAClearMessage() async throws {
+    @Test func noServerIsACannotConnectError() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let started = ContinuousClock.now
         do {
             _ = try await StoreLocation.postgres(url: "postgres://presser@127.0.0.1:1/presser").open()
             Issue.record("connected to nothing")
@@ -112,9 +111,6 @@ import Testing
             #expect(location == "postgres://presser@127.0.0.1:1/presser")
             #expect(error.exitCode == 69)
         }
-        // A pooled client would retry for about a minute; one connection fails on the refusal (well under
-        // a second alone; the bound leaves room for a busy machine running the other suites at once).
-        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test func searchTextIsRebuiltFromWords() {
