@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "PresserClaims", targets: ["PresserClaims"]),
         .library(name: "PresserCheck", targets: ["PresserCheck"]),
         .library(name: "PresserStore", targets: ["PresserStore"]),
+        .library(name: "PresserServer", targets: ["PresserServer"]),
         .library(name: "PresserEval", targets: ["PresserEval"]),
     ],
     dependencies: [
@@ -24,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "PresserCore", swiftSettings: swiftSettings),
@@ -45,6 +49,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "PresserServer",
+            dependencies: [
+                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "PresserEval",
             dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserCheck"],
             swiftSettings: swiftSettings
@@ -52,8 +68,8 @@ let package = Package(
         .executableTarget(
             name: "PresserCLI",
             dependencies: [
-                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserStore", "PresserEval",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserStore", "PresserServer",
+                "PresserEval", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -71,6 +87,14 @@ let package = Package(
             name: "PresserStoreTests",
             dependencies: [
                 "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserStore", "PresserEval",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PresserServerTests",
+            dependencies: [
+                "PresserCore", "PresserStore", "PresserServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
