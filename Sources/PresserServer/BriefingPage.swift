@@ -111,14 +111,14 @@ struct BriefingPage {
         wordsChart = Charts.bars(
             words.sorted { $0.value > $1.value }.prefix(12).map {
                 Charts.Bar(label: b.name(of: $0.key) ?? $0.key, value: $0.value, style: styleOf[$0.key] ?? "")
-            }, title: "Words spoken per participant", unit: "words")
+            }, title: "Words spoken per participant", unit: ("word", "words"))
         var outlets: [String: Int] = [:]
         for e in b.exchanges { outlets[e.outlet ?? "outlet not given", default: 0] += 1 }
         outletsChart = Charts.bars(
             outlets.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(12).map {
                 Charts.Bar(
                     label: $0.key, value: $0.value, style: $0.key == "outlet not given" ? "unattributed" : "outlet")
-            }, title: "Questions per outlet", unit: "questions")
+            }, title: "Questions per outlet", unit: ("question", "questions"))
     }
 
     /// The turn's text cut at its claims: plain runs, and claims with what they mean.
