@@ -37,10 +37,10 @@ struct API: Sendable {
     // MARK: Reading
 
     func list(_ request: Request) async throws -> Response {
-        let q = request.uri.queryParameters
+        let q = QueryString(request)
         let filter = ListFilter(
-            from: q["from"].map(String.init), to: q["to"].map(String.init), layout: q["layout"].map(String.init),
-            speaker: q["speaker"].map(String.init), limit: try Self.limit(q["limit"], default: 100, max: 1000))
+            from: q.nonEmpty("from"), to: q.nonEmpty("to"), layout: q.nonEmpty("layout"),
+            speaker: q.nonEmpty("speaker"), limit: try Self.limit(q["limit"], default: 100, max: 1000))
         return json(try await call { () throws(StoreError) in try await store.list(filter) })
     }
 
@@ -72,30 +72,30 @@ struct API: Sendable {
     }
 
     func search(_ request: Request) async throws -> Response {
-        let q = request.uri.queryParameters
-        guard let text = q["q"].map(String.init), text.contains(where: { $0.isLetter || $0.isNumber }) else {
+        let q = QueryString(request)
+        guard let text = q["q"], text.contains(where: { $0.isLetter || $0.isNumber }) else {
             throw Problem.badRequest("give the words to search for as ?q=")
         }
         var kind: Turn.Kind?
         if let k = q["kind"] {
-            guard let parsed = Turn.Kind(rawValue: String(k)) else {
+            guard let parsed = Turn.Kind(rawValue: k) else {
                 throw Problem.badRequest("kind is one of \(Turn.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             kind = parsed
         }
         let query = SearchQuery(
-            text, speaker: q["speaker"].map(String.init), outlet: q["outlet"].map(String.init), kind: kind,
-            from: q["from"].map(String.init), to: q["to"].map(String.init),
+            text, speaker: q.nonEmpty("speaker"), outlet: q.nonEmpty("outlet"), kind: kind,
+            from: q.nonEmpty("from"), to: q.nonEmpty("to"),
             limit: try Self.limit(q["limit"], default: 20, max: 200))
         return json(try await call { () throws(StoreError) in try await store.search(query) })
     }
 
     func timeline(_ request: Request) async throws -> Response {
-        let q = request.uri.queryParameters
-        guard let subject = q["subject"].map(String.init), !subject.isEmpty else {
+        let q = QueryString(request)
+        guard let subject = q.nonEmpty("subject") else {
             throw Problem.badRequest("give the subject as ?subject=")
         }
-        let unit = q["unit"].map(String.init)
+        let unit = q.nonEmpty("unit")
         return json(try await call { () throws(StoreError) in try await store.timeline(subject: subject, unit: unit) })
     }
 
@@ -122,13 +122,20 @@ struct API: Sendable {
     }
 
     func authorise(_ request: Request) throws {
+        let header = request.headers[.authorization]
+        let token = header.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil }
+        try Self.authorise(token: token, configuration)
+    }
+
+    /// Writes are open on loopback with no token set; otherwise they need the token.
+    static func authorise(token given: String?, _ configuration: ServerConfiguration) throws {
         guard let token = configuration.token else {
             if configuration.isLoopback { return }
             throw Problem(
                 .unauthorized, "this server is not on loopback: writes need a token (--token), and none is set")
         }
-        guard request.headers[.authorization] == "Bearer \(token)" else {
-            throw Problem(.unauthorized, "writes need the header Authorization: Bearer <token>")
+        guard given == token else {
+            throw Problem(.unauthorized, "writes need the token: the header Authorization: Bearer <token>")
         }
     }
 
@@ -141,8 +148,13 @@ struct API: Sendable {
             throw Problem(.contentTooLarge, "the body is over the limit of \(configuration.bodyLimit) bytes")
         }
         let name = request.uri.queryParameters["name"].map(String.init) ?? "upload.txt"
+        return try Self.analyse(Array(buffer: body), name: name)
+    }
+
+    /// Parse, claims, checks on uploaded bytes; bad bytes are a 400, text with no transcript a 422.
+    static func analyse(_ bytes: [UInt8], name: String) throws -> Briefing {
         do throws(PresserError) {
-            var briefing = try TranscriptParser.parse([TranscriptFile(name: name, bytes: Array(buffer: body))]).briefing
+            var briefing = try TranscriptParser.parse([TranscriptFile(name: name, bytes: bytes)]).briefing
             briefing.claims = ClaimExtractor.claims(in: briefing)
             briefing.findings = Checker.findings(in: briefing)
             return briefing
@@ -155,7 +167,7 @@ struct API: Sendable {
 
     // MARK: Helpers
 
-    private static func limit(_ value: Substring?, default fallback: Int, max: Int) throws -> Int {
+    private static func limit(_ value: String?, default fallback: Int, max: Int) throws -> Int {
         guard let value else { return fallback }
         guard let n = Int(value), n >= 1, n <= max else {
             throw Problem.badRequest("limit is a number from 1 to \(max)")

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PresserCore
 import PresserStore
 
 /// Builds the whole web application over a store: pages, JSON API, the stylesheet, errors and
@@ -23,7 +24,7 @@ public func buildRouter(store: any BriefingStore, configuration: ServerConfigura
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ProblemMiddleware(pages: pages))
     API(store: store, configuration: configuration).addRoutes(to: router)
-    Web(store: store, pages: pages).addRoutes(to: router)
+    Web(store: store, pages: pages, configuration: configuration).addRoutes(to: router)
     return router
 }
 
@@ -31,11 +32,44 @@ public func buildRouter(store: any BriefingStore, configuration: ServerConfigura
 struct Web: Sendable {
     let store: any BriefingStore
     let pages: Pages
+    let configuration: ServerConfiguration
+
+    /// Parses what the analyse form sent and shows it, not stored.
+    func analyse(_ request: Request) async throws -> Response {
+        let form = try await FormBody.read(request, limit: configuration.bodyLimit)
+        let briefing = try API.analyse(form.text, name: form.name)
+        let page = BriefingPage(
+            preview: briefing, source: String(decoding: form.text, as: UTF8.self), name: form.name,
+            needsToken: !configuration.isLoopback)
+        return pages.render(page, "briefing")
+    }
+
+    /// Stores what the preview's button sent, then shows the stored briefing.
+    func storeAnalysed(_ request: Request) async throws -> Response {
+        let form = try await FormBody.read(request, limit: configuration.bodyLimit)
+        let header = request.headers[.authorization]
+        let bearer = header.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil }
+        try API.authorise(token: form.token ?? bearer, configuration)
+        let briefing = try API.analyse(form.text, name: form.name)
+        let outcome = try await call { () throws(StoreError) in
+            try await store.store(briefing, path: "upload:" + form.name + ":" + briefing.source.sha256.prefix(12))
+        }
+        let id: Int64
+        switch outcome {
+        case .stored(let stored, _): id = stored
+        case .unchanged(let existing): id = existing
+        }
+        return Response(status: .seeOther, headers: [.location: "/briefings/\(id)"])
+    }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in try await self.home() }
         router.get("briefings/:id") { _, context in try await self.briefing(context) }
         router.get("search") { request, _ in try await self.search(request) }
+        router.get("timeline") { request, _ in try await self.timeline(request) }
+        router.get("analyse") { _, _ in self.pages.render(AnalysePage(), "analyse") }
+        router.post("analyse") { request, _ in try await self.analyse(request) }
+        router.post("analyse/store") { request, _ in try await self.storeAnalysed(request) }
         router.get("static/presser.css") { _, _ in try Self.stylesheet() }
     }
 
@@ -64,22 +98,36 @@ struct Web: Sendable {
         return pages.render(BriefingPage(stored, corpus: corpus), "briefing")
     }
 
+    /// Ranked passages, 20 a page, with facets (speaker, kind, outlet, year) counted over the first
+    /// 200 results; a facet link adds its filter.
     func search(_ request: Request) async throws -> Response {
-        let text = request.uri.queryParameters["q"].map(String.init) ?? ""
+        let query = QueryString(request)
+        let text = query["q"] ?? ""
+        let page = max(1, Int(query["page"] ?? "") ?? 1)
+        let year = query.nonEmpty("year").flatMap { Int($0) }
+        var filters = SearchPage.Filters(
+            speaker: query.nonEmpty("speaker"), outlet: query.nonEmpty("outlet"),
+            kind: query.nonEmpty("kind").flatMap(Turn.Kind.init(rawValue:)), year: year)
         var hits: [SearchHit] = []
         if text.contains(where: { $0.isLetter || $0.isNumber }) {
-            hits = try await call { () throws(StoreError) in try await store.search(SearchQuery(text, limit: 50)) }
+            let search = SearchQuery(
+                text, speaker: filters.speaker, outlet: filters.outlet, kind: filters.kind,
+                from: year.map { "\($0)-01-01" }, to: year.map { "\($0)-12-31" }, limit: 200)
+            hits = try await call { () throws(StoreError) in try await store.search(search) }
         }
-        let rows = hits.map {
-            SearchPage.Hit(
-                briefing: $0.briefing, turn: $0.turn, date: $0.date ?? "", title: $0.title ?? "",
-                who: $0.speaker ?? $0.outlet.map { "Reporter (\($0))" } ?? "Reporter", kind: $0.kind,
-                snippet: Segment.fromSnippet($0.snippet))
+        filters.text = text
+        return pages.render(SearchPage(text: text, hits: hits, page: page, filters: filters), "search")
+    }
+
+    func timeline(_ request: Request) async throws -> Response {
+        let query = QueryString(request)
+        let subject = query["subject"] ?? ""
+        let unit = query.nonEmpty("unit")
+        var points: [TimelinePoint] = []
+        if !subject.isEmpty {
+            points = try await call { () throws(StoreError) in try await store.timeline(subject: subject, unit: unit) }
         }
-        return pages.render(
-            SearchPage(
-                title: text.isEmpty ? "Search" : "Search: \(text)", query: text, hits: rows,
-                none: rows.isEmpty && !text.isEmpty, searched: !text.isEmpty), "search")
+        return pages.render(TimelinePage(subject: subject, unit: unit, points: points), "timeline")
     }
 
     static func stylesheet() throws -> Response {

@@ -60,10 +60,31 @@ struct BriefingPage {
     var claimCount: Int
     var wordsChart: String
     var outletsChart: String
+    /// A stored briefing; otherwise a preview from the analyse page, with the text to store.
+    var stored: Bool
+    var source: String
+    var name: String
+    var needsToken: Bool
 
     init(_ stored: StoredBriefing, corpus: [CorpusFinding]) {
-        let b = stored.briefing
-        id = stored.summary.id
+        self.init(stored.briefing, id: stored.summary.id, corpus: corpus)
+    }
+
+    /// A preview of a briefing not stored: the page with a button to store it.
+    init(preview b: Briefing, source: String, name: String, needsToken: Bool) {
+        self.init(b, id: 0, corpus: [])
+        stored = false
+        self.source = source
+        self.name = name
+        self.needsToken = needsToken
+    }
+
+    private init(_ b: Briefing, id: Int64, corpus: [CorpusFinding]) {
+        stored = true
+        source = ""
+        name = ""
+        needsToken = false
+        self.id = id
         title = b.title ?? "Untitled briefing"
         date = b.date ?? "date unknown"
         layout = b.layout

@@ -31,6 +31,59 @@ enum Charts {
         return svg + "</svg>"
     }
 
+    struct Point {
+        /// YYYY-MM-DD.
+        var date: String
+        var value: Double
+        var href: String
+        var label: String
+    }
+
+    /// A line through the points in time order, each point a link to the figure, with the first and
+    /// last dates and the lowest and highest values on the axes.
+    static func line(_ points: [Point], title: String) -> String {
+        let width = 640.0
+        let height = 260.0
+        let left = 70.0
+        let bottom = 30.0
+        let dated = points.compactMap { p in day(p.date).map { (p, $0) } }
+        guard let first = dated.map(\.1).min(), let last = dated.map(\.1).max(),
+            let low = dated.map(\.0.value).min(), let high = dated.map(\.0.value).max()
+        else { return "" }
+        let spanX = max(1, last - first)
+        let spanY = high > low ? high - low : max(1, abs(high))
+        let base = high > low ? low : low - spanY / 2
+        func x(_ d: Int) -> Double { left + (width - left - 20) * Double(d - first) / Double(spanX) }
+        func y(_ v: Double) -> Double { (height - bottom - 10) - (height - bottom - 20) * (v - base) / spanY }
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart line\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
+            + "role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+            + "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" class=\"axis\"/>"
+            + "<line x1=\"\(left)\" y1=\"10\" x2=\"\(left)\" y2=\"\(height - bottom)\" class=\"axis\"/>"
+        let path = dated.sorted { $0.1 < $1.1 }.map { "\(Int(x($0.1))),\(Int(y($0.0.value)))" }.joined(separator: " ")
+        svg += "<polyline points=\"\(path)\" class=\"trend\"/>"
+        for (p, d) in dated {
+            svg +=
+                "<a href=\"\(escape(p.href))\"><circle cx=\"\(Int(x(d)))\" cy=\"\(Int(y(p.value)))\" r=\"5\" class=\"point\">"
+                + "<title>\(escape(p.label))</title></circle></a>"
+        }
+        let firstDate = dated.min { $0.1 < $1.1 }?.0.date ?? ""
+        let lastDate = dated.max { $0.1 < $1.1 }?.0.date ?? ""
+        svg +=
+            "<text x=\"\(left)\" y=\"\(height - 10)\" class=\"chart-label\">\(escape(firstDate))</text>"
+            + "<text x=\"\(width - 10)\" y=\"\(height - 10)\" text-anchor=\"end\" class=\"chart-label\">\(escape(lastDate))</text>"
+            + "<text x=\"\(left - 6)\" y=\"\(Int(y(high)) + 4)\" text-anchor=\"end\" class=\"chart-label\">\(escape(BriefingPage.number(high)))</text>"
+            + "<text x=\"\(left - 6)\" y=\"\(Int(y(low)) + 4)\" text-anchor=\"end\" class=\"chart-label\">\(escape(BriefingPage.number(low)))</text>"
+        return svg + "</svg>"
+    }
+
+    /// Days since 0000-01-01 (near enough for spacing points), or nil.
+    static func day(_ date: String) -> Int? {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return parts[0] * 372 + (parts[1] - 1) * 31 + parts[2]
+    }
+
     /// Text safe inside SVG/HTML text and attribute values.
     static func escape(_ s: String) -> String {
         var out = ""

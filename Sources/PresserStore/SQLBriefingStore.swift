@@ -311,7 +311,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     func timeline(subject: String, unit: String?) async throws(StoreError) -> [TimelinePoint] {
         var sql =
             "SELECT c.briefing_id, b.date, c.period_from, c.period_to, c.period_text, c.value, c.unit, c.kind, c.text, "
-            + "c.subject, c.speaker, c.sentence FROM claims c JOIN briefings b ON b.id = c.briefing_id "
+            + "c.subject, c.speaker, c.sentence, c.idx FROM claims c JOIN briefings b ON b.id = c.briefing_id "
             + "WHERE b.latest = 1 AND c.change_direction IS NULL "
             + "AND (lower(c.subject) LIKE ? ESCAPE '\\' OR lower(c.counted) LIKE ? ESCAPE '\\')"
         let pattern = StoreValue.text(SearchText.contains(subject))
@@ -325,7 +325,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             TimelinePoint(
                 briefing: r[0].int64, date: r[1].string, periodFrom: r[2].string, periodTo: r[3].string,
                 periodText: r[4].string, value: r[5].double ?? 0, unit: r[6].string, kind: r[7].string ?? "",
-                text: r[8].string ?? "", subject: r[9].string, speaker: r[10].string, sentence: r[11].string ?? "")
+                text: r[8].string ?? "", subject: r[9].string, speaker: r[10].string, sentence: r[11].string ?? "",
+                claim: r[12].int)
         }
     }
 

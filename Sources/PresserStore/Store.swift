@@ -150,6 +150,8 @@ public struct TimelinePoint: Sendable, Codable, Equatable {
     public var subject: String?
     public var speaker: String?
     public var sentence: String
+    /// The claim's index in its briefing (for a link to it).
+    public var claim: Int
 }
 
 /// A finding across briefings: a figure that changed since another briefing, a sentence said

@@ -242,4 +242,99 @@ import Testing
             }
         }
     }
+
+    @Test func timelinePageDrawsTheLineWithLinkedPoints() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/timeline?subject=poverty+incidence", method: .get) { response in
+                let html = Self.text(response)
+                #expect(html.contains("Timeline: poverty incidence"))
+                #expect(Self.count("<circle", in: html) == 4)
+                #expect(html.contains("href=\"/briefings/1#claim-"))
+                #expect(html.contains("22.48"))
+            }
+            try await client.execute(uri: "/timeline", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(!Self.text(response).contains("<svg"))
+            }
+        }
+    }
+
+    @Test func analysePreviewsAndStoresOnRequest() async throws {
+        let transcript = try String(
+            contentsOf: Self.corpus.appendingPathComponent("whitehouse-2021-02-19.txt"), encoding: .utf8)
+        try await withApp { client in
+            try await client.execute(uri: "/analyse", method: .get) { response in
+                #expect(Self.text(response).contains("enctype=\"multipart/form-data\""))
+            }
+            // A file, as a browser uploads it.
+            let boundary = "----presser-test"
+            let multipart =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wh.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n\(transcript)\r\n--\(boundary)--\r\n"
+            try await client.execute(
+                uri: "/analyse", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: ByteBuffer(string: multipart)
+            ) { response in
+                #expect(response.status == .ok)
+                let html = Self.text(response)
+                #expect(html.contains("Store this briefing"))
+                #expect(Self.count("class=\"question-card\"", in: html) > 10)
+            }
+            try await client.execute(uri: "/api/v1/briefings", method: .get) { response in
+                let list = try Self.json(response) as? [Any]
+                #expect(list?.count == 2, "a preview stores nothing")
+            }
+            // The preview's button: the text again, urlencoded.
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            let form = "name=wh.txt&text=" + (transcript.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+            try await client.execute(
+                uri: "/analyse/store", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: form)
+            ) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/briefings/3")
+            }
+            try await client.execute(
+                uri: "/analyse", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "text=")
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(Self.text(response).contains("paste a transcript"))
+            }
+        }
+        try await withApp(ServerConfiguration(host: "0.0.0.0", token: "t")) { client in
+            try await client.execute(
+                uri: "/analyse/store", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "text=MS.%20PSAKI%3A%20Hello%20there%2C%20everyone.")
+            ) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    @Test func searchPageHasFacetsAndPages() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/search?q=the", method: .get) { response in
+                let html = Self.text(response)
+                #expect(
+                    html.contains("<h3>Speaker</h3>") && html.contains("<h3>Kind</h3>")
+                        && html.contains("<h3>Year</h3>"))
+                #expect(html.contains("href=\"/search?q=the&amp;kind=answer\""))
+                #expect(html.contains("next →"))
+                #expect(Self.count("class=\"hit\"", in: html) == 20)
+            }
+            try await client.execute(uri: "/search?q=the&kind=answer&page=2", method: .get) { response in
+                let html = Self.text(response)
+                #expect(html.contains("kind: answer ✕"))
+                #expect(html.contains("← previous"))
+                #expect(!html.contains("<h3>Kind</h3>"))
+            }
+        }
+    }
+
+    static func count(_ needle: String, in haystack: String) -> Int {
+        haystack.components(separatedBy: needle).count - 1
+    }
 }
