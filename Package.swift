@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "PresserCheck", targets: ["PresserCheck"]),
         .library(name: "PresserStore", targets: ["PresserStore"]),
         .library(name: "PresserServer", targets: ["PresserServer"]),
+        .library(name: "PresserExport", targets: ["PresserExport"]),
         .library(name: "PresserEval", targets: ["PresserEval"]),
     ],
     dependencies: [
@@ -48,6 +49,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "PresserExport", dependencies: ["PresserCore"], swiftSettings: swiftSettings),
         .target(
             name: "PresserServer",
             dependencies: [
@@ -69,7 +71,7 @@ let package = Package(
             name: "PresserCLI",
             dependencies: [
                 "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserStore", "PresserServer",
-                "PresserEval", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PresserExport", "PresserEval", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import PresserCore
+import PresserExport
+import PresserStore
+
+extension Presser {
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export briefings for other tools: ConvoKit, TEI, CSV or JSON Lines.",
+            discussion: """
+                With FILE arguments, those transcripts are parsed and exported directly (no store).
+                Without, briefings come from the store: all of them, or --id, --from/--to, --query.
+
+                Formats (--out):
+                  convokit  a ConvoKit corpus directory: convokit.Corpus(filename=DIR) loads it
+                            (one conversation per exchange; --per-briefing for one per briefing)
+                  tei       one TEI XML file (teiCorpus, Parla-CLARIN style: u, @who, measure)
+                  csv       a directory: turns.csv, exchanges.csv, claims.csv, findings.csv (RFC 4180)
+                  jsonl     one file, one presser.briefing/1 document per line
+
+                Example:
+                  presser export --format convokit --out /tmp/briefings-ck Tests/Fixtures/corpus/*.txt
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case convokit, tei, csv, jsonl }
+
+        @OptionGroup var store: DatabaseOption
+        @Option(name: .shortAndLong, help: "convokit, tei, csv or jsonl.") var format: Format
+        @Option(
+            help: ArgumentHelp("Where to write: a directory (convokit, csv) or a file (tei, jsonl).", valueName: "path")
+        )
+        var out: String
+        @Option(help: "Stored briefings by id (repeatable).") var id: [Int64] = []
+        @Option(help: ArgumentHelp("Stored briefings on or after this date.", valueName: "YYYY-MM-DD")) var from:
+            String?
+        @Option(help: ArgumentHelp("Stored briefings on or before this date.", valueName: "YYYY-MM-DD")) var to: String?
+        @Option(help: "Stored briefings where these words were said.") var query: String?
+        @Flag(help: "ConvoKit: one conversation per briefing instead of one per exchange.") var perBriefing = false
+        @Argument(help: ArgumentHelp("Transcripts to export directly.", valueName: "file")) var files: [String] = []
+
+        func run() async throws {
+            let briefings = files.isEmpty ? try await fromStore() : try fromFiles()
+            guard !briefings.isEmpty else {
+                printError("presser: nothing to export")
+                throw ExitCode(66)
+            }
+            let url = URL(fileURLWithPath: out)
+            do {
+                switch format {
+                case .convokit: try ConvoKitExport.write(briefings, to: url, perBriefing: perBriefing)
+                case .tei: try TEIExport.write(briefings, to: url)
+                case .csv: try CSVExport.write(briefings, to: url)
+                case .jsonl: try JSONLinesExport.write(briefings, to: url)
+                }
+            } catch {
+                printError("presser: \(out): cannot write: \(error.localizedDescription)")
+                throw ExitCode(73)
+            }
+            print("\(briefings.count) briefings exported as \(format.rawValue) to \(out)")
+        }
+
+        private func fromFiles() throws -> [ExportedBriefing] {
+            var out: [ExportedBriefing] = []
+            var failed = false
+            for path in files {
+                do throws(PresserError) {
+                    let briefing = try TranscriptInputs.analyse([path])
+                    out.append(
+                        ExportedBriefing(
+                            key: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+                            briefing: briefing))
+                } catch {
+                    printError("presser: \(error.description)")
+                    failed = true
+                }
+            }
+            if failed && out.isEmpty { throw ExitCode(65) }
+            return out
+        }
+
+        private func fromStore() async throws -> [ExportedBriefing] {
+            let opened = try await store.open()
+            var ids = id
+            if id.isEmpty {
+                if let query {
+                    let hits = try await storeCall { () throws(StoreError) in
+                        try await opened.search(SearchQuery(query, from: from, to: to, limit: 10_000))
+                    }
+                    ids = Array(Set(hits.map(\.briefing))).sorted()
+                } else {
+                    let list = try await storeCall { () throws(StoreError) in
+                        try await opened.list(ListFilter(from: from, to: to, limit: 1_000_000))
+                    }
+                    ids = list.map(\.id)
+                }
+            }
+            var out: [ExportedBriefing] = []
+            for id in ids {
+                guard let stored = try await storeCall({ () throws(StoreError) in try await opened.briefing(.id(id)) })
+                else {
+                    printError("presser: no briefing #\(id) in \(store.location)")
+                    continue
+                }
+                out.append(ExportedBriefing(key: String(id), briefing: stored.briefing))
+            }
+            await opened.close()
+            return out
+        }
+    }
+}
