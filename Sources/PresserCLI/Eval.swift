@@ -7,7 +7,7 @@ extension Presser {
     struct Eval: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure Presser against hand-labelled gold data.",
-            subcommands: [Structure.self, ClaimsEval.self, ChecksEval.self]
+            subcommands: [Structure.self, ClaimsEval.self, ChecksEval.self, AnswersEval.self]
         )
     }
 }
@@ -194,6 +194,58 @@ extension Presser.Eval {
                     for finding in findings {
                         print("  baseline \(file): [\(finding.severity.rawValue)] \(finding.message)")
                     }
+                }
+            }
+        }
+    }
+}
+
+extension Presser.Eval {
+    struct AnswersEval: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "answers",
+            abstract: "Score the answer labels against hand-labelled exchanges.",
+            discussion: """
+                Reads every NAME.answers.json in GOLD_DIR (Tests/Fixtures/answers-gold/README.md), runs
+                the pipeline on the transcripts they name (in CORPUS_DIR), and prints accuracy over the
+                eight labels, per-label precision and recall, and accuracy on answered / not answered.
+
+                Example:
+                  presser eval answers Tests/Fixtures/answers-gold Tests/Fixtures/corpus
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Folder of *.answers.json files.", valueName: "gold-dir")) var goldDirectory:
+            String
+        @Argument(help: ArgumentHelp("Folder of the transcripts they name.", valueName: "corpus-dir"))
+        var corpusDirectory: String
+        @Flag(name: .shortAndLong, help: "List every disagreement.") var verbose = false
+
+        func run() async throws {
+            let evaluation: AnswerEvaluation
+            do {
+                evaluation = try AnswerEvaluation.run(goldDirectory: goldDirectory, corpusDirectory: corpusDirectory)
+            } catch let error as PresserError {
+                printError("presser: \(error.description)")
+                throw ExitCode(error.exitCode)
+            }
+            func f(_ x: Double) -> String { String(format: "%.3f", x) }
+            func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
+            print("label            gold  precision  recall")
+            for label in Answer.Label.allCases {
+                print(
+                    "\(pad(label.rawValue, 15))  \(pad(String(evaluation.count(label)), 4))  \(pad(f(evaluation.precision(label)), 9))  \(f(evaluation.recall(label)))"
+                )
+            }
+            print(
+                "accuracy \(f(evaluation.accuracy)) over \(evaluation.pairs.count) exchanges; answered / not answered \(f(evaluation.coarseAccuracy))"
+            )
+            if !evaluation.unmatched.isEmpty { print("unmatched: \(evaluation.unmatched.joined(separator: "; "))") }
+            if verbose {
+                for p in evaluation.pairs where p.gold != p.predicted {
+                    print(
+                        "  \(p.file) #\(p.exchange): gold \(p.gold.rawValue), got \(p.predicted.rawValue) — \(p.explanation) | gold: \(p.reason)"
+                    )
                 }
             }
         }

@@ -29,7 +29,7 @@ struct TranscriptInputs: ParsableArguments {
         for warning in result.warnings { printError("presser: warning: \(warning)") }
         var briefing = result.briefing
         briefing.claims = ClaimExtractor.claims(in: briefing)
-        briefing.findings = Checker.findings(in: briefing)
+        briefing = Checker.check(briefing)
         return briefing
     }
 }

@@ -6,6 +6,21 @@ import PresserCore
 /// Each check lives in its own file and adds findings; they run in a fixed order, so the output is
 /// stable: growth, endpoints, parts, changed figures, repeated talking points, questions.
 public enum Checker {
+    /// How each exchange's question was answered (the briefing's `exchanges` in order).
+    public static func answers(in briefing: Briefing) -> [Answer] {
+        let figures = Figures(briefing)
+        return briefing.exchanges.map { AnswerCheck.answer($0, in: briefing, figures: figures) }
+    }
+
+    /// The briefing with its findings and each exchange's answer filled in (claims already extracted).
+    public static func check(_ briefing: Briefing) -> Briefing {
+        var b = briefing
+        b.findings = findings(in: b)
+        let answers = self.answers(in: b)
+        for i in b.exchanges.indices { b.exchanges[i].answer = answers[i] }
+        return b
+    }
+
     /// The findings for one briefing (its `claims` already extracted).
     public static func findings(in briefing: Briefing) -> [Finding] {
         let figures = Figures(briefing)

@@ -11,10 +11,12 @@ public struct Exchange: Sendable, Codable, Equatable {
     public var answeredBy: [String]
     /// Indexes of the answering turns.
     public var answers: [Int]
+    /// How the question was answered; filled by the checks stage (nil after parsing).
+    public var answer: Answer?
 
     public init(
         index: Int, question: Int, outlet: String?, askedBy: String?, delegatedBy: String?,
-        answeredBy: [String], answers: [Int]
+        answeredBy: [String], answers: [Int], answer: Answer? = nil
     ) {
         self.index = index
         self.question = question
@@ -23,6 +25,7 @@ public struct Exchange: Sendable, Codable, Equatable {
         self.delegatedBy = delegatedBy
         self.answeredBy = answeredBy
         self.answers = answers
+        self.answer = answer
     }
 }
 
@@ -37,5 +40,6 @@ extension Exchange {
         try c.encode(delegatedBy, forKey: .delegatedBy)
         try c.encode(answeredBy, forKey: .answeredBy)
         try c.encode(answers, forKey: .answers)
+        try c.encode(answer, forKey: .answer)
     }
 }

@@ -46,7 +46,7 @@ public struct MutationHarness: Sendable {
     public static func analyse(_ bytes: [UInt8], name: String) throws(PresserError) -> Briefing {
         var briefing = try TranscriptParser.parse([TranscriptFile(name: name, bytes: bytes)]).briefing
         briefing.claims = ClaimExtractor.claims(in: briefing)
-        briefing.findings = Checker.findings(in: briefing)
+        briefing = Checker.check(briefing)
         return briefing
     }
 

@@ -156,7 +156,7 @@ struct API: Sendable {
         do throws(PresserError) {
             var briefing = try TranscriptParser.parse([TranscriptFile(name: name, bytes: bytes)]).briefing
             briefing.claims = ClaimExtractor.claims(in: briefing)
-            briefing.findings = Checker.findings(in: briefing)
+            briefing = Checker.check(briefing)
             return briefing
         } catch {
             // Bytes that are not text are a malformed body; text with no transcript in it is not.

@@ -20,6 +20,9 @@ struct BriefingPage {
         var handOff: String?
         var answeredBy: String
         var words: Int
+        /// How it was answered ("direct", "premiseRejected"…), and why.
+        var answer: String?
+        var answerWhy: String?
     }
 
     struct TurnRow {
@@ -102,7 +105,8 @@ struct BriefingPage {
             return Question(
                 number: e.index + 1, turn: e.question, outlet: e.outlet, askedBy: e.askedBy, handOff: handOff,
                 answeredBy: answerers.joined(separator: ", "),
-                words: e.answers.reduce(0) { $0 + (b.turns.indices.contains($1) ? b.turns[$1].wordCount : 0) })
+                words: e.answers.reduce(0) { $0 + (b.turns.indices.contains($1) ? b.turns[$1].wordCount : 0) },
+                answer: e.answer?.label.rawValue, answerWhy: e.answer?.explanation)
         }
         questionCount = b.exchanges.count
         unattributed = b.exchanges.filter { $0.outlet == nil }.count

@@ -113,7 +113,7 @@ public enum Ingest {
         }
         var briefing = try TranscriptParser.parse(inputs).briefing
         briefing.claims = ClaimExtractor.claims(in: briefing)
-        briefing.findings = Checker.findings(in: briefing)
+        briefing = Checker.check(briefing)
         return briefing
     }
 

@@ -14,7 +14,7 @@ import Testing
     static func json(_ briefing: Briefing) throws -> Any {
         var briefing = briefing
         briefing.claims = ClaimExtractor.claims(in: briefing)
-        briefing.findings = Checker.findings(in: briefing)
+        briefing = Checker.check(briefing)
         return try JSONSerialization.jsonObject(with: JSONEncoder().encode(briefing))
     }
 

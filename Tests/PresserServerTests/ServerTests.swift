@@ -186,6 +186,7 @@ import Testing
                 #expect(html.components(separatedBy: "class=\"question-card\"").count - 1 == 11)
                 #expect(html.components(separatedBy: "class=\"badge no-outlet\"").count - 1 == 4)
                 #expect(html.contains("Shohrat Zakir → Xu Hairong"))
+                #expect(html.contains("class=\"answer-label premiseRejected\""))
                 #expect(html.components(separatedBy: "<mark class=\"claim\"").count - 1 == 99)
                 #expect(html.contains("id=\"claim-0\" title=\"400,000,000,000 CNY · approximately"))
                 #expect(html.contains("class=\"finding info\""))

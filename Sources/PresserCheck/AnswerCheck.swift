@@ -1,0 +1,130 @@
+import Foundation
+import PresserCore
+
+/// How each question was answered, from the answer's words: a refusal, a referral, "I don't know",
+/// a rejected premise, each found by its phrases in the opening of the answer; else, from how much
+/// of the question's focus the answer takes up (relevance), a direct or partial answer, or a
+/// deflection. Exchanges with no answer, or whose "question" is not one, are `none`.
+///
+/// Relevance is the share of the question's content words, each weighted by its rarity in the
+/// briefing (so "Xinjiang" in a briefing on Xinjiang counts little), that reappear in the answer.
+enum AnswerCheck {
+    /// Phrases and the label they point to, in the order they are tried.
+    static let cues: [(Answer.Label, [String])] = [
+        (
+            .premiseRejected,
+            [
+                "so-called", "so called", "false and groundless", "groundless", "that's not true", "that is not true",
+                "not accurate", "reject the premise", "don't accept the premise", "do not accept the premise",
+                "completely false", "totally false", "fabricated", "disinformation", "smear", "not the case",
+            ]
+        ),
+        (
+            .declined,
+            [
+                "not going to comment", "won't comment", "will not comment", "can't comment", "cannot comment",
+                "no comment", "not going to get ahead", "not going to speculate", "won't speculate",
+                "not in a position to", "not going to weigh in", "decline to", "not going to get into",
+                "not going to characterize", "i'm not saying anything more", "we don't give advice",
+                "not going to preview", "i won't get into", "getting way ahead", "anything more to read out",
+                "not for me to", "wouldn't share", "not going to be able to", "too early to", "not going to prejudge",
+                "i'm not going to",
+            ]
+        ),
+        (
+            .referred,
+            [
+                "refer you to", "point you to", "direct you to", "defer to", "that's a question for",
+                "that is a question for", "check with", "ask the", "refer that to", "send you to", "would be for the",
+            ]
+        ),
+        (
+            .claimsIgnorance,
+            [
+                "i don't know", "i do not know", "i haven't seen", "i have not seen", "not aware", "i don't have",
+                "i don't recall", "not sure", "haven't had a chance", "i'm not familiar", "i don't have an update",
+                "have not spoken with", "haven't spoken with",
+            ]
+        ),
+    ]
+
+    /// Relevance below which a long answer is a deflection, and below which an answer is partial:
+    /// tuned on the answers gold (the words of a direct answer often differ from the question's).
+    /// Measured on the answers gold, the relevance of direct answers overlaps that of partial ones and
+    /// deflections almost entirely (a direct answer rarely repeats the question's words), so the
+    /// thresholds are at zero: only an answer sharing nothing with the question is called a
+    /// deflection, and a question of three or more parts answered loosely is partial.
+    static let deflectionBelow = 0.0
+    static let partialBelow = 0.0
+
+    static func answers(in briefing: Briefing, figures: Figures) -> [Answer?] {
+        briefing.exchanges.map { answer($0, in: briefing, figures: figures) }
+    }
+
+    static func answer(_ exchange: Exchange, in briefing: Briefing, figures: Figures) -> Answer {
+        let turns = briefing.turns
+        guard turns.indices.contains(exchange.question) else {
+            return Answer(label: .none, relevance: 0, cues: [], explanation: "the question is missing")
+        }
+        let question = turns[exchange.question]
+        let replies = exchange.answers.filter { turns.indices.contains($0) && turns[$0].kind == .answer }
+        guard !replies.isEmpty else {
+            return Answer(label: .none, relevance: 0, cues: [], explanation: "no one answered")
+        }
+        if question.wordCount < 6 && !question.text.contains("?") {
+            return Answer(label: .none, relevance: 0, cues: [], explanation: "not a question: “\(question.text)”")
+        }
+        let answerText = replies.map { turns[$0].text }.joined(separator: " ")
+        let relevance = self.relevance(question.text, answerText, figures.weights)
+        // A cue in the opening of the answer (its first 45 words) decides.
+        let first = turns[replies[0]]
+        let opening = String(
+            first.text.split(separator: " ", omittingEmptySubsequences: true).prefix(45).joined(separator: " "))
+        let lower = opening.lowercased().replacingOccurrences(of: "’", with: "'")
+        for (label, phrases) in cues {
+            for phrase in phrases {
+                guard let range = lower.range(of: phrase) else { continue }
+                // A referral or "I don't know" inside a long, on-topic answer does not decide it.
+                if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, first.wordCount > 120 {
+                    continue
+                }
+                let start = lower.unicodeScalars.distance(from: lower.unicodeScalars.startIndex, to: range.lowerBound)
+                let cue = Answer.Cue(
+                    text: String(opening.unicodeScalars.dropFirst(start).prefix(phrase.unicodeScalars.count)),
+                    turn: first.index, start: start, end: start + phrase.unicodeScalars.count, cue: label.rawValue)
+                return Answer(
+                    label: label, relevance: relevance, cues: [cue],
+                    explanation: "“\(cue.text)” early in the answer")
+            }
+        }
+        let parts = question.text.filter { $0 == "?" }.count
+        let label: Answer.Label
+        let explanation: String
+        if relevance <= deflectionBelow && first.wordCount > 80 {
+            label = .deflection
+            explanation = "the answer takes up little of what was asked (relevance \(Format.fixed(relevance, 2)))"
+        } else if relevance < partialBelow || (parts >= 3 && relevance < 0.3) {
+            label = .partial
+            explanation =
+                "the answer takes up part of what was asked (relevance \(Format.fixed(relevance, 2))\(parts >= 3 ? ", \(parts) questions in one" : ""))"
+        } else {
+            label = .direct
+            explanation = "the answer takes up what was asked (relevance \(Format.fixed(relevance, 2)))"
+        }
+        return Answer(label: label, relevance: relevance, cues: [], explanation: explanation)
+    }
+
+    /// The weighted share of the question's content words found in the answer.
+    static func relevance(_ question: String, _ answer: String, _ weights: WordWeights) -> Double {
+        let asked = Set(Words.stems(question)).subtracting(questionWords)
+        guard !asked.isEmpty else { return 0 }
+        let said = Set(Words.stems(answer))
+        let total = weights.total(asked)
+        guard total > 0 else { return 0 }
+        return (weights.total(asked.intersection(said)) / total * 1000).rounded() / 1000
+    }
+
+    private static let questionWords: Set<String> = Set(
+        ["ask", "asked", "question", "questions", "follow", "going", "wonder", "wondering", "curious", "talk", "tell"]
+            .map(Words.stem))
+}
