@@ -15,8 +15,13 @@ extension Presser {
                 scope.format,
                 table: {
                     OutputTable(
-                        headers: ["speaker", "turns", "words", "briefings"],
-                        rows: speakers.map { [$0.name, String($0.turns), String($0.words), String($0.briefings)] })
+                        headers: ["speaker", "turns", "words", "briefings", "answered", "directly"],
+                        rows: speakers.map {
+                            [
+                                $0.name, String($0.turns), String($0.words), String($0.briefings), String($0.answered),
+                                $0.answered == 0 ? "" : share($0.direct, of: $0.answered),
+                            ]
+                        })
                 }, json: speakers)
         }
     }
@@ -35,10 +40,13 @@ extension Presser {
                 scope.format,
                 table: {
                     var rows = outlets.map {
-                        [$0.outlet ?? "(outlet not given)", String($0.questions), String($0.briefings)]
+                        [
+                            $0.outlet ?? "(outlet not given)", String($0.questions), String($0.briefings),
+                            share($0.direct, of: $0.questions),
+                        ]
                     }
-                    rows.append(["total: \(total) questions, \(unattributed) without an outlet", "", ""])
-                    return OutputTable(headers: ["outlet", "questions", "briefings"], rows: rows)
+                    rows.append(["total: \(total) questions, \(unattributed) without an outlet", "", "", ""])
+                    return OutputTable(headers: ["outlet", "questions", "briefings", "answered directly"], rows: rows)
                 }, json: outlets)
         }
     }
@@ -72,4 +80,9 @@ struct CorpusScope: ParsableArguments {
             throw error
         }
     }
+}
+
+/// "7 (64%)".
+func share(_ part: Int, of whole: Int) -> String {
+    whole == 0 ? "0" : "\(part) (\(Int((Double(part) / Double(whole) * 100).rounded()))%)"
 }

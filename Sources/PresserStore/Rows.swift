@@ -80,11 +80,13 @@ enum Rows {
                 table: "exchanges",
                 columns: [
                     "briefing_id", "idx", "question", "outlet", "asked_by", "delegated_by", "answered_by", "answers",
+                    "answer",
                 ],
                 rows: b.exchanges.map { e in
                     [
                         key, StoreValue(e.index), StoreValue(e.question), StoreValue(e.outlet), StoreValue(e.askedBy),
                         StoreValue(e.delegatedBy), .text(e.answeredBy.joined(separator: ",")), list(e.answers),
+                        StoreValue(e.answer?.label.rawValue),
                     ]
                 }),
             TableRows(

@@ -288,14 +288,32 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             arguments.append(.int(briefing))
         }
         sql += " GROUP BY t.speaker_name ORDER BY 3 DESC, 1"
-        return try await engine.query(SQLStatement(sql, arguments)).map {
-            SpeakerCount(name: $0[0].string ?? "", turns: $0[1].int, words: $0[2].int, briefings: $0[3].int)
+        let rows = try await engine.query(SQLStatement(sql, arguments))
+        // Questions each official answered (exchanges name them by participant id), and how.
+        var exchangeSQL =
+            "SELECT e.answered_by, e.answer, p.id, p.name FROM exchanges e JOIN briefings b ON b.id = e.briefing_id "
+            + "JOIN participants p ON p.briefing_id = e.briefing_id WHERE b.latest = 1"
+        if briefing != nil { exchangeSQL += " AND e.briefing_id = ?" }
+        var answered: [String: (Int, Int)] = [:]
+        for r in try await engine.query(SQLStatement(exchangeSQL, arguments)) {
+            guard let ids = r[0].string, let id = r[2].string, let name = r[3].string,
+                ids.split(separator: ",").contains(Substring(id))
+            else { continue }
+            let old = answered[name] ?? (0, 0)
+            answered[name] = (old.0 + 1, old.1 + (r[1].string == "direct" ? 1 : 0))
+        }
+        return rows.map {
+            let name = $0[0].string ?? ""
+            return SpeakerCount(
+                name: name, turns: $0[1].int, words: $0[2].int, briefings: $0[3].int, answered: answered[name]?.0 ?? 0,
+                direct: answered[name]?.1 ?? 0)
         }
     }
 
     func outlets(briefing: Int64?) async throws(StoreError) -> [OutletCount] {
         var sql =
-            "SELECT e.outlet, COUNT(*), COUNT(DISTINCT e.briefing_id) FROM exchanges e "
+            "SELECT e.outlet, COUNT(*), COUNT(DISTINCT e.briefing_id), "
+            + "SUM(CASE WHEN e.answer = 'direct' THEN 1 ELSE 0 END) FROM exchanges e "
             + "JOIN briefings b ON b.id = e.briefing_id WHERE b.latest = 1"
         var arguments: [StoreValue] = []
         if let briefing {
@@ -304,7 +322,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         }
         sql += " GROUP BY e.outlet ORDER BY 2 DESC, 1"
         return try await engine.query(SQLStatement(sql, arguments)).map {
-            OutletCount(outlet: $0[0].string, questions: $0[1].int, briefings: $0[2].int)
+            OutletCount(outlet: $0[0].string, questions: $0[1].int, briefings: $0[2].int, direct: $0[3].int)
         }
     }
 

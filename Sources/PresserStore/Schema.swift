@@ -30,6 +30,10 @@ enum Schema {
                 "ALTER TABLE turns ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
                 "CREATE INDEX turns_tsv ON turns USING GIN (tsv)",
             ]),
+        Migration(
+            name: "2026-11-27-answer-labels",
+            sqlite: ["ALTER TABLE exchanges ADD COLUMN answer TEXT"],
+            postgres: ["ALTER TABLE exchanges ADD COLUMN answer TEXT"]),
     ]
 
     private static func tables(key: String, real: String) -> [String] {

@@ -128,6 +128,9 @@ public struct SpeakerCount: Sendable, Codable, Equatable {
     public var turns: Int
     public var words: Int
     public var briefings: Int
+    /// Questions this official answered, and how many of them directly.
+    public var answered: Int
+    public var direct: Int
 }
 
 public struct OutletCount: Sendable, Codable, Equatable {
@@ -135,6 +138,8 @@ public struct OutletCount: Sendable, Codable, Equatable {
     public var outlet: String?
     public var questions: Int
     public var briefings: Int
+    /// Of the questions, how many were answered directly.
+    public var direct: Int
 }
 
 public struct TimelinePoint: Sendable, Codable, Equatable {

@@ -89,8 +89,11 @@ enum StoreContract {
             #expect(outlets.first { $0.outlet == nil }?.questions == 4)
             #expect(outlets.reduce(0) { $0 + $1.questions } == 11)
             #expect(outlets.contains { $0.outlet == "Macao Daily" && $0.questions == 1 })
+            // Three of the four unattributed questions were answered directly (one had its premise rejected).
+            #expect(outlets.first { $0.outlet == nil }?.direct == 3)
             let speakers = try await store.speakers(briefing: id)
             #expect(speakers.first?.name == "Shohrat Zakir")
+            #expect(speakers.first?.answered == 5 && speakers.first?.direct == 4)
         }
     }
 
