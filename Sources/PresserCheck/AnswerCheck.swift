@@ -4,7 +4,8 @@ import PresserCore
 /// How each question was answered, from the answer's words: a refusal, a referral, "I don't know",
 /// a rejected premise, each found by its phrases in the opening of the answer; else, from how much
 /// of the question's focus the answer takes up (relevance), a direct or partial answer, or a
-/// deflection. Exchanges with no answer, or whose "question" is not one, are `none`.
+/// deflection. Exchanges with no answer, whose "question" is not one, or whose only reply asks back,
+/// are `none`.
 ///
 /// Relevance is the share of the question's content words, each weighted by its rarity in the
 /// briefing (so "Xinjiang" in a briefing on Xinjiang counts little), that reappear in the answer.
@@ -27,7 +28,9 @@ enum AnswerCheck {
                 "not in a position to", "not going to weigh in", "decline to", "not going to get into",
                 "not going to characterize", "i'm not saying anything more", "we don't give advice",
                 "not going to preview", "i won't get into", "getting way ahead", "anything more to read out",
-                "not for me to", "wouldn't share", "not going to be able to", "too early to", "not going to prejudge",
+                "not for me to", "wouldn't share", "not going to be able to", "too early", "not going to prejudge",
+                "nothing more to read out",
+                "nothing more to share", "nothing to read out",
                 "i'm not going to",
             ]
         ),
@@ -74,12 +77,21 @@ enum AnswerCheck {
         if question.wordCount < 6 && !question.text.contains("?") {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "not a question: “\(question.text)”")
         }
+        // The official only asks back ("Did I?", "An invitation from the United States to join the —"):
+        // the answer comes with the reporter's next turn.
+        if replies.count == 1, let only = replies.first, turns[only].wordCount <= 12 {
+            let text = turns[only].text.trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix("?") || text.hasSuffix("—") || text.hasSuffix("--") || text.hasSuffix("-") {
+                return Answer(
+                    label: .none, relevance: 0, cues: [], explanation: "the official only asks back: “\(text)”")
+            }
+        }
         let answerText = replies.map { turns[$0].text }.joined(separator: " ")
         let relevance = self.relevance(question.text, answerText, figures.weights)
-        // A cue in the opening of the answer (its first 45 words) decides.
+        // A cue in the opening of the answer (its first 70 words) decides.
         let first = turns[replies[0]]
         let opening = String(
-            first.text.split(separator: " ", omittingEmptySubsequences: true).prefix(45).joined(separator: " "))
+            first.text.split(separator: " ", omittingEmptySubsequences: true).prefix(70).joined(separator: " "))
         let lower = opening.lowercased().replacingOccurrences(of: "’", with: "'")
         for (label, phrases) in cues {
             for phrase in phrases {
