@@ -88,21 +88,22 @@ enum AnswerCheck {
         }
         let answerText = replies.map { turns[$0].text }.joined(separator: " ")
         let relevance = self.relevance(question.text, answerText, figures.weights)
-        // A cue in the opening of the answer (its first 70 words) decides.
+        // A cue in the opening of the answer (its first 70 words) decides. The search runs on the
+        // turn's text lower-cased, curly apostrophes straightened (neither changes the offsets).
         let first = turns[replies[0]]
-        let opening = String(
-            first.text.split(separator: " ", omittingEmptySubsequences: true).prefix(70).joined(separator: " "))
-        let lower = opening.lowercased().replacingOccurrences(of: "’", with: "'")
+        let lower = first.text.lowercased().replacingOccurrences(of: "’", with: "'")
         for (label, phrases) in cues {
             for phrase in phrases {
-                guard let range = lower.range(of: phrase) else { continue }
+                guard let range = lower.range(of: phrase),
+                    lower[..<range.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\n" }).count < 70
+                else { continue }
                 // A referral or "I don't know" inside a long, on-topic answer does not decide it.
                 if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, first.wordCount > 120 {
                     continue
                 }
                 let start = lower.unicodeScalars.distance(from: lower.unicodeScalars.startIndex, to: range.lowerBound)
                 let cue = Answer.Cue(
-                    text: String(opening.unicodeScalars.dropFirst(start).prefix(phrase.unicodeScalars.count)),
+                    text: String(first.text.unicodeScalars.dropFirst(start).prefix(phrase.unicodeScalars.count)),
                     turn: first.index, start: start, end: start + phrase.unicodeScalars.count, cue: label.rawValue)
                 return Answer(
                     label: label, relevance: relevance, cues: [cue],

@@ -98,6 +98,7 @@ import Testing
                     Self.violation(in: result.briefing, pages: pages)
                     ?? Self.claimViolation(briefing.claims, in: briefing)
                     ?? Self.findingViolation(Checker.findings(in: briefing), in: briefing)
+                    ?? Self.answerViolation(Checker.answers(in: briefing), in: briefing)
             case .failure(let error):
                 refused[Self.kind(of: error), default: 0] += 1
                 if case .usage = error {
@@ -185,6 +186,23 @@ import Testing
             if finding.message.isEmpty { return "\(finding.kind) with an empty message" }
             for case (let key, .number(let n)) in finding.details where !n.isFinite {
                 return "\(finding.kind) detail \(key) is \(n)"
+            }
+        }
+        return nil
+    }
+
+    /// Every exchange has an answer, and each cue's offsets read its text in its turn.
+    static func answerViolation(_ answers: [Answer], in briefing: Briefing) -> String? {
+        guard answers.count == briefing.exchanges.count else {
+            return "\(answers.count) answers for \(briefing.exchanges.count) exchanges"
+        }
+        for answer in answers {
+            for cue in answer.cues {
+                guard briefing.turns.indices.contains(cue.turn) else { return "answer cue in turn \(cue.turn)" }
+                let scalars = Array(briefing.turns[cue.turn].text.unicodeScalars)
+                guard cue.start >= 0, cue.start <= cue.end, cue.end <= scalars.count,
+                    String(String.UnicodeScalarView(scalars[cue.start..<cue.end])) == cue.text
+                else { return "answer cue “\(cue.text)” at \(cue.start)..<\(cue.end) does not read its text" }
             }
         }
         return nil
