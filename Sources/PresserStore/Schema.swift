@@ -34,6 +34,19 @@ enum Schema {
             name: "2026-11-27-answer-labels",
             sqlite: ["ALTER TABLE exchanges ADD COLUMN answer TEXT"],
             postgres: ["ALTER TABLE exchanges ADD COLUMN answer TEXT"]),
+        // The same index, its content table named in double quotes: the form Datasette looks for,
+        // so that `datasette presser.sqlite` offers full-text search on turns by itself.
+        Migration(
+            name: "2026-11-27-search-for-datasette",
+            sqlite: [
+                "DROP TABLE turns_fts",
+                """
+                CREATE VIRTUAL TABLE turns_fts USING fts5(
+                    text, content="turns", content_rowid="id", tokenize='porter unicode61 remove_diacritics 2')
+                """,
+                "INSERT INTO turns_fts (turns_fts) VALUES ('rebuild')",
+            ],
+            postgres: []),
     ]
 
     private static func tables(key: String, real: String) -> [String] {

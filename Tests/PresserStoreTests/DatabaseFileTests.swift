@@ -76,6 +76,28 @@ import Testing
         }
     }
 
+    /// Datasette finds an FTS table for `turns` when its definition names the content table in
+    /// double quotes: then `datasette presser.sqlite` offers search on turns with no configuration.
+    @Test func theSearchIndexIsInTheFormDatasetteDetects() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("datasette.sqlite")
+        let store = try await StoreLocation.sqlite(path: file).open()
+        await store.close()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(\"select sql from sqlite_master where name = 'turns_fts'\").fetchone()[0])",
+            file,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let sql = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(sql.contains("content=\"turns\""), "\(sql)")
+    }
+
     @Test func aMissingFolderIsCreatedAndTheDefaultIsUnderXDGDataHome() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = path("a/b/c/presser.sqlite")
