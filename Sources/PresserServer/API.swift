@@ -15,7 +15,8 @@ struct API: Sendable {
     static let routes = [
         "GET /api/v1/briefings", "POST /api/v1/briefings", "GET /api/v1/briefings/{id}",
         "GET /api/v1/briefings/{id}/turns", "GET /api/v1/briefings/{id}/exchanges", "GET /api/v1/briefings/{id}/claims",
-        "GET /api/v1/briefings/{id}/findings", "GET /api/v1/search", "GET /api/v1/timeline", "POST /api/v1/parse",
+        "GET /api/v1/briefings/{id}/findings", "GET /api/v1/search", "GET /api/v1/timeline", "GET /api/v1/outlets",
+        "GET /api/v1/speakers", "POST /api/v1/parse",
         "GET /api/v1/openapi.json",
     ]
 
@@ -30,6 +31,14 @@ struct API: Sendable {
         api.get("briefings/:id/findings") { _, context in try await self.findings(context) }
         api.get("search") { request, _ in try await self.search(request) }
         api.get("timeline") { request, _ in try await self.timeline(request) }
+        api.get("outlets") { request, _ in
+            let id = try Self.briefingFilter(request)
+            return json(try await call { () throws(StoreError) in try await store.outlets(briefing: id) })
+        }
+        api.get("speakers") { request, _ in
+            let id = try Self.briefingFilter(request)
+            return json(try await call { () throws(StoreError) in try await store.speakers(briefing: id) })
+        }
         api.post("parse") { request, _ in try await self.parse(request) }
         api.get("openapi.json") { _, _ in try Self.openAPI() }
     }
@@ -166,6 +175,13 @@ struct API: Sendable {
     }
 
     // MARK: Helpers
+
+    /// `?briefing=ID`, when given.
+    private static func briefingFilter(_ request: Request) throws -> Int64? {
+        guard let text = QueryString(request).nonEmpty("briefing") else { return nil }
+        guard let id = Int64(text), id > 0 else { throw Problem.badRequest("briefing is a positive number") }
+        return id
+    }
 
     private static func limit(_ value: String?, default fallback: Int, max: Int) throws -> Int {
         guard let value else { return fallback }

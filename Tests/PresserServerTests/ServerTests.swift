@@ -168,6 +168,19 @@ import Testing
                 let hits = try #require(try Self.json(response) as? [[String: Any]])
                 #expect(hits.contains { $0["turn"] as? Int == 25 && $0["speaker"] as? String == "Shohrat Zakir" })
             }
+            try await client.execute(uri: "/api/v1/outlets?briefing=1", method: .get) { response in
+                let outlets = try #require(try Self.json(response) as? [[String: Any]])
+                let unattributed = try #require(outlets.first { $0["outlet"] is NSNull || $0["outlet"] == nil })
+                #expect(unattributed["questions"] as? Int == 4 && unattributed["direct"] as? Int == 3)
+            }
+            try await client.execute(uri: "/api/v1/speakers?briefing=1", method: .get) { response in
+                let speakers = try #require(try Self.json(response) as? [[String: Any]])
+                #expect(
+                    speakers.first?["name"] as? String == "Shohrat Zakir" && speakers.first?["answered"] as? Int == 5)
+            }
+            try await client.execute(uri: "/api/v1/speakers?briefing=x", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
             try await client.execute(uri: "/api/v1/timeline?subject=poverty%20incidence", method: .get) { response in
                 let points = try #require(try Self.json(response) as? [[String: Any]])
                 #expect(points.contains { $0["value"] as? Double == 22.48 })
