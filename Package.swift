@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "PresserEval",
-            dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserCheck"],
+            dependencies: ["PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserStore"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -25,7 +25,7 @@ extension Presser {
         @Flag(help: "Extract claims too (parse + claims throughput).")
         var claims = false
 
-        @Flag(help: "Extract claims and run the checks too (the whole pipeline of presser parse).")
+        @Flag(help: "Extract claims, run the checks and label the answers too (the whole pipeline of presser parse).")
         var checks = false
 
         @Option(help: "Number of timed rounds.")
@@ -121,7 +121,7 @@ extension Presser {
                             var briefing = result.briefing
                             briefing.claims = ClaimExtractor.claims(in: briefing)
                             roundClaims += briefing.claims.count
-                            if checks { roundFindings += Checker.findings(in: briefing).count }
+                            if checks { roundFindings += Checker.check(briefing).findings.count }
                         }
                     }
                 }

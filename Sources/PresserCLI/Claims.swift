@@ -52,7 +52,7 @@ extension Presser {
             var failures: [Int32] = []
             for path in files {
                 do throws(PresserError) {
-                    let result = try TranscriptParser.parse([InputFiles.read(path)])
+                    let result = try TranscriptParser.parse([TranscriptFile.read(path)])
                     for warning in result.warnings { printError("presser: warning: \(warning)") }
                     let claims = ClaimExtractor.claims(in: result.briefing)
                     write(claims, of: result.briefing)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PresserExport
 
 /// The three formats of the store commands.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
@@ -23,13 +24,7 @@ struct OutputTable {
         return ([line(headers)] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    var csv: String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        return ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
+    var csv: String { CSVExport.csv([headers] + rows) }
 
     /// Writes the table as text or CSV, or `values` as a JSON array.
     static func write(_ format: TableFormat, table: () -> OutputTable, json values: some Encodable) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PresserCore
 import PresserStore
 
 extension Presser {
@@ -35,7 +36,8 @@ extension Presser {
                         rows: points.map {
                             [
                                 $0.periodText ?? $0.periodTo ?? "", "#\($0.briefing)", $0.date ?? "",
-                                Self.number($0.value) + ($0.unit.map { " \($0)" } ?? ""), $0.text, $0.subject ?? "",
+                                ClaimTable.format($0.value) + ($0.unit.map { " \($0)" } ?? ""), $0.text,
+                                $0.subject ?? "",
                             ]
                         })
                     let units = Set(points.map(\.unit))
@@ -44,10 +46,6 @@ extension Presser {
                     }
                     return table
                 }, json: points)
-        }
-
-        static func number(_ x: Double) -> String {
-            x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
         }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import PresserCheck
-import PresserClaims
 import PresserCore
-import PresserParse
+import PresserStore
 
 /// The transcripts a command reads: files (or - for standard input), one briefing each, or all of
 /// them as the pages of one briefing with --pages.
@@ -24,12 +22,8 @@ struct TranscriptInputs: ParsableArguments {
     /// Reads, parses, extracts claims and runs the checks: the whole pipeline for one briefing.
     /// Warnings about the input (a converted encoding) go to standard error.
     static func analyse(_ paths: [String]) throws(PresserError) -> Briefing {
-        let inputs = try paths.map { path throws(PresserError) in try InputFiles.read(path) }
-        let result = try TranscriptParser.parse(inputs)
-        for warning in result.warnings { printError("presser: warning: \(warning)") }
-        var briefing = result.briefing
-        briefing.claims = ClaimExtractor.claims(in: briefing)
-        briefing = Checker.check(briefing)
+        let (briefing, warnings) = try Pipeline.run(paths: paths)
+        for warning in warnings { printError("presser: warning: \(warning)") }
         return briefing
     }
 }

@@ -60,10 +60,6 @@ enum AnswerCheck {
     static let deflectionBelow = 0.0
     static let partialBelow = 0.0
 
-    static func answers(in briefing: Briefing, figures: Figures) -> [Answer?] {
-        briefing.exchanges.map { answer($0, in: briefing, figures: figures) }
-    }
-
     static func answer(_ exchange: Exchange, in briefing: Briefing, figures: Figures) -> Answer {
         let turns = briefing.turns
         guard turns.indices.contains(exchange.question) else {

@@ -37,7 +37,7 @@ public enum ClaimTable {
     }
 
     /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
-    static func quote(_ field: String) -> String {
+    public static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacing("\"", with: "\"\"") + "\""
     }

@@ -3,6 +3,7 @@ import PresserCheck
 import PresserClaims
 import PresserCore
 import PresserParse
+import PresserStore
 
 /// Measures the checks on real transcripts: alter one figure of a hand-labelled consistent group
 /// (a level, a rate, an endpoint, a part, a restatement) in the raw text, run the whole pipeline,
@@ -44,10 +45,7 @@ public struct MutationHarness: Sendable {
 
     /// Parse, extract claims, check: the whole pipeline on one file's bytes.
     public static func analyse(_ bytes: [UInt8], name: String) throws(PresserError) -> Briefing {
-        var briefing = try TranscriptParser.parse([TranscriptFile(name: name, bytes: bytes)]).briefing
-        briefing.claims = ClaimExtractor.claims(in: briefing)
-        briefing = Checker.check(briefing)
-        return briefing
+        try Pipeline.run([TranscriptFile(name: name, bytes: bytes)]).briefing
     }
 
     public static func run(

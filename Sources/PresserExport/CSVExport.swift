@@ -64,16 +64,9 @@ public enum CSVExport {
 
     /// Rows as RFC 4180 text.
     public static func csv(_ rows: [[String]]) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        rows.map { $0.map(ClaimTable.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// 6.1, 400000000000, 0.5: no exponent, no trailing ".0".
-    static func number(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e18 { return String(Int64(x)) }
-        return String(x)
-    }
+    /// 6.1, 400000000000, 0.5: no exponent, no trailing ".0" (as `presser claims --format csv`).
+    static func number(_ x: Double) -> String { ClaimTable.format(x) }
 }

@@ -131,9 +131,14 @@ struct API: Sendable {
     }
 
     func authorise(_ request: Request) throws {
-        let header = request.headers[.authorization]
-        let token = header.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil }
-        try Self.authorise(token: token, configuration)
+        try Self.authorise(token: Self.bearer(request), configuration)
+    }
+
+    /// The token of an `Authorization: Bearer …` header.
+    static func bearer(_ request: Request) -> String? {
+        request.headers[.authorization].flatMap {
+            $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil
+        }
     }
 
     /// Writes are open on loopback with no token set; otherwise they need the token.
@@ -163,10 +168,7 @@ struct API: Sendable {
     /// Parse, claims, checks on uploaded bytes; bad bytes are a 400, text with no transcript a 422.
     static func analyse(_ bytes: [UInt8], name: String) throws -> Briefing {
         do throws(PresserError) {
-            var briefing = try TranscriptParser.parse([TranscriptFile(name: name, bytes: bytes)]).briefing
-            briefing.claims = ClaimExtractor.claims(in: briefing)
-            briefing = Checker.check(briefing)
-            return briefing
+            return try Pipeline.run([TranscriptFile(name: name, bytes: bytes)]).briefing
         } catch {
             // Bytes that are not text are a malformed body; text with no transcript in it is not.
             if case .noTranscript = error { throw Problem(.unprocessableContent, error.description) }

@@ -47,9 +47,7 @@ struct Web: Sendable {
     /// Stores what the preview's button sent, then shows the stored briefing.
     func storeAnalysed(_ request: Request) async throws -> Response {
         let form = try await FormBody.read(request, limit: configuration.bodyLimit)
-        let header = request.headers[.authorization]
-        let bearer = header.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil }
-        try API.authorise(token: form.token ?? bearer, configuration)
+        try API.authorise(token: form.token ?? API.bearer(request), configuration)
         let briefing = try API.analyse(form.text, name: form.name)
         let outcome = try await call { () throws(StoreError) in
             try await store.store(briefing, path: "upload:" + form.name + ":" + briefing.source.sha256.prefix(12))

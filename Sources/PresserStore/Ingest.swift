@@ -98,25 +98,6 @@ public enum Ingest {
         #endif
     }
 
-    /// Parses, extracts claims, checks: one briefing from the files of one group.
-    public static func analyse(_ paths: [String]) throws(PresserError) -> Briefing {
-        var inputs: [TranscriptFile] = []
-        for path in paths {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes?[.size] as? Int, size > InputDecoder.maximumBytes {
-                throw .tooLarge(file: path, bytes: size, limit: InputDecoder.maximumBytes)
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .unreadable(file: path, reason: "cannot read the file")
-            }
-            inputs.append(TranscriptFile(name: path, bytes: [UInt8](data)))
-        }
-        var briefing = try TranscriptParser.parse(inputs).briefing
-        briefing.claims = ClaimExtractor.claims(in: briefing)
-        briefing = Checker.check(briefing)
-        return briefing
-    }
-
     /// Parses the groups on all cores and stores them one at a time, in the order they finish.
     public static func run(
         _ groups: [[String]], into store: any BriefingStore,
@@ -139,7 +120,7 @@ public enum Ingest {
                         $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
                     }
                     do throws(PresserError) {
-                        return (paths, .success(try analyse(paths)), size)
+                        return (paths, .success(try Pipeline.run(paths: paths).briefing), size)
                     } catch {
                         return (paths, .failure(error), size)
                     }

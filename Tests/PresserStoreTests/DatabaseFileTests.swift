@@ -12,17 +12,24 @@ import Testing
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    /// Runs one SQL statement on a file with Python's sqlite3: another program's hands.
-    func sqlite(_ file: String, _ sql: String) throws {
+    /// Runs one SQL statement on a file with Python's sqlite3 (another program's hands) and returns
+    /// the first column of its first row, if any.
+    @discardableResult func sqlite(_ file: String, _ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", "-c",
-            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()", file, sql,
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); r = c.execute(sys.argv[2]).fetchone(); c.commit(); "
+                + "print(r[0] if r else '')",
+            file, sql,
         ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
         try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
+        return output
     }
 
     @Test func aFileThatIsNotADatabaseIsRefusedClearly() async throws {
@@ -83,18 +90,7 @@ import Testing
         let file = path("datasette.sqlite")
         let store = try await StoreLocation.sqlite(path: file).open()
         await store.close()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
-            "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(\"select sql from sqlite_master where name = 'turns_fts'\").fetchone()[0])",
-            file,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let sql = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let sql = try sqlite(file, "select sql from sqlite_master where name = 'turns_fts'")
         #expect(sql.contains("content=\"turns\""), "\(sql)")
     }
 

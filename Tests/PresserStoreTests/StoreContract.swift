@@ -130,7 +130,7 @@ enum StoreContract {
 
     static func theDocumentComesBackAsStored(_ backend: TestDatabase.Backend) async throws {
         try await withStore(backend) { store in
-            let briefing = try Ingest.analyse([Corpus.path("scio-2019-12-09.txt")])
+            let briefing = try Pipeline.run(paths: [Corpus.path("scio-2019-12-09.txt")]).briefing
             guard case .stored(let id, 1) = try await store.store(briefing, path: "/corpus/scio.txt") else {
                 Issue.record("not stored")
                 return

@@ -1,0 +1,22 @@
+import PresserCheck
+import PresserClaims
+import PresserCore
+import PresserParse
+
+/// The whole analysis of a transcript, in one place for every caller (parse, check, ingest, the
+/// web app, the evaluations): parse, extract the claims, run the checks and label the answers.
+public enum Pipeline {
+    /// The briefing, and notes for the reader about the input ("not UTF-8; read as Windows-1252").
+    public static func run(_ inputs: [TranscriptFile]) throws(PresserError) -> (briefing: Briefing, warnings: [String])
+    {
+        let result = try TranscriptParser.parse(inputs)
+        var briefing = result.briefing
+        briefing.claims = ClaimExtractor.claims(in: briefing)
+        return (Checker.check(briefing), result.warnings)
+    }
+
+    /// The same from paths (or `-` for standard input).
+    public static func run(paths: [String]) throws(PresserError) -> (briefing: Briefing, warnings: [String]) {
+        try run(paths.map { path throws(PresserError) in try TranscriptFile.read(path) })
+    }
+}
