@@ -87,12 +87,12 @@ enum AnswerCheck {
         // A cue in the opening of the answer (its first 70 words) decides. The search runs on the
         // turn's text lower-cased, curly apostrophes straightened (neither changes the offsets).
         let first = turns[replies[0]]
-        let lower = first.text.lowercased().replacingOccurrences(of: "’", with: "'")
+        let words = first.text.split(maxSplits: 70, whereSeparator: { $0 == " " || $0 == "\n" })
+        let openingEnd = words.count > 70 ? words[70].startIndex : first.text.endIndex
+        let lower = first.text[..<openingEnd].lowercased().replacingOccurrences(of: "’", with: "'")
         for (label, phrases) in cues {
             for phrase in phrases {
-                guard let range = lower.range(of: phrase),
-                    lower[..<range.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\n" }).count < 70
-                else { continue }
+                guard let range = lower.range(of: phrase) else { continue }
                 // A referral or "I don't know" inside a long, on-topic answer does not decide it.
                 if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, first.wordCount > 120 {
                     continue

@@ -8,22 +8,30 @@ import PresserCore
 public enum Checker {
     /// How each exchange's question was answered (the briefing's `exchanges` in order).
     public static func answers(in briefing: Briefing) -> [Answer] {
-        let figures = Figures(briefing)
-        return briefing.exchanges.map { AnswerCheck.answer($0, in: briefing, figures: figures) }
+        answers(in: briefing, figures: Figures(briefing))
     }
 
-    /// The briefing with its findings and each exchange's answer filled in (claims already extracted).
+    /// The briefing with its findings and each exchange's answer filled in (claims already
+    /// extracted); the figures and word weights are worked out once for both.
     public static func check(_ briefing: Briefing) -> Briefing {
         var b = briefing
-        b.findings = findings(in: b)
-        let answers = self.answers(in: b)
+        let figures = Figures(b)
+        b.findings = findings(in: b, figures: figures)
+        let answers = self.answers(in: b, figures: figures)
         for i in b.exchanges.indices { b.exchanges[i].answer = answers[i] }
         return b
     }
 
     /// The findings for one briefing (its `claims` already extracted).
     public static func findings(in briefing: Briefing) -> [Finding] {
-        let figures = Figures(briefing)
+        findings(in: briefing, figures: Figures(briefing))
+    }
+
+    private static func answers(in briefing: Briefing, figures: Figures) -> [Answer] {
+        briefing.exchanges.map { AnswerCheck.answer($0, in: briefing, figures: figures) }
+    }
+
+    private static func findings(in briefing: Briefing, figures: Figures) -> [Finding] {
         var findings: [Finding] = []
         let growth = GrowthCheck.findings(figures)
         findings += growth
