@@ -19,26 +19,34 @@ struct SQLiteEngine: SQLEngine {
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.label = "presser"
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            throw Self.storeError(error, at: path)
+        pool = try Self.open(path: path, configuration: config)
+    }
+
+    /// Opens the pool. Opening switches a new file to WAL, which needs the file to itself for a
+    /// moment; SQLite answers "database is locked" at once (no busy wait) when another process is
+    /// opening or writing it then, so that one error is retried for up to 30 seconds.
+    private static func open(path: String, configuration: Configuration) throws(StoreError) -> DatabasePool {
+        let deadline = Date().addingTimeInterval(30)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02 + Double.random(in: 0..<0.05))
+            } catch {
+                throw storeError(error, at: path)
+            }
         }
     }
 
+    /// Applies the pending migrations in one write transaction, which SQLite makes IMMEDIATE: a second
+    /// process opening the same new file waits for it, then finds the migrations applied. (GRDB's
+    /// `DatabaseMigrator` reads what is applied before it takes the write lock, so two processes
+    /// starting at once could both run the first migration.) Applied names are kept in GRDB's
+    /// `grdb_migrations` table, so files written by earlier versions read the same.
     func migrate(_ migrations: [Migration]) async throws(StoreError) -> [String] {
-        var migrator = DatabaseMigrator()
-        for m in migrations {
-            migrator.registerMigration(m.name) { db in
-                for sql in m.sqlite { try db.execute(sql: sql) }
-            }
-        }
-        let known = Set(migrations.map(\.name))
         let location = location
-        let registered = migrator
-        let pending: [String]
         do {
-            pending = try await pool.write { db -> [String] in
+            return try await pool.write { db -> [String] in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -49,9 +57,18 @@ struct SQLiteEngine: SQLEngine {
                     }
                     try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
                 }
-                let applied = try registered.appliedIdentifiers(db)
+                try db.execute(
+                    sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+                let known = Set(migrations.map(\.name))
                 if let unknown = applied.subtracting(known).sorted().first { throw NewerSchema(migration: unknown) }
-                return migrations.map(\.name).filter { !applied.contains($0) }
+                let pending = migrations.filter { !applied.contains($0.name) }
+                for migration in pending {
+                    for sql in migration.sqlite { try db.execute(sql: sql) }
+                    try db.execute(
+                        sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
+                }
+                return pending.map(\.name)
             }
         } catch is ForeignDatabase {
             throw .foreignDatabase(path: location)
@@ -60,12 +77,6 @@ struct SQLiteEngine: SQLEngine {
         } catch {
             throw Self.storeError(error, at: location)
         }
-        do {
-            try migrator.migrate(pool)
-        } catch {
-            throw Self.storeError(error, at: location)
-        }
-        return pending
     }
 
     func query(_ statement: SQLStatement) async throws(StoreError) -> [[StoreValue]] {

@@ -91,21 +91,27 @@ import Testing
         #expect(after["briefings"] == 150 && after["distinct"] == 150 && after["partial"] == 0, "\(after)")
     }
 
-    @Test func twoIngestsOnOneFileAtOnceBothSucceed() throws {
+    /// Three processes create, migrate and fill one new file at once (a race CI once lost: two
+    /// processes both applying the first migration, or one told "database is locked" while the other
+    /// switched the new file to WAL).
+    @Test func threeIngestsOnOneNewFileAtOnceAllSucceed() throws {
         let folder = try batch(60)
         let database = temp.url.appendingPathComponent("shared.sqlite").path
         let executable = try #require(Presser.executable)
-        let processes = (0..<2).map { _ in
+        let runs = try (0..<3).map { i in
             let p = Process()
             p.executableURL = executable
             p.arguments = ["ingest", "--quiet", "--database", database, folder.path]
             p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            return p
+            let errors = temp.url.appendingPathComponent("ingest-\(i).err")
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            p.standardError = try FileHandle(forWritingTo: errors)
+            return (process: p, errors: errors)
         }
-        for p in processes { try p.run() }
-        for p in processes { p.waitUntilExit() }
-        #expect(processes.map(\.terminationStatus) == [0, 0])
+        for run in runs { try run.process.run() }
+        for run in runs { run.process.waitUntilExit() }
+        let messages = runs.map { (try? String(contentsOf: $0.errors, encoding: .utf8)) ?? "" }
+        #expect(runs.map(\.process.terminationStatus) == [0, 0, 0], "\(messages)")
         let facts = try inspect(database)
         #expect(facts["briefings"] == 60 && facts["distinct"] == 60 && facts["partial"] == 0, "\(facts)")
     }
