@@ -104,7 +104,7 @@ import Testing
             p.arguments = ["ingest", "--quiet", "--database", database, folder.path]
             p.standardOutput = FileHandle.nullDevice
             let errors = temp.url.appendingPathComponent("ingest-\(i).err")
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            try #require(FileManager.default.createFile(atPath: errors.path, contents: nil))
             p.standardError = try FileHandle(forWritingTo: errors)
             return (process: p, errors: errors)
         }
