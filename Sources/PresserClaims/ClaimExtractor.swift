@@ -28,6 +28,7 @@ public enum ClaimExtractor {
     }
 
     static func claims(inSentence sentence: String, date: Day?) -> [Claim] {
+        if ChineseClaims.applies(to: sentence) { return ChineseClaims.claims(inSentence: sentence, date: date) }
         // Most sentences hold no digit and no number word: skip them fast.
         guard mayHoldNumbers(sentence) else { return [] }
         let scalars = Array(sentence.unicodeScalars)

@@ -21,7 +21,7 @@ public struct Briefing: Sendable, Codable, Equatable {
     /// The layout family the parser recognised ("scio", "whitehouse", "fomc", "rev", "mananera",
     /// "statement", "generic").
     public var layout: String
-    /// ISO 639-1 language code of the transcript ("en", "es").
+    /// ISO 639-1 language code of the transcript ("en", "es", "zh").
     public var language: String
     /// A location line from the header ("James S. Brady Press Briefing Room").
     public var location: String?

@@ -36,6 +36,11 @@ public struct Participant: Sendable, Codable, Equatable, Hashable {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false
                 out.unicodeScalars.append(scalar)
+            } else if scalar.properties.isIdeographic {
+                // Chinese names keep an ASCII id: each character as "u" and its code point.
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out += "u" + String(scalar.value, radix: 16)
             } else if scalar.properties.generalCategory == .nonspacingMark {
                 continue
             } else {

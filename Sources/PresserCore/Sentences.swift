@@ -1,5 +1,5 @@
 /// Splits a turn's text into sentences, with their offsets in Unicode scalars. A sentence ends at
-/// ".", "?" or "!" followed by a space or the end, or at a paragraph break; not after an
+/// ".", "?" or "!" followed by a space or the end, at "。", "？" or "！", or at a paragraph break; not after an
 /// abbreviation ("Mr.", "U.S.", "a.m.") or an initial, and never inside a number ("6.1").
 public enum Sentences {
     public struct Span: Sendable, Equatable {
@@ -44,6 +44,19 @@ public enum Sentences {
                 scalar += 2
                 continue
             }
+            // "。", "！", "？" (U+3002, U+FF01, U+FF1F) end a Chinese sentence, spaces or not.
+            if let width = chineseStopWidth(u, i) {
+                var j = i + width
+                var jScalar = scalar + 1
+                while let w = closingWidth(u, j) {
+                    j += w
+                    jScalar += 1
+                }
+                emit(j, jScalar)
+                i = j
+                scalar = jScalar
+                continue
+            }
             if c == UInt8(ascii: "."), i + 1 < u.count, !isSpace(u[i + 1]), !closes(u, i + 1) {
                 // "6.1", "U.S": not an end.
             } else if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
@@ -70,11 +83,20 @@ public enum Sentences {
         return out
     }
 
-    /// The byte width of a closing quote or bracket at `j` (" ) ] ” ’), or nil.
+    private static func chineseStopWidth(_ u: [UInt8], _ i: Int) -> Int? {
+        guard i + 2 < u.count else { return nil }
+        if u[i] == 0xE3, u[i + 1] == 0x80, u[i + 2] == 0x82 { return 3 }  // 。
+        if u[i] == 0xEF, u[i + 1] == 0xBC, u[i + 2] == 0x81 || u[i + 2] == 0x9F { return 3 }  // ！ ？
+        return nil
+    }
+
+    /// The byte width of a closing quote or bracket at `j` (" ) ] ” ’ 」 ）), or nil.
     private static func closingWidth(_ u: [UInt8], _ j: Int) -> Int? {
         guard j < u.count else { return nil }
         if u[j] == UInt8(ascii: "\"") || u[j] == UInt8(ascii: ")") || u[j] == UInt8(ascii: "]") { return 1 }
         if u[j] == 0xE2, j + 2 < u.count, u[j + 1] == 0x80, u[j + 2] == 0x9D || u[j + 2] == 0x99 { return 3 }
+        if u[j] == 0xE3, j + 2 < u.count, u[j + 1] == 0x80, u[j + 2] == 0x8D || u[j + 2] == 0x8F { return 3 }  // 」』
+        if u[j] == 0xEF, j + 2 < u.count, u[j + 1] == 0xBC, u[j + 2] == 0x89 { return 3 }  // ）
         return nil
     }
 

@@ -48,14 +48,34 @@ public struct Turn: Sendable, Codable, Equatable {
         self.text = text
     }
 
-    /// The number of words in the text.
-    public var wordCount: Int {
+    /// The number of words in the text; in Chinese, which has no spaces, each character counts as
+    /// one (the way Chinese counts 字数).
+    public var wordCount: Int { Self.words(in: text) }
+
+    /// Words between spaces, each Chinese character one word, full-width punctuation none.
+    public static func words(in text: String) -> Int {
         var count = 0
         var inWord = false
+        var skip = 0
         for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09
-            if !isSpace && !inWord { count += 1 }
-            inWord = !isSpace
+            if skip > 0 {
+                skip -= 1
+                continue
+            }
+            switch byte {
+            case 0xE4...0xE9:  // the lead byte of U+4000–U+9FFF: CJK ideographs
+                count += 1
+                inWord = false
+                skip = 2
+            case 0xE3, 0xEF:  // U+3000–U+3FFF and U+F000–U+FFFF: CJK and full-width punctuation
+                inWord = false
+                skip = 2
+            case 0x20, 0x0A, 0x09:
+                inWord = false
+            default:
+                if !inWord { count += 1 }
+                inWord = true
+            }
         }
         return count
     }

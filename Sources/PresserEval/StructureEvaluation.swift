@@ -8,12 +8,11 @@ public struct StructureEvaluation: Sendable {
     public var total: StructureScore
 
     /// Reads `*.gold.json` from `goldDirectory` and the transcripts they name from
-    /// `corpusDirectory` (by default `../corpus` beside the gold folder).
+    /// `corpusDirectory` (by default the corpus folder beside the gold folder: `gold` → `corpus`,
+    /// `gold-zh` → `corpus-zh`).
     public static func run(goldDirectory: String, corpusDirectory: String? = nil) throws -> StructureEvaluation {
         let gold = URL(fileURLWithPath: goldDirectory)
-        let corpus =
-            corpusDirectory.map { URL(fileURLWithPath: $0) }
-            ?? gold.deletingLastPathComponent().appendingPathComponent("corpus")
+        let corpus = corpusDirectory.map { URL(fileURLWithPath: $0) } ?? defaultCorpus(beside: gold)
         let names = try FileManager.default.contentsOfDirectory(atPath: gold.path)
             .filter { $0.hasSuffix(".gold.json") }.sorted()
         guard !names.isEmpty else {
@@ -39,5 +38,12 @@ public struct StructureEvaluation: Sendable {
             total = total + score
         }
         return StructureEvaluation(perFile: perFile, total: total)
+    }
+
+    /// The corpus folder beside a gold folder: its name with "gold" replaced by "corpus".
+    static func defaultCorpus(beside gold: URL) -> URL {
+        let name = gold.standardizedFileURL.lastPathComponent
+        let suffix = name.hasPrefix("gold") ? String(name.dropFirst(4)) : ""
+        return gold.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("corpus" + suffix)
     }
 }

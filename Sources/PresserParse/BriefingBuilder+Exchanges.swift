@@ -42,7 +42,9 @@ extension BriefingBuilder {
                     turn.outlet = intro.outlet
                     if turn.askedBy == nil { turn.askedBy = intro.name }
                 }
-                if turn.outlet == nil { turn.outlet = Outlets.outletIntroduction(raw.text) }
+                if turn.outlet == nil, !Language.isChinese(raw.text) {
+                    turn.outlet = Outlets.outletIntroduction(raw.text)
+                }
                 if t > 0, !isQuestion(t - 1), let call = calls(atEndOf: t - 1).first {
                     if turn.outlet == nil { turn.outlet = call.outlet }
                     if turn.askedBy == nil, let name = call.name, name.split(separator: " ").count >= 2 {

@@ -14,6 +14,9 @@ import PresserCore
 struct BriefingBuilder {
     let segmentation: Segmentation
     let roster: [RosterEntry]
+    /// The roster is the one spokesperson the title names: unnamed answers ("A:", "答：") and
+    /// opening remarks printed without a label are theirs.
+    let hostFromTitle: Bool
     let title: String?
     let allText: String
     /// Several files joined as pages: turns record their page.
@@ -23,9 +26,13 @@ struct BriefingBuilder {
     var turns: [Turn] = []
     var exchanges: [Exchange] = []
 
-    init(segmentation: Segmentation, roster: [RosterEntry], title: String?, allText: String, paged: Bool = false) {
+    init(
+        segmentation: Segmentation, roster: [RosterEntry], hostFromTitle: Bool = false, title: String?,
+        allText: String, paged: Bool = false
+    ) {
         self.segmentation = segmentation
         self.roster = roster
+        self.hostFromTitle = hostFromTitle
         self.title = title
         self.allText = allText
         self.paged = paged
@@ -62,7 +69,7 @@ struct BriefingBuilder {
         callsRead = Array(repeating: false, count: n)
         introductions = Array(repeating: nil, count: n)
         introductionRead = Array(repeating: false, count: n)
-        wordCounts = segmentation.turns.map { $0.text.spaceSeparatedWordCount }
+        wordCounts = segmentation.turns.map { Turn.words(in: $0.text) }
         identifySpeakers()
         turnsOf = Array(repeating: [], count: participants.count)
         for (t, speaker) in speakers.enumerated() {
@@ -103,6 +110,8 @@ struct BriefingBuilder {
                     labelHadTitle.append(true)
                     onRoster.append(true)
                     speakers.append(.person(participants.count - 1))
+                } else if raw.opening, hostFromTitle, !participants.isEmpty {
+                    speakers.append(.person(0))
                 } else {
                     speakers.append(raw.unlabelledQuestion ? .questioner(outlet: nil) : .none)
                 }
@@ -119,13 +128,18 @@ struct BriefingBuilder {
                 continue
             }
             let speaker: Speaker
-            if LabelRoles.isQuestioner(label.text) {
+            let outletStyles: Set<SpeakerLabel.Style> = [.colonLine, .colonInline, .fullWidth, .mixedInline]
+            if let outlet = LabelRoles.chineseOutlet(label.text) {
+                speaker = .questioner(outlet: outlet)
+            } else if LabelRoles.isQuestioner(label.text) {
                 speaker = .questioner(outlet: nil)
             } else if LabelRoles.isVoice(label.text) {
                 speaker = .voice
+            } else if hostFromTitle, LabelRoles.isAnswerer(label.text) {
+                speaker = .person(0)
             } else if let index = rosterMatch(label.text) {
                 speaker = .person(index)
-            } else if !roster.isEmpty, label.style == .colonLine || label.style == .colonInline {
+            } else if !roster.isEmpty, outletStyles.contains(label.style) {
                 // The publisher listed the officials; a label that is none of them names the
                 // outlet of the reporter asking ("Economic Daily:").
                 speaker = .questioner(outlet: label.text)
@@ -219,7 +233,9 @@ struct BriefingBuilder {
     /// The self-introduction at the start of turn `t`, read on first use.
     mutating func introduction(_ t: Int) -> Attribution? {
         if !introductionRead[t] {
-            introductions[t] = Outlets.selfIntroduction(segmentation.turns[t].text)
+            // Self-introductions and calls are read in English and Spanish only.
+            let text = segmentation.turns[t].text
+            introductions[t] = Language.isChinese(text) ? nil : Outlets.selfIntroduction(text)
             introductionRead[t] = true
         }
         return introductions[t]
@@ -228,7 +244,8 @@ struct BriefingBuilder {
     /// The calls on reporters at the end of turn `t`, read on first use.
     mutating func calls(atEndOf t: Int) -> [Attribution] {
         if !callsRead[t] {
-            callsAtEnd[t] = Outlets.calls(atEndOf: segmentation.turns[t].text)
+            let text = segmentation.turns[t].text
+            callsAtEnd[t] = Language.isChinese(text) ? [] : Outlets.calls(atEndOf: text)
             callsRead[t] = true
         }
         return callsAtEnd[t]

@@ -43,6 +43,7 @@ enum DateText {
 
     /// The first date found in the text, or nil.
     static func find(in text: String) -> String? {
+        if let chinese = chinese(text) { return chinese }
         let t = tokens(text)
         var i = 0
         while i < t.count {
@@ -98,6 +99,42 @@ enum DateText {
 
     /// True when the line is essentially a date ("Dec. 9, 2019", "(June 6, 2022)",
     /// "Issued on: March 14, 2020", "21 de agosto de 2026"): a date and at most three other words.
+    /// "2020年3月12日" (digits ASCII or full-width): the first such date, or nil.
+    static func chinese(_ text: String) -> String? {
+        guard text.utf8.count >= 10 else { return nil }
+        let chars = Array(text)
+        func digit(_ c: Character) -> Int? {
+            guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
+            switch scalar.value {
+            case 0x30...0x39: return Int(scalar.value - 0x30)
+            case 0xFF10...0xFF19: return Int(scalar.value - 0xFF10)  // full-width digits
+            default: return nil
+            }
+        }
+        func number(from i: Int, max: Int) -> (value: Int, end: Int)? {
+            var value = 0
+            var k = i
+            while k < chars.count, k - i < max, let d = digit(chars[k]) {
+                value = value * 10 + d
+                k += 1
+            }
+            return k > i ? (value, k) : nil
+        }
+        var i = 0
+        while i < chars.count {
+            if let year = number(from: i, max: 4), year.end - i == 4, year.end < chars.count, chars[year.end] == "年",
+                let month = number(from: year.end + 1, max: 2), month.end < chars.count, chars[month.end] == "月",
+                let day = number(from: month.end + 1, max: 2), day.end < chars.count, chars[day.end] == "日",
+                (1...12).contains(month.value), (1...31).contains(day.value)
+            {
+                func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+                return "\(year.value)-\(two(month.value))-\(two(day.value))"
+            }
+            i += 1
+        }
+        return nil
+    }
+
     static func isDateLine(_ line: String) -> Bool {
         guard find(in: line) != nil else { return false }
         let words = line.split(separator: " ").count

@@ -10,6 +10,7 @@ struct FrontMatter: Sendable, Equatable {
     var date: String? { values["date"] }
 
     static func read(_ lines: [SourceLine]) -> FrontMatter? {
+        if let header = readKeyBlock(lines) { return header }
         guard let first = lines.first, first.text == "---" else { return nil }
         guard let close = lines.dropFirst().firstIndex(where: { $0.text == "---" || $0.text == "..." }),
             close <= 200
@@ -36,6 +37,36 @@ struct FrontMatter: Sendable, Equatable {
         }
         finish()
         return FrontMatter(values: values, lineCount: close + 1)
+    }
+
+    /// A header of upper-case keys alone on their lines, each followed by its value, ending with
+    /// the key that introduces the body: "TITLE:", "…", "PUBLISHED:", "2026-08-12", …,
+    /// "ARTICLE TEXT:" (as feed collectors save pages). PUBLISHED or DATE gives the date.
+    static func readKeyBlock(_ lines: [SourceLine]) -> FrontMatter? {
+        func key(_ text: String) -> String? {
+            guard text.hasSuffix(":"), text.utf8.count <= 24 else { return nil }
+            let name = text.dropLast()
+            guard name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || $0 == " " || $0 == "_" }),
+                !name.isEmpty
+            else { return nil }
+            return name.lowercased()
+        }
+        guard let first = lines.first(where: { !$0.text.isEmpty }), key(first.text) == "title" else { return nil }
+        var values: [String: String] = [:]
+        var current: String?
+        for (i, line) in lines.enumerated().prefix(60) {
+            let text = TextNormalizer.trim(line.text[...])
+            if let k = key(text) {
+                if k == "article text" || k == "text" || k == "body" || k == "content" {
+                    return FrontMatter(values: values, lineCount: i + 1)
+                }
+                current = k
+            } else if let k = current, !text.isEmpty {
+                let name = k == "published" ? "date" : k
+                values[name] = values[name].map { $0 + " " + text } ?? text
+            }
+        }
+        return nil
     }
 
     private static func isKey(_ text: Substring) -> Bool {

@@ -3,8 +3,11 @@ enum LabelRoles {
     /// Reporters left anonymous by the publisher.
     private static let questioners: Set<String> = [
         "Q", "QUESTION", "REPORTER", "AUDIENCE", "AUDIENCE MEMBER", "PREGUNTA", "INTERLOCUTOR",
-        "INTERLOCUTORA", "PERIODISTA", "PARTICIPANTE", "QUESTIONER", "JOURNALIST",
+        "INTERLOCUTORA", "PERIODISTA", "PARTICIPANTE", "QUESTIONER", "JOURNALIST", "FOLLOW-UP", "FOLLOW UP", "问", "追问",
+        "记者",
     ]
+    /// The one who answers, where the publisher prints no name ("A:", "答："): the host.
+    private static let answerers: Set<String> = ["A", "ANSWER", "答", "RESPUESTA"]
     /// Voices the publisher could not or did not attribute.
     private static let voices: Set<String> = [
         "VOZ MUJER", "VOZ HOMBRE", "VOCES A CORO", "VOZ", "VOICE", "VOICES", "UNIDENTIFIED",
@@ -31,6 +34,20 @@ enum LabelRoles {
     static func isNumbered(_ label: String) -> Bool {
         let k = key(label)
         return k.hasPrefix("SPEAKER ") && k.dropFirst(8).allSatisfy(\.isNumber) && k.count > 8
+    }
+
+    static func isAnswerer(_ label: String) -> Bool { answerers.contains(key(label)) }
+
+    /// The outlet in a Chinese reporter's label: "法新社记者" → "法新社", "《北京青年报》记者" →
+    /// "北京青年报"; nil for any other label.
+    static func chineseOutlet(_ label: String) -> String? {
+        guard label.hasSuffix("记者"), label != "记者" else { return nil }
+        var outlet = label.dropLast(2)
+        if outlet.hasPrefix("《"), let close = outlet.firstIndex(of: "》"), outlet.index(after: close) == outlet.endIndex
+        {
+            outlet = outlet.dropFirst().dropLast()
+        }
+        return outlet.isEmpty ? nil : String(outlet)
     }
 
     static func isVoice(_ label: String) -> Bool { voices.contains(key(label)) }

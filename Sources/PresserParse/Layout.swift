@@ -8,7 +8,9 @@ enum Layout {
         if count(.tag) > 0 { return "tagged" }
         if count(.block) >= 2 { return "separated-blocks" }
         if count(.timestamped) >= 2 { return "timestamped" }
-        if count(.colonInline) + count(.question) >= 2, count(.colonInline) >= count(.colonLine) {
+        if count(.fullWidth) >= 2 { return "fullwidth-labels" }
+        let inline = count(.colonInline) + count(.mixedInline)
+        if inline + count(.question) >= 2, inline >= count(.colonLine) {
             return "inline-labels"
         }
         if count(.colonLine) >= 2 { return hasRoster ? "roster-labels" : "label-lines" }
@@ -16,12 +18,24 @@ enum Layout {
     }
 }
 
-/// A rough language guess from function words, enough to tell English from Spanish.
+/// A rough language guess: Chinese by its characters, English from Spanish by function words.
 enum Language {
     private static let english: Set<String> = ["the", "and", "of", "to", "is", "that", "we", "you"]
     private static let spanish: Set<String> = ["el", "los", "las", "que", "y", "es", "por", "una", "del"]
 
+    /// Chinese characters make up more than a third of the letters (in the first 4,000 characters).
+    static func isChinese(_ text: String) -> Bool {
+        var han = 0
+        var letters = 0
+        for scalar in text.unicodeScalars.prefix(4000) where scalar.properties.isAlphabetic {
+            letters += 1
+            if scalar.properties.isIdeographic { han += 1 }
+        }
+        return han * 3 > letters
+    }
+
     static func detect(_ text: String) -> String {
+        if isChinese(text) { return "zh" }
         var englishCount = 0
         var spanishCount = 0
         // Only words of up to four letters can be one of the function words.

@@ -18,12 +18,16 @@ struct Metadata: Sendable, Equatable {
 
         let window = header.filter { !$0.text.isEmpty }.suffix(40)
         if meta.title == nil {
-            let candidates = window.filter { isTitleLike($0.text) }
+            let candidates = window.filter { isTitleLike($0.text) || isChineseTitle($0.text) }
+            let withKeyword = candidates.filter { line in
+                let lower = line.text.lowercased()
+                return titleKeywords.contains { lower.containsBytes($0) } || isChineseTitle(line.text)
+            }
+            // A menu entry ("Regular Press Conference") names the kind of page; the title names
+            // the day too.
             meta.title =
-                (candidates.first { line in
-                    let lower = line.text.lowercased()
-                    return titleKeywords.contains { lower.containsBytes($0) }
-                } ?? candidates.first)?.text
+                (withKeyword.first { DateText.find(in: $0.text) != nil } ?? withKeyword.first ?? candidates.first)?
+                .text
         }
         if meta.date == nil {
             meta.date = window.last { DateText.isDateLine($0.text) }.flatMap { DateText.find(in: $0.text) }
@@ -49,6 +53,13 @@ struct Metadata: Sendable, Equatable {
             if !above.isEmpty { meta.location = above.map(\.text).joined(separator: ", ") }
         }
         return meta
+    }
+
+    /// A Chinese title: a short line naming a press conference, briefing or launch
+    /// ("2020年3月12日外交部发言人耿爽主持例行记者会").
+    static func isChineseTitle(_ text: String) -> Bool {
+        guard text.count <= 80, !text.containsBytes(">") else { return false }
+        return ["记者会", "发布会", "吹风会", "记者招待会"].contains { text.containsBytes($0) }
     }
 
     /// A line that can be a title: four to forty words, not a date, not a breadcrumb, not a

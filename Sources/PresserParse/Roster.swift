@@ -12,6 +12,30 @@ enum Roster {
         header.compactMap(entry)
     }
 
+    /// The spokesperson a title names as holding the briefing: "Foreign Ministry Spokesperson
+    /// Geng Shuang's Regular Press Conference on …", "…外交部发言人耿爽主持例行记者会". Where the
+    /// publisher prints no roster this is the one official, so every other label is a reporter.
+    static func host(inTitle title: String?) -> RosterEntry? {
+        guard let title else { return nil }
+        if let range = title[...].firstByteRange(of: "发言人") {
+            let name = title[range.upperBound...].prefix { $0.unicodeScalars.allSatisfy(\.properties.isIdeographic) }
+            for end in ["主持", "答记者问", "就"] {
+                if let cut = name.firstByteRange(of: end), (2...4).contains(name[..<cut.lowerBound].count) {
+                    return RosterEntry(name: String(name[..<cut.lowerBound]), roles: ["发言人"], line: 0)
+                }
+            }
+            return nil
+        }
+        for role in ["Spokesperson ", "Spokesman ", "Spokeswoman "] {
+            guard let range = title[...].firstByteRange(of: role) else { continue }
+            let after = title[range.upperBound...]
+            guard let possessive = after.firstByteRange(of: "'s ") ?? after.firstByteRange(of: "’s ") else { continue }
+            let name = String(after[..<possessive.lowerBound])
+            if isPersonName(name) { return RosterEntry(name: name, roles: [role.trimmingSpaces], line: 0) }
+        }
+        return nil
+    }
+
     static func entry(_ line: SourceLine) -> RosterEntry? {
         let parts = line.text.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingSpaces }
         guard parts.count >= 2, let name = parts.first, isPersonName(name) else { return nil }

@@ -16,6 +16,12 @@ struct SpeakerLabel: Sendable, Equatable {
         case question
         /// An upper-case line after a separator.
         case block
+        /// A Chinese label before a full-width colon, with the text on the same line: "问：",
+        /// "答：", "法新社记者：", "《北京青年报》记者：", "华春莹：".
+        case fullWidth
+        /// A mixed-case label with its text on the same line: "Geng Shuang: The summit…",
+        /// "China Daily: It is learnt…". Trusted only where such labels recur (see `TurnSegmenter`).
+        case mixedInline
     }
 
     /// The label as printed, without its colon or tags.
@@ -32,6 +38,7 @@ struct SpeakerLabel: Sendable, Equatable {
         if first == UInt8(ascii: "<") { return readTag(line) }
         if first == UInt8(ascii: "Q") { if let q = readQ(line) { return q } }
         if afterSeparator, let block = readBlock(line) { return block }
+        if first >= 0xE0, let label = readFullWidth(line) { return label }
         // "5:19 P.M. EDT MODERATOR:  Thanks…": a time line run into the first label.
         let firstWords =
             first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") ? line.split(separator: " ", maxSplits: 3) : []
@@ -68,10 +75,53 @@ struct SpeakerLabel: Sendable, Equatable {
             let after = TextNormalizer.trim(rest.dropFirst(stamp))
             return SpeakerLabel(text: String(name), style: .timestamped, rest: after)
         }
-        // Text on the same line: only upper-case labels ("MS. PSAKI:"), since mixed-case text
-        // before a colon is usually prose ("One last piece: The President …").
-        guard isUpperCase(name), name.utf8.count >= 2 else { return nil }
-        return SpeakerLabel(text: String(name), style: .colonInline, rest: rest)
+        // Text on the same line: upper-case labels ("MS. PSAKI:") are labels; mixed-case text
+        // before a colon is usually prose ("One last piece: The President …"), so it is only a
+        // candidate, kept where the transcript uses such labels throughout.
+        if isUpperCase(name) && (name.utf8.count >= 2 || name == "A") || LabelRoles.isQuestioner(String(name)) {
+            return SpeakerLabel(text: String(name), style: .colonInline, rest: rest)
+        }
+        guard tokens <= 5, name.utf8.count <= 40 else { return nil }
+        return SpeakerLabel(text: String(name), style: .mixedInline, rest: rest)
+    }
+
+    /// A Chinese label: up to 16 characters before a full-width (or ASCII) colon, with no
+    /// sentence punctuation, and the text after it on the same line. Only the shapes labels take
+    /// are read: 问 / 答, "…记者" (a reporter, the outlet before it), or a name of two to four
+    /// Chinese characters (kept by `TurnSegmenter` only when it recurs).
+    static func readFullWidth(_ line: String) -> SpeakerLabel? {
+        var name = ""
+        var length = 0
+        var rest: Substring?
+        var index = line.startIndex
+        while index < line.endIndex {
+            let c = line[index]
+            if c == "：" || c == ":" {
+                rest = line[line.index(after: index)...]
+                break
+            }
+            length += 1
+            guard length <= 16, !labelBreakers.contains(c), !c.isWhitespace else { return nil }
+            name.append(c)
+            index = line.index(after: index)
+        }
+        guard let rest, !name.isEmpty else { return nil }
+        let text = TextNormalizer.trim(rest)
+        guard !text.isEmpty else { return nil }
+        let isHanName = (2...4).contains(name.count) && name.unicodeScalars.allSatisfy(\.properties.isIdeographic)
+        guard LabelRoles.isQuestioner(name) || LabelRoles.isAnswerer(name) || name.hasSuffix("记者") || isHanName
+        else { return nil }
+        return SpeakerLabel(text: name, style: .fullWidth, rest: text)
+    }
+
+    /// Characters a label never contains: sentence and list punctuation.
+    private static let labelBreakers: Set<Character> = [
+        "，", "。", "、", "；", "！", "？", "“", "”", "（", "）", "(", ")", ",", ".", ";", "?", "!", "\"", "「", "」",
+    ]
+
+    /// A Chinese label that names a person (not 问 / 答 or a reporter): it must recur to count.
+    var isChineseName: Bool {
+        style == .fullWidth && !LabelRoles.isQuestioner(text) && !LabelRoles.isAnswerer(text) && !text.hasSuffix("记者")
     }
 
     private static func readTag(_ line: String) -> SpeakerLabel? {

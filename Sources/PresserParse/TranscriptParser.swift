@@ -77,9 +77,11 @@ public enum TranscriptParser {
         }
         let baseName = fileName.split(separator: "/").last.map(String.init) ?? fileName
         let meta = Metadata.read(header: segmentation.header, frontMatter: frontMatter, fileName: baseName)
-        let roster = Roster.read(segmentation.header)
+        var roster = Roster.read(segmentation.header)
+        let host = roster.isEmpty ? Roster.host(inTitle: meta.title) : nil
+        if let host { roster = [host] }
         var builder = BriefingBuilder(
-            segmentation: segmentation, roster: roster, title: meta.title,
+            segmentation: segmentation, roster: roster, hostFromTitle: host != nil, title: meta.title,
             allText: lines.lazy.map(\.text).joined(separator: "\n"), paged: paged)
         builder.build()
         return Briefing(

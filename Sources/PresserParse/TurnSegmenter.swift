@@ -6,6 +6,8 @@ struct RawTurn: Sendable {
     var paragraphs: [String]
     /// A paragraph without a label that reads as a reporter's question (SCIO layout).
     var unlabelledQuestion: Bool = false
+    /// Prose printed above the first label: the host's opening remarks.
+    var opening: Bool = false
     /// For a statement without labels: the person a byline above it names
     /// ("Willem F. Duisenberg, President of the European Central Bank, 9 June 1998").
     var byline: RosterEntry?
@@ -43,14 +45,40 @@ enum TurnSegmenter {
         // A label alone on its line, seen only once, is more likely page furniture ("Share:")
         // than a layout; an upper-case label with its text, a tag or a time-stamped label is a
         // speaker even once (a short excerpt of a transcript).
-        let strong: Set<SpeakerLabel.Style> = [.tag, .colonInline, .timestamped]
+        let strong: Set<SpeakerLabel.Style> = [.tag, .colonInline, .timestamped, .fullWidth]
         let trusted = Set(styles.filter { $0.value >= 2 || strong.contains($0.key) }.map(\.key))
-        for i in labels.indices {
-            if let label = labels[i], !trusted.contains(label.style) { labels[i] = nil }
+        // A Chinese name before a colon ("华春莹：") or a mixed-case label with text ("Geng Shuang:")
+        // can be prose ("他表示：", "One last piece: …") or page furniture ("Webcasts: …"): a
+        // Chinese name counts when it recurs, and mixed-case labels count only where a person's
+        // name ("Geng Shuang") begins three paragraphs or more of ten words and up.
+        var repeats: [String: Int] = [:]
+        var speeches: [String: Int] = [:]
+        for label in labels.compactMap({ $0 }) where label.isChineseName || label.style == .mixedInline {
+            repeats[label.text, default: 0] += 1
+            if label.rest.spaceSeparatedWordCount >= 10 { speeches[label.text, default: 0] += 1 }
         }
-        guard let first = labels.indices.first(where: { labels[$0] != nil }) else {
+        let mixedLayout = speeches.contains { text, count in count >= 3 && Roster.isPersonName(text) }
+        for i in labels.indices {
+            guard let label = labels[i] else { continue }
+            let keep =
+                if label.isChineseName {
+                    (repeats[label.text] ?? 0) >= 2
+                } else if label.style == .mixedInline {
+                    mixedLayout
+                } else {
+                    trusted.contains(label.style)
+                }
+            if !keep {
+                labels[i] = nil
+                styles[label.style, default: 1] -= 1
+            }
+        }
+        guard let firstLabel = labels.indices.first(where: { labels[$0] != nil }) else {
             return statementOnly(lines)
         }
+        // Opening remarks printed without a label just above the first label (a spokesperson's
+        // announcements before the first "Q:" / "问：") are a turn, not header.
+        let first = openingProse(lines, before: firstLabel) ?? firstLabel
         let wrapped = isHardWrapped(lines, labels: labels)
         let labelOnlyLayout = (styles[.colonLine] ?? 0) >= 2
 
@@ -85,6 +113,7 @@ enum TurnSegmenter {
                 break
             }
             if isTimeLine(line.text) { blanks = 0; continue }
+            if endsTranscript(line.text) { break }
             if let label = labels[i] {
                 let continues =
                     current?.label.map { previous in
@@ -109,7 +138,8 @@ enum TurnSegmenter {
                     label: nil, line: line.number, page: line.page, paragraphs: [], unlabelledQuestion: true)
             }
             if current == nil {
-                current = RawTurn(label: nil, line: line.number, page: line.page, paragraphs: [])
+                current = RawTurn(
+                    label: nil, line: line.number, page: line.page, paragraphs: [], opening: i < firstLabel)
             }
             if paragraph.isEmpty {
                 paragraph = line.text
@@ -123,6 +153,43 @@ enum TurnSegmenter {
         }
         closeTurn()
         return Segmentation(header: Array(lines[..<first]), turns: turns, styles: styles, endTime: endTime)
+    }
+
+    /// The first line of a block of prose that ends just above the first label (blank lines
+    /// between allowed), or nil when the line above the label is not prose.
+    static func openingProse(_ lines: [SourceLine], before label: Int) -> Int? {
+        var start: Int?
+        var i = label - 1
+        while i >= 0 {
+            let text = lines[i].text
+            if text.isEmpty || isSeparator(text) {
+                i -= 1
+                continue
+            }
+            guard isProse(text) else { break }
+            start = i
+            i -= 1
+        }
+        return start
+    }
+
+    /// A paragraph of running text: twenty words, or forty characters of Chinese with a full stop
+    /// or comma.
+    static func isProse(_ text: String) -> Bool {
+        if text.spaceSeparatedWordCount >= 20 { return true }
+        guard text.utf8.count >= 120 else { return false }
+        var han = 0
+        var punctuated = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isIdeographic { han += 1 }
+            if scalar == "。" || scalar == "，" { punctuated = true }
+        }
+        return han >= 40 && punctuated
+    }
+
+    /// Page furniture that follows the transcript on government sites: the list of related news.
+    static func endsTranscript(_ text: String) -> Bool {
+        text == "相关新闻" || text == "Related News:" || text == "Related News" || text == "Appendix:"
     }
 
     /// A text with no speaker labels: one statement, the longest run of prose in the page

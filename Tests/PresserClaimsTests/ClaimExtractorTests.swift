@@ -117,4 +117,30 @@ import Testing
         let english = claims("I said it once and I will say it again.", "2021-03-08")
         #expect(english.isEmpty)  // "once" is eleven only in Spanish
     }
+
+    /// Chinese numbers: scales 万 / 亿 / 万亿, numerals, full-width digits, 百分之, qualifiers
+    /// before and after, periods and changes.
+    @Test func chinese() {
+        let gdp = claims("2018年，新疆地区生产总值达到1.22万亿元，同比增长6.1%。", "2019-12-09")
+        #expect(gdp.map(\.value) == [1.22e12, 6.1])
+        #expect(gdp.map(\.unit) == ["CNY", "%"])
+        #expect(gdp.first?.period == Claim.Period(text: "2018年", from: "2018-01-01", to: "2018-12-31"))
+        #expect(gdp.last?.change == Claim.Change(direction: .up, basis: .yearOnYear))
+        let aid = claims("中央财政每年对新疆的转移支付近4000亿元，19个省市开展对口援疆。", "2019-12-09")
+        #expect(aid.map(\.value) == [4e11, 19])
+        #expect(aid.first?.qualifier == .approximately)
+        #expect(aid.last?.counted == "省市")
+        let people = claims("截至目前，已有231.47万人脱贫，千余人受伤，两千多名专家参与。", "2019-12-09")
+        #expect(people.map(\.value) == [2_314_700, 1000, 2000])
+        #expect(people.map(\.qualifier) == [.exact, .moreThan, .moreThan])
+        #expect(claims("西部陆海新通道开行第２个１万列用时487天。", "2022-09-30").map(\.value) == [10000, 487])
+        #expect(claims("增速为百分之六点一。", "2019-12-09").first?.value == 6.1)
+        let months = claims("今年前10个月，旅游收入增长40%。", "2019-12-09")
+        #expect(months.first?.period == Claim.Period(text: "今年前10个月", from: "2019-01-01", to: "2019-10-31"))
+        #expect(claims("新疆已连续三年未发生暴力恐怖案件。", "2019-12-09").first?.unit == "year")
+        // Not claims: dates, years, ordinals, numerals inside words, the two parties, quoted names.
+        #expect(claims("3月11日，中国国务院第八次会议进一步统一了一些看法。", "2020-03-12").isEmpty)
+        #expect(claims("中美两国坚持一个中国原则，推进“一带一路”和“2+2”对话。", "2020-03-12").isEmpty)
+        #expect(claims("今年是东京审判开庭80周年，建交34年来两国关系发展。", "2026-08-19").isEmpty)
+    }
 }

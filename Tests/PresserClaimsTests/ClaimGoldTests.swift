@@ -35,3 +35,19 @@ import Testing
         #expect(score.recall == 1)
     }
 }
+
+/// The claims extractor on Chinese sentences, against Tests/Fixtures/claims-gold-zh (aim: the
+/// English level, F1 ≥ 0.95).
+@Suite struct ChineseClaimGoldTests {
+    static let gold = ClaimGoldTests.gold.deletingLastPathComponent().appendingPathComponent("claims-gold-zh")
+
+    @Test func f1AtLeastNinetyFivePercent() throws {
+        let evaluation = try ClaimEvaluation.run(goldDirectory: Self.gold.path)
+        let t = evaluation.total
+        let report = t.mistakes.filter { $0.contains("missed") || $0.contains("extra") }.prefix(40).joined(
+            separator: "\n")
+        #expect(t.gold >= 150, "only \(t.gold) gold claims")
+        #expect(t.f1 >= 0.95, "F1 \(t.f1)\n\(report)")
+        #expect(t.qualifierAccuracy >= 0.92, "qualifier accuracy \(t.qualifierAccuracy)")
+    }
+}

@@ -29,12 +29,53 @@ import Testing
         #expect(moderator.text == "MODERATOR")
         // Prose with a colon is not a label.
         #expect(SpeakerLabel.read("One last piece: The President, as you know, spoke", afterSeparator: false) == nil)
-        #expect(SpeakerLabel.read("Issued on:   March 14, 2020", afterSeparator: false) == nil)
+        // Mixed-case text before a colon is only a candidate, kept where a person's name labels
+        // paragraphs throughout (the segmenter decides).
+        #expect(SpeakerLabel.read("Issued on:   March 14, 2020", afterSeparator: false)?.style == .mixedInline)
         #expect(SpeakerLabel.read("12:57 P.M. EST", afterSeparator: false) == nil)
-        #expect(SpeakerLabel.read("Quickly: yes.", afterSeparator: false) == nil)
+        #expect(SpeakerLabel.read("Quickly: yes.", afterSeparator: false)?.style == .mixedInline)
+        // Chinese labels: a reporter with the outlet, the anonymous 问 / 答, a name; not prose.
+        #expect(SpeakerLabel.read("法新社记者：美国总统拜登宣布", afterSeparator: false)?.text == "法新社记者")
+        #expect(SpeakerLabel.read("中国日报记者:据报道", afterSeparator: false)?.style == .fullWidth)
+        #expect(SpeakerLabel.read("问：美方称将暂停欧洲赴美的航班？", afterSeparator: false)?.rest == "美方称将暂停欧洲赴美的航班？")
+        #expect(SpeakerLabel.read("毛宁：实际上，中国的全球创新指数", afterSeparator: false)?.isChineseName == true)
+        #expect(SpeakerLabel.read("一、我向大家通报一组数字：根据", afterSeparator: false) == nil)
+        #expect(SpeakerLabel.read("中方的立场是明确的，我们认为：", afterSeparator: false) == nil)
+        #expect(LabelRoles.chineseOutlet("《北京青年报》记者") == "北京青年报")
+        #expect(LabelRoles.chineseOutlet("总台央视记者") == "总台央视")
+    }
+
+    @Test func mixedCaseLabelsCountOnlyWhereAPersonLabelsParagraphsThroughout() {
+        func lines(_ text: String) -> [SourceLine] {
+            text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+                SourceLine(text: String($1), number: $0 + 1)
+            }
+        }
+        let speech = "words of an answer that go on for long enough to be a paragraph of speech."
+        let mfa = lines(
+            """
+            CCTV: What is your comment on the summit?
+            Geng Shuang: The summit was held, \(speech)
+            AFP: Another question?
+            Geng Shuang: We think so, \(speech)
+            China Daily: And a third?
+            Geng Shuang: Indeed, \(speech)
+            """)
+        #expect(TurnSegmenter.segment(mfa).turns.count == 6)
+        let furniture = lines(
+            """
+            MR. SMITH: Good afternoon, \(speech)
+            Webcasts: ECB monetary policy decisions
+            Webcasts: hearings at European Parliament
+            Webcasts: ECB monetary policy decisions
+            Quickly: yes.
+            """)
+        #expect(TurnSegmenter.segment(furniture).turns.count == 1)
     }
 
     @Test func dates() {
+        #expect(DateText.find(in: "2020年3月12日外交部发言人耿爽主持例行记者会") == "2020-03-12")
+        #expect(DateText.find(in: "２０２０年４月８日") == "2020-04-08")
         #expect(DateText.find(in: "Dec. 9, 2019") == "2019-12-09")
         #expect(DateText.find(in: "(June 6, 2022)") == "2022-06-06")
         #expect(
