@@ -7,7 +7,7 @@ extension Presser {
     struct Eval: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure Presser against hand-labelled gold data.",
-            subcommands: [Structure.self, ClaimsEval.self, ChecksEval.self, AnswersEval.self]
+            subcommands: [Structure.self, ClaimsEval.self, ChecksEval.self, AnswersEval.self, AlignEval.self]
         )
     }
 }
@@ -248,6 +248,50 @@ extension Presser.Eval {
                     )
                 }
             }
+        }
+    }
+
+    struct AlignEval: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "align",
+            abstract: "Score presser align against hand-labelled English/Chinese pairs.",
+            discussion: """
+                Reads every DATE.align.json in GOLD_DIR (Tests/Fixtures/align-gold/README.md), aligns the
+                two versions it names (from CORPUS_DIR, by default ../corpus-zh beside it), and prints per
+                pair the figures said in both versions that were matched, the questions in each version
+                and how many were paired, and the drift reported next to the labeller's count.
+
+                Example:
+                  presser eval align Tests/Fixtures/align-gold
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Folder of *.align.json files.", valueName: "gold-dir")) var goldDirectory: String
+        @Argument(help: ArgumentHelp("Folder of the transcripts they name.", valueName: "corpus-dir"))
+        var corpusDirectory: String?
+        @Flag(name: .shortAndLong, help: "List every gold figure that was not matched.") var verbose = false
+
+        func run() async throws {
+            let evaluation: AlignEvaluation
+            do {
+                evaluation = try AlignEvaluation.run(goldDirectory: goldDirectory, corpusDirectory: corpusDirectory)
+            } catch let error as PresserError {
+                printError("presser: \(error.description)")
+                throw ExitCode(error.exitCode)
+            }
+            func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
+            print("pair            figures  matched  questions en/zh (gold)  paired  drift ≠/en/zh (gold one-sided)")
+            for p in evaluation.pairs {
+                let questions = "\(p.questions.en)/\(p.questions.zh) (\(p.goldQuestions.en)/\(p.goldQuestions.zh))"
+                let drift = "\(p.drift.differs)/\(p.drift.onlyEN)/\(p.drift.onlyZH) (\(p.goldOneSided))"
+                print(
+                    "\(pad(p.pair, 15)) \(pad(String(p.goldFigures), 8)) \(pad(String(p.matched), 8)) \(pad(questions, 23)) \(pad(String(p.questionsPaired), 7)) \(drift)"
+                )
+            }
+            print(
+                "figures in both versions matched: \(evaluation.matched) of \(evaluation.goldFigures) = \(String(format: "%.3f", evaluation.recall))"
+            )
+            if verbose { for p in evaluation.pairs { for m in p.missed { print("  \(m)") } } }
         }
     }
 }

@@ -24,7 +24,8 @@ struct Presser: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Parse.self, Claims.self, Check.self, Ingest.self, List.self, Show.self, Search.self, Speakers.self,
+            Parse.self, Claims.self, Check.self, Align.self, Ingest.self, List.self, Show.self, Search.self,
+            Speakers.self,
             Outlets.self, Timeline.self, Migrate.self, Serve.self, Export.self, Eval.self, Bench.self,
         ]
     )

@@ -162,7 +162,9 @@ enum ChineseClaims {
             // A span that frames the time ("建交34年来", "这两天", "过去24小时内", "未来30年") is a
             // period, not a claim.
             let after = k + length
-            if after < c.count, ["来", "间", "里", "内", "前", "后", "时"].contains(c[after]) { return nil }
+            if after < c.count, ["来", "间", "里", "内", "前", "后"].contains(c[after]) || has(c, "以来", at: after) {
+                return nil
+            }
             let textStart = qualifierStart(c, start) ?? start
             for frame in ["这", "那", "过去", "未来", "下一个", "新的", "最近", "短短", "近"]
             where hasBefore(c, frame, endingAt: textStart) {
@@ -254,7 +256,7 @@ enum ChineseClaims {
 
     /// Numerals that are part of a word, not a quantity: "一些", "统一", "一带一路", "两国", "十分".
     private static func isPartOfWord(_ c: [Unicode.Scalar], start: Int, end: Int, numerals: Bool) -> Bool {
-        guard numerals else { return false }
+        guard numerals, !has(c, "分之", at: end) else { return false }
         for word in wordsWithNumerals {
             let w = Array(word.unicodeScalars)
             // The word overlaps the number: it starts up to its length before the number.
@@ -282,7 +284,8 @@ enum ChineseClaims {
         "一国", "两面", "两手", "三令五申", "一以贯之", "一如既往", "一视同仁", "双重", "五四", "九一八", "一战", "二战",
         "一中", "一小撮", "一连串", "一揽子", "一度", "第二", "一员", "一环", "一分子", "百年未有", "一线", "一家",
         "一行", "一举", "一身", "一心", "一刀切", "一口", "一面", "一边倒", "十四五", "十三五", "一体化", "一路",
-        "两制", "两用", "两者", "两方面", "一国之", "独一", "单一", "一贯", "一年一度", "年一度",
+        "两制", "两用", "两者", "两方面", "一国之", "独一", "单一", "一贯", "一年一度", "年一度", "四处", "四面八方",
+        "三番五次", "五湖四海", "一模一样", "千千万万", "成千上万", "千家万户",
     ]
 
     private static let qualifiersBefore: [(String, Claim.Qualifier)] = [

@@ -309,6 +309,12 @@ public enum ClaimExtractor {
         return false
     }
 
+    /// What "the two …" names when it means the two parties of a relationship.
+    private static let partiesAfterTwo: Set<String> = [
+        "sides", "countries", "nations", "peoples", "parties", "leaders", "heads", "governments", "presidents",
+        "ministers", "prime", "foreign", "militaries", "economies", "states", "neighbors", "neighbours", "koreas",
+    ]
+
     private static let pronounAfterOne: Set<String> = [
         "of", "more", "another", "thing", "or", "way", "that", "which", "who", "is", "was", "would", "could",
         "can", "will", "should", "must", "might", "has", "had", "have", "does", "did", "and", "in", "on", "at",
@@ -415,6 +421,12 @@ public enum ClaimExtractor {
                 else {
                     return nil
                 }
+            }
+            // "the two sides", "the two countries", "our two peoples": the parties, not a count.
+            if number.value == 2, i > 0, ["the", "our", "both", "these", "those"].contains(t[i - 1].lower),
+                number.end < t.count, partiesAfterTwo.contains(t[number.end].lower)
+            {
+                return nil
             }
         }
         // Dates: a day number next to a month ("March 3", "21 de agosto").
@@ -544,8 +556,12 @@ public enum ClaimExtractor {
                 {
                     return nil
                 }
-                if ["ago", "since", "later", "earlier", "hence", "atrás", "ending", "ended"].contains(after)
-                    || ["first", "last", "past", "next", "coming"].contains(before)
+                // "three years ago", "the past three years": a time, not a claim; but "it has been
+                // 21 years since …" asserts the duration.
+                let asserted = before == "been" && after == "since"
+                if !asserted,
+                    ["ago", "since", "later", "earlier", "hence", "atrás", "ending", "ended"].contains(after)
+                        || ["first", "last", "past", "next", "coming"].contains(before)
                 {
                     return nil
                 }
@@ -563,7 +579,7 @@ public enum ClaimExtractor {
 
     private static let fractions: [String: Double] = [
         "half": 0.5, "third": 1.0 / 3, "thirds": 2.0 / 3, "quarter": 0.25, "quarters": 0.75, "fifth": 0.2,
-        "tenth": 0.1, "mitad": 0.5, "tercio": 1.0 / 3,
+        "tenth": 0.1, "fourth": 0.25, "mitad": 0.5, "tercio": 1.0 / 3,
     ]
 
     private static let plural: [String: Double] = [

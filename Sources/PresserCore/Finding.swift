@@ -19,6 +19,9 @@ public struct Finding: Sendable, Codable, Equatable {
         case unanswered
         /// Questions printed without the outlet that asked them.
         case unattributedQuestions
+        /// Two language versions of one briefing disagree: a figure that differs, a figure or a
+        /// question in one version only (`presser align`).
+        case translationDrift
     }
 
     /// How much a finding matters: `error` for arithmetic that cannot hold, `warning` for figures

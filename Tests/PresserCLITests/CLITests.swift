@@ -251,6 +251,27 @@ import Testing
 
     // MARK: check
 
+    @Test func alignShowsBothVersionsAndFailsOnDriftWhenAsked() throws {
+        let en = "Tests/Fixtures/corpus-zh/mfa-2020-03-12-en.txt"
+        let zh = "Tests/Fixtures/corpus-zh/mfa-2020-03-12-zh.txt"
+        let text = try Presser.run(["align", en, zh])
+        #expect(text.status == 0, "\(text)")
+        #expect(text.stdout.contains("8 questions in both; 13 figures in both, 0 differ"), "\(text)")
+        #expect(text.stdout.contains("= 62,793  ↔  62793例"), "\(text)")
+        let json = try Presser.run(["align", "--format", "json", en, zh])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["format"] as? String == "presser.alignment/1")
+        #expect((object?["exchanges"] as? [Any])?.count == 8)
+
+        let altered = try String(contentsOfFile: zh, encoding: .utf8).replacingOccurrences(of: "1318例", with: "1381例")
+        let file = try temp.write("altered-zh.txt", Array(altered.utf8))
+        let failing = try Presser.run(["align", "--fail-on", "warning", en, file])
+        #expect(failing.status == 1, "\(failing)")
+        #expect(failing.stdout.contains("“1,318” (1318) where the zh version says “1381例” (1381)"), "\(failing)")
+        let missing = try Presser.run(["align", en, "no-such-file.txt"])
+        #expect(missing.status == 66, "\(missing)")
+    }
+
     @Test func checkFailsOnWarningsOnlyWhenAsked() throws {
         let reference = "Tests/Fixtures/corpus/scio-2019-12-09.txt"
         let quiet = try Presser.run(["check", "--fail-on", "warning", reference])

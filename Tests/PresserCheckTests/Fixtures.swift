@@ -9,6 +9,20 @@ enum Fixtures {
     static let corpus = root.appendingPathComponent("corpus")
     static let checksGold = root.appendingPathComponent("checks-gold")
     static let findings = root.appendingPathComponent("findings")
+    static let corpusZH = root.appendingPathComponent("corpus-zh")
+    static let alignGold = root.appendingPathComponent("align-gold")
+
+    /// Parse, claims and checks on a file of the Chinese corpus, with `original` replaced first.
+    static func analyseZH(_ name: String, replacing original: String? = nil, with altered: String = "") throws
+        -> Briefing
+    {
+        var text = String(decoding: try Data(contentsOf: corpusZH.appendingPathComponent(name)), as: UTF8.self)
+        if let original {
+            guard let range = text.range(of: original) else { throw FixtureError.notFound(original, name) }
+            text.replaceSubrange(range, with: altered)
+        }
+        return try MutationHarness.analyse(Array(text.utf8), name: name)
+    }
 
     static func text(_ name: String) throws -> String {
         String(decoding: try Data(contentsOf: corpus.appendingPathComponent(name)), as: UTF8.self)
