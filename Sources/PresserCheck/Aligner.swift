@@ -81,12 +81,13 @@ public enum Aligner {
         let gap = -0.6
         // best[i][j]: the best score aligning the first i turns of a with the first j of b.
         var best = [[Double]](repeating: [Double](repeating: 0, count: m + 1), count: n + 1)
-        var move = [[UInt8]](repeating: [UInt8](repeating: 0, count: m + 1), count: n + 1)  // 0 pair, 1 a only, 2 b only
-        for i in 1...max(n, 1) where i <= n {
+        // move[i][j]: 0 the turns pair, 1 turn i of a has no counterpart, 2 turn j of b has none.
+        var move = [[UInt8]](repeating: [UInt8](repeating: 0, count: m + 1), count: n + 1)
+        for i in stride(from: 1, through: n, by: 1) {
             best[i][0] = Double(i) * gap
             move[i][0] = 1
         }
-        for j in 1...max(m, 1) where j <= m {
+        for j in stride(from: 1, through: m, by: 1) {
             best[0][j] = Double(j) * gap
             move[0][j] = 2
         }
