@@ -19,12 +19,17 @@ extension Presser {
                   text  the pairs side by side, then the findings (default)
                   json  presser.alignment/1: versions, turn, question and figure pairs, findings
 
-                Exit codes: 0 ok, 1 a finding at or above --fail-on, 64 bad usage, 65 bad data,
-                66 cannot read a file.
+                With --database, FILE-A and FILE-B are stored briefings (an id from `presser list`, or
+                the path one was stored from); `presser show` lists the other language versions the
+                store holds for a briefing (same date, another language, about as many questions).
 
-                Example:
+                Exit codes: 0 ok, 1 a finding at or above --fail-on, 64 bad usage, 65 bad data,
+                66 cannot read a file (or no such stored briefing).
+
+                Examples:
                   presser align Tests/Fixtures/corpus-zh/mfa-2020-03-12-en.txt \\
                       Tests/Fixtures/corpus-zh/mfa-2020-03-12-zh.txt
+                  presser align --database presser.sqlite 3 12
                 """
         )
 
@@ -40,6 +45,12 @@ extension Presser {
             help: ArgumentHelp("Exit with 1 when a finding at or above this severity exists: info, warning or error."))
         var failOn: Finding.Severity?
 
+        @Option(
+            help: ArgumentHelp(
+                "Read both versions from this store (an SQLite file or postgres:// URL) by id or stored path.",
+                valueName: "path|url"))
+        var database: String?
+
         @Argument(help: ArgumentHelp("The first version (e.g. the English).", valueName: "file-a"))
         var first: String
 
@@ -47,15 +58,7 @@ extension Presser {
         var second: String
 
         func run() async throws {
-            let a: Briefing
-            let b: Briefing
-            do {
-                a = try Pipeline.run(paths: [first]).briefing
-                b = try Pipeline.run(paths: [second]).briefing
-            } catch {
-                printError("presser: \(error.description)")
-                throw ExitCode(error.exitCode)
-            }
+            let (a, b) = try await database == nil ? fromFiles() : fromStore()
             let alignment = Aligner.align(a, b)
             switch format {
             case .json:
@@ -69,6 +72,34 @@ extension Presser {
             if let failOn, (alignment.findingsA + alignment.findingsB).contains(where: { $0.severity >= failOn }) {
                 throw ExitCode(1)
             }
+        }
+
+        private func fromFiles() throws -> (Briefing, Briefing) {
+            do {
+                return (try Pipeline.run(paths: [first]).briefing, try Pipeline.run(paths: [second]).briefing)
+            } catch {
+                printError("presser: \(error.description)")
+                throw ExitCode(error.exitCode)
+            }
+        }
+
+        private func fromStore() async throws -> (Briefing, Briefing) {
+            let location = StoreLocation.resolve(option: database)
+            let store = try await storeCall { () throws(StoreError) in try await location.open() }
+            var found: [Briefing] = []
+            for reference in [first, second] {
+                let stored = try await storeCall { () throws(StoreError) in
+                    try await store.briefing(BriefingReference(reference))
+                }
+                guard let stored else {
+                    await store.close()
+                    printError("presser: \(reference): no such briefing in \(location)")
+                    throw ExitCode(66)
+                }
+                found.append(stored.briefing)
+            }
+            await store.close()
+            return (found[0], found[1])
         }
     }
 }

@@ -16,6 +16,7 @@ extension Presser {
                 runs the checks), one after another on one thread,
                 several rounds, and reports the median round. Build in release mode for meaningful figures:
                   swift run -c release presser bench Tests/Fixtures/corpus
+                  swift run -c release presser bench --only -zh.txt Tests/Fixtures/corpus-zh
                 """
         )
 
@@ -28,6 +29,8 @@ extension Presser {
         @Flag(help: "Extract claims, run the checks and label the answers too (the whole pipeline of presser parse).")
         var checks = false
 
+        @Option(help: ArgumentHelp("Only the files whose names end so (e.g. -zh.txt).", valueName: "ending"))
+        var only: String?
         @Option(help: "Number of timed rounds.")
         var rounds: Int = 10
 
@@ -92,6 +95,7 @@ extension Presser {
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             let inputs = names.sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") || $0.hasSuffix(".md") }
+                .filter { only.map($0.hasSuffix) ?? true }
                 .compactMap { name -> TranscriptFile? in
                     let path = directory + "/" + name
                     return FileManager.default.contents(atPath: path).map {

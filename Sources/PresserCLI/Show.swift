@@ -33,6 +33,9 @@ extension Presser {
             let corpus = try await storeCall { () throws(StoreError) in
                 try await briefings.corpusFindings(briefing: stored.summary.id)
             }
+            let versions = try await storeCall { () throws(StoreError) in
+                try await briefings.languageVersions(of: stored.summary.id)
+            }
             await briefings.close()
             switch format {
             case .json:
@@ -63,6 +66,13 @@ extension Presser {
                             FindingReport.wrap(
                                 "[\(f.severity.rawValue)] \(f.kind.rawValue): \(f.message)", width: 100, indent: "  ")
                             + "\n"
+                    }
+                }
+                if !versions.isEmpty {
+                    out += "\nOther language versions\n"
+                    for v in versions {
+                        out += "  #\(v.id) \(v.language) · \(v.title ?? v.path) · compare: presser align --database "
+                        out += "\(store.database ?? "…") \(stored.summary.id) \(v.id)\n"
                     }
                 }
                 FileHandle.standardOutput.write(Data(out.utf8))

@@ -7,15 +7,7 @@ import PresserCore
 /// "统一", "一带一路") and "两国" naming the two parties are not claims.
 enum ChineseClaims {
     /// Mostly Chinese: at least four Chinese characters, a third of the letters or more.
-    static func applies(to sentence: String) -> Bool {
-        var han = 0
-        var letters = 0
-        for scalar in sentence.unicodeScalars where scalar.properties.isAlphabetic {
-            letters += 1
-            if scalar.properties.isIdeographic { han += 1 }
-        }
-        return han >= 4 && han * 3 >= letters
-    }
+    static func applies(to sentence: String) -> Bool { ChineseText.isMostlyChinese(sentence, minimum: 4) }
 
     static func claims(inSentence sentence: String, date: Day?) -> [Claim] {
         let c = Array(sentence.unicodeScalars)

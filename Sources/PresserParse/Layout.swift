@@ -1,3 +1,5 @@
+import PresserCore
+
 /// Names the layout family from the label styles the text uses. A new layout is a new label
 /// style in `SpeakerLabel` plus a line here.
 enum Layout {
@@ -23,16 +25,8 @@ enum Language {
     private static let english: Set<String> = ["the", "and", "of", "to", "is", "that", "we", "you"]
     private static let spanish: Set<String> = ["el", "los", "las", "que", "y", "es", "por", "una", "del"]
 
-    /// Chinese characters make up more than a third of the letters (in the first 4,000 characters).
-    static func isChinese(_ text: String) -> Bool {
-        var han = 0
-        var letters = 0
-        for scalar in text.unicodeScalars.prefix(4000) where scalar.properties.isAlphabetic {
-            letters += 1
-            if scalar.properties.isIdeographic { han += 1 }
-        }
-        return han * 3 > letters
-    }
+    /// Mostly Chinese: see `ChineseText.isMostlyChinese`.
+    static func isChinese(_ text: String) -> Bool { ChineseText.isMostlyChinese(text, limit: 3000) }
 
     static func detect(_ text: String) -> String {
         if isChinese(text) { return "zh" }

@@ -162,4 +162,25 @@ enum StoreContract {
             #expect(findings.contains { $0.kind == .repeatedTalkingPoint })
         }
     }
+
+    /// The English and Chinese versions of one press conference are linked (same date, another
+    /// language, as many questions); a Chinese briefing of another day is not.
+    static func languageVersionsAreLinked(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let files = ["mfa-2020-03-12-en.txt", "mfa-2020-03-12-zh.txt", "mfa-2020-03-27-zh.txt"]
+            _ = await Ingest.run(files.map { [Corpus.pathZH($0)] }, into: store)
+            let list = try await store.list(ListFilter())
+            let en = try #require(list.first { $0.path.hasSuffix("mfa-2020-03-12-en.txt") })
+            let zh = try #require(list.first { $0.path.hasSuffix("mfa-2020-03-12-zh.txt") })
+            #expect(zh.language == "zh" && zh.title == "2020年3月12日外交部发言人耿爽主持例行记者会")
+            #expect(try await store.languageVersions(of: en.id).map(\.id) == [zh.id])
+            #expect(try await store.languageVersions(of: zh.id).map(\.id) == [en.id])
+            let aligned = try #require(try await store.alignment(en.id, zh.id))
+            #expect(aligned.alignment.exchanges.count == 8)
+            #expect(aligned.alignment.figures.filter { $0.status == .same }.count == 13)
+            // The stored Chinese document reads back as parsed: speaker ids and text intact.
+            let stored = try #require(try await store.briefing(.id(zh.id)))
+            #expect(stored.briefing.participants.map(\.name) == ["耿爽"])
+        }
+    }
 }

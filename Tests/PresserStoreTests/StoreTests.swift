@@ -19,6 +19,7 @@ import Testing
         try await StoreContract.theDocumentComesBackAsStored(.sqlite)
     }
     @Test func timelineAndCorpusFindings() async throws { try await StoreContract.timelineAndCorpusFindings(.sqlite) }
+    @Test func languageVersionsAreLinked() async throws { try await StoreContract.languageVersionsAreLinked(.sqlite) }
 }
 
 /// The same contract on PostgreSQL. Without PRESSER_TEST_POSTGRES_URL these are reported as
@@ -46,4 +47,5 @@ struct PostgresStoreTests {
         try await StoreContract.theDocumentComesBackAsStored(.postgres)
     }
     @Test func timelineAndCorpusFindings() async throws { try await StoreContract.timelineAndCorpusFindings(.postgres) }
+    @Test func languageVersionsAreLinked() async throws { try await StoreContract.languageVersionsAreLinked(.postgres) }
 }

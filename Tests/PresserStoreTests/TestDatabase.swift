@@ -56,6 +56,11 @@ enum Corpus {
 
     static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
+    /// A transcript of the Chinese corpus (Chinese originals and their English versions).
+    static func pathZH(_ name: String) -> String {
+        folder.deletingLastPathComponent().appendingPathComponent("corpus-zh").appendingPathComponent(name).path
+    }
+
     /// Every transcript of the corpus folder (SOURCES.md left out).
     static var files: [String] { Ingest.files([folder.path]).files }
 }
