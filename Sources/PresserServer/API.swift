@@ -15,7 +15,9 @@ struct API: Sendable {
     static let routes = [
         "GET /api/v1/briefings", "POST /api/v1/briefings", "GET /api/v1/briefings/{id}",
         "GET /api/v1/briefings/{id}/turns", "GET /api/v1/briefings/{id}/exchanges", "GET /api/v1/briefings/{id}/claims",
-        "GET /api/v1/briefings/{id}/findings", "GET /api/v1/search", "GET /api/v1/timeline", "GET /api/v1/outlets",
+        "GET /api/v1/briefings/{id}/findings", "GET /api/v1/briefings/{id}/versions",
+        "GET /api/v1/briefings/{id}/versions/{other}", "GET /api/v1/search", "GET /api/v1/timeline",
+        "GET /api/v1/outlets",
         "GET /api/v1/speakers", "POST /api/v1/parse",
         "GET /api/v1/openapi.json",
     ]
@@ -29,6 +31,8 @@ struct API: Sendable {
         api.get("briefings/:id/exchanges") { _, context in json(try await self.briefing(context).exchanges) }
         api.get("briefings/:id/claims") { _, context in json(try await self.briefing(context).claims) }
         api.get("briefings/:id/findings") { _, context in try await self.findings(context) }
+        api.get("briefings/:id/versions") { _, context in try await self.versions(context) }
+        api.get("briefings/:id/versions/:other") { _, context in try await self.alignment(context) }
         api.get("search") { request, _ in try await self.search(request) }
         api.get("timeline") { request, _ in try await self.timeline(request) }
         api.get("outlets") { request, _ in
@@ -78,6 +82,28 @@ struct API: Sendable {
             try await store.corpusFindings(briefing: stored.summary.id)
         }
         return json(FindingsDocument(findings: stored.briefing.findings, corpusFindings: corpus))
+    }
+
+    /// The other language versions of a briefing that the store holds.
+    func versions(_ context: BasicRequestContext) async throws -> Response {
+        let stored = try await stored(context)
+        return json(try await call { () throws(StoreError) in try await store.languageVersions(of: stored.summary.id) })
+    }
+
+    /// presser.alignment/1 for two stored briefings.
+    func alignment(_ context: BasicRequestContext) async throws -> Response {
+        let stored = try await stored(context)
+        guard let text = context.parameters.get("other"), let other = Int64(text), other > 0 else {
+            throw Problem.badRequest("a briefing id is a positive number")
+        }
+        guard
+            let aligned = try await call({ () throws(StoreError) in
+                try await store.alignment(stored.summary.id, other)
+            })
+        else {
+            throw Problem.notFound("no briefing #\(other)")
+        }
+        return json(aligned.alignment)
     }
 
     func search(_ request: Request) async throws -> Response {

@@ -63,6 +63,7 @@ struct Web: Sendable {
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in try await self.home() }
         router.get("briefings/:id") { _, context in try await self.briefing(context) }
+        router.get("briefings/:id/versions/:other") { _, context in try await self.sideBySide(context) }
         router.get("search") { request, _ in try await self.search(request) }
         router.get("timeline") { request, _ in try await self.timeline(request) }
         router.get("analyse") { _, _ in self.pages.render(AnalysePage(), "analyse") }
@@ -93,7 +94,22 @@ struct Web: Sendable {
             throw Problem.notFound("there is no briefing #\(id)")
         }
         let corpus = try await call { () throws(StoreError) in try await store.corpusFindings(briefing: id) }
-        return pages.render(BriefingPage(stored, corpus: corpus), "briefing")
+        let versions = try await call { () throws(StoreError) in try await store.languageVersions(of: id) }
+        return pages.render(BriefingPage(stored, corpus: corpus, versions: versions), "briefing")
+    }
+
+    /// Two language versions of one briefing side by side.
+    func sideBySide(_ context: BasicRequestContext) async throws -> Response {
+        guard let first = context.parameters.get("id").flatMap({ Int64($0) }),
+            let second = context.parameters.get("other").flatMap({ Int64($0) })
+        else {
+            throw Problem.notFound("there is no such pair of briefings")
+        }
+        guard let aligned = try await call({ () throws(StoreError) in try await store.alignment(first, second) })
+        else {
+            throw Problem.notFound("there is no briefing #\(first) or #\(second)")
+        }
+        return pages.render(AlignmentPage(aligned.alignment, aligned.a, aligned.b), "alignment")
     }
 
     /// Ranked passages, 20 a page, with facets (speaker, kind, outlet, year) counted over the first

@@ -69,8 +69,23 @@ struct BriefingPage {
     var name: String
     var needsToken: Bool
 
-    init(_ stored: StoredBriefing, corpus: [CorpusFinding]) {
+    /// Other language versions of this briefing in the store, linked side by side.
+    struct Version {
+        /// The briefing shown, for the side-by-side link.
+        var briefingID: Int64
+        var id: Int64
+        var language: String
+        var title: String
+    }
+    var versions: [Version] = []
+    var hasVersions = false
+
+    init(_ stored: StoredBriefing, corpus: [CorpusFinding], versions: [BriefingSummary] = []) {
         self.init(stored.briefing, id: stored.summary.id, corpus: corpus)
+        self.versions = versions.map {
+            Version(briefingID: stored.summary.id, id: $0.id, language: $0.language, title: $0.title ?? $0.path)
+        }
+        hasVersions = !versions.isEmpty
     }
 
     /// A preview of a briefing not stored: the page with a button to store it.

@@ -67,6 +67,45 @@ import Testing
         }
     }
 
+    /// The English and Chinese versions of one press conference: linked from each briefing page,
+    /// side by side on a page of their own, and in the API.
+    @Test func languageVersionsSideBySide() async throws {
+        let zh = Self.corpus.deletingLastPathComponent().appendingPathComponent("corpus-zh")
+        let extra = ["mfa-2020-03-12-en.txt", "mfa-2020-03-12-zh.txt"].map { zh.appendingPathComponent($0).path }
+        try await withApp(extra: extra) { client in
+            try await client.execute(uri: "/briefings/3", method: .get) { response in
+                let html = Self.text(response)
+                #expect(html.contains("<a class=\"side-by-side\" href=\"/briefings/3/versions/4\">side by side</a>"))
+            }
+            try await client.execute(uri: "/briefings/3/versions/4", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = Self.text(response)
+                #expect(Self.count("<tr class=\"pair", in: html) == 8)
+                #expect(Self.count("<tr class=\"figure-pair same\"", in: html) == 13)
+                #expect(html.contains("<mark>62,793</mark>") && html.contains("<mark>62793例</mark>"))
+            }
+            try await client.execute(uri: "/api/v1/briefings/4/versions", method: .get) { response in
+                let list = try #require(try Self.json(response) as? [[String: Any]])
+                #expect(list.map { $0["id"] as? Int } == [3])
+            }
+            try await client.execute(uri: "/api/v1/briefings/3/versions/4", method: .get) { response in
+                let doc = try #require(try Self.json(response) as? [String: Any])
+                #expect(doc["format"] as? String == "presser.alignment/1")
+                #expect((doc["figures"] as? [Any])?.count == 13)
+            }
+            try await client.execute(uri: "/api/v1/briefings/1/versions", method: .get) { response in
+                let versions = try Self.json(response) as? [Any]
+                #expect(versions?.isEmpty == true)
+            }
+            try await client.execute(uri: "/api/v1/briefings/3/versions/99", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/briefings/3/versions/x", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     @Test func badRequestsAreProblems() async throws {
         try await withApp { client in
             for (uri, status) in [
