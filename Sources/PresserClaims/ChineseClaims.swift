@@ -456,7 +456,12 @@ enum ChineseClaims {
         return String(String.UnicodeScalarView(words))
     }
 
+    /// The period written just before the figure ("2012年的1.03万亿元"), else the nearest one.
     private static func nearest(_ periods: [ChinesePeriods.Found], to i: Int) -> Claim.Period? {
-        periods.min { abs($0.start - i) < abs($1.start - i) }?.period
+        let dated = periods.filter { $0.period != nil }
+        if let before = dated.filter({ $0.end <= i && i - $0.end <= 6 }).max(by: { $0.end < $1.end }) {
+            return before.period
+        }
+        return dated.min { abs($0.start - i) < abs($1.start - i) }?.period
     }
 }

@@ -79,12 +79,36 @@ enum ChinesePeriods {
                 i = end
                 continue
             }
-            // D日 alone ("5日", "29日") and clock times ("0-24时", "24时"): dates, not claims.
+            // D日 alone ("5日", "29日"): that day of the briefing's month, or of the month before
+            // when the day is still to come.
+            if let d = number(at: i, maxDigits: 2), d.end < c.count, c[d.end] == "日" || c[d.end] == "号",
+                (1...31).contains(d.value), let today = date
+            {
+                var month = today.month
+                var year = today.year
+                if d.value > today.day {
+                    month -= 1
+                    if month == 0 { (month, year) = (12, year - 1) }
+                }
+                let iso = day(year, month, min(d.value, Day.lastDay(year: year, month: month)))
+                add(start, d.end + 1, prefixUntil ? nil : iso, iso)
+                i = d.end + 1
+                continue
+            }
+            // Clock times ("24时") and days without a briefing date: kept from the claims.
             if let d = number(at: i, maxDigits: 2), d.end < c.count,
                 c[d.end] == "日" || c[d.end] == "时" || c[d.end] == "号"
             {
                 out.append(Found(start: start, end: d.end + 1, period: nil))
                 i = d.end + 1
+                continue
+            }
+            // 目前 / 今天 / 现在: the briefing's day; 截至目前: up to it.
+            if let today = date?.iso,
+                let word = ["目前", "今天", "现在", "当前"].first(where: { ChinesePeriods.has(c, $0, at: i) })
+            {
+                add(start, i + word.unicodeScalars.count, prefixUntil ? nil : today, today)
+                i += word.unicodeScalars.count
                 continue
             }
             if let d = number(at: i, maxDigits: 2), d.end + 1 < c.count, c[d.end] == "-" || c[d.end] == "—",
@@ -127,6 +151,29 @@ enum ChinesePeriods {
                 }
             }
             i = start + 1
+        }
+        return joinRanges(out, c)
+    }
+
+    /// "3月1日至5月5日", "2017年7月至2018年6月": one period from the first to the second.
+    private static func joinRanges(_ found: [Found], _ c: [Unicode.Scalar]) -> [Found] {
+        var out: [Found] = []
+        var k = 0
+        while k < found.count {
+            let first = found[k]
+            if k + 1 < found.count, let p = first.period, let q = found[k + 1].period,
+                found[k + 1].start == first.end + 1, ["至", "到", "—", "-", "~"].contains(c[first.end])
+            {
+                let text = String(String.UnicodeScalarView(c[first.start..<found[k + 1].end]))
+                out.append(
+                    Found(
+                        start: first.start, end: found[k + 1].end,
+                        period: Claim.Period(text: text, from: p.from, to: q.to)))
+                k += 2
+                continue
+            }
+            out.append(first)
+            k += 1
         }
         return out
     }
