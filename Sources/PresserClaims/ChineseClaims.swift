@@ -63,7 +63,7 @@ enum ChineseClaims {
             percentWord = true
             i += 3
         } else if c[i] == "数" || c[i] == "几" {
-            guard i + 1 < c.count, let unit = ChineseNumber.units[c[i + 1]] ?? ChineseNumber.scales[c[i + 1]] else {
+            guard i + 1 < c.count, let unit = ChineseNumber.unit(c[i + 1]) ?? ChineseNumber.scale(c[i + 1]) else {
                 return nil
             }
             vague = unit
@@ -72,7 +72,7 @@ enum ChineseClaims {
         if let v = vague {
             var k = i + 2
             var value = v
-            while k < c.count, let scale = ChineseNumber.scales[c[k]] {
+            while k < c.count, let scale = ChineseNumber.scale(c[k]) {
                 value *= scale
                 k += 1
             }
@@ -90,7 +90,7 @@ enum ChineseClaims {
             qualifier = .moreThan
             k += 1
             // "1.2万多" has its scale before 多; "2千多万" after.
-            while k < c.count, let scale = ChineseNumber.scales[c[k]] {
+            while k < c.count, let scale = ChineseNumber.scale(c[k]) {
                 return finish(c, start, k + 1, read.value * scale, qualifier, periods, percentWord)
             }
         }
@@ -190,7 +190,7 @@ enum ChineseClaims {
         } else {
             // A bare number is a claim only with a scale ("2440万") or a qualifier ("超过120万",
             // "6万多"); alone it is a code, a name or a date ("911", "12308").
-            let scaled = c[start..<numberEnd].contains { ChineseNumber.scales[$0] != nil }
+            let scaled = c[start..<numberEnd].contains { ChineseNumber.scale($0) != nil }
             guard scaled || qualifier != .exact || isQualifierStart(c[start]) else { return nil }
         }
         // "每530位穆斯林": a ratio; "上升了23位": a change of rank.
@@ -235,10 +235,14 @@ enum ChineseClaims {
 
     // MARK: - Words around a number
 
+    /// `word` is written at `i` (no allocation: this runs at most positions of a text).
     static func has(_ c: [Unicode.Scalar], _ word: String, at i: Int) -> Bool {
-        let w = Array(word.unicodeScalars)
-        guard i >= 0, i + w.count <= c.count else { return false }
-        for (n, s) in w.enumerated() where c[i + n] != s { return false }
+        guard i >= 0 else { return false }
+        var k = i
+        for s in word.unicodeScalars {
+            guard k < c.count, c[k] == s else { return false }
+            k += 1
+        }
         return true
     }
 

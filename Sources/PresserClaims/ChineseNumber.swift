@@ -10,11 +10,42 @@ enum ChineseNumber {
         var numerals: Bool
     }
 
-    static let digits: [Unicode.Scalar: Int] = [
-        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-    static let units: [Unicode.Scalar: Double] = ["十": 10, "百": 100, "千": 1000]
-    static let scales: [Unicode.Scalar: Double] = ["万": 1e4, "亿": 1e8]
+    /// A Chinese numeral digit's value (零 〇 一 二 两 三 … 九). Switches, not dictionaries: this
+    /// runs on every character of a Chinese text.
+    static func numeral(_ s: Unicode.Scalar) -> Int? {
+        switch s {
+        case "零", "〇": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
+
+    /// 十 百 千.
+    static func unit(_ s: Unicode.Scalar) -> Double? {
+        switch s {
+        case "十": 10
+        case "百": 100
+        case "千": 1000
+        default: nil
+        }
+    }
+
+    /// 万 亿.
+    static func scale(_ s: Unicode.Scalar) -> Double? {
+        switch s {
+        case "万": 1e4
+        case "亿": 1e8
+        default: nil
+        }
+    }
 
     /// An ASCII or full-width digit's value.
     static func digit(_ s: Unicode.Scalar) -> Int? {
@@ -26,12 +57,12 @@ enum ChineseNumber {
     }
 
     static func isNumeral(_ s: Unicode.Scalar) -> Bool {
-        digits[s] != nil || units[s] != nil || scales[s] != nil
+        numeral(s) != nil || unit(s) != nil || scale(s) != nil
     }
 
     /// Starts a number: a digit, or a Chinese numeral.
     static func startsNumber(_ s: Unicode.Scalar) -> Bool {
-        digit(s) != nil || digits[s] != nil || units[s] != nil
+        digit(s) != nil || numeral(s) != nil || unit(s) != nil
     }
 
     /// Reads the number that starts at `i`, or nil.
@@ -61,11 +92,11 @@ enum ChineseNumber {
         }
         guard var value = Double(text) else { return nil }
         // A unit or scale after the digits: "3千", "4000亿", "1.22万亿".
-        if k < c.count, let unit = units[c[k]], c[k] != "十" || value < 10 {
+        if k < c.count, let unit = unit(c[k]), c[k] != "十" || value < 10 {
             value *= unit
             k += 1
         }
-        while k < c.count, let scale = scales[c[k]] {
+        while k < c.count, let scale = scale(c[k]) {
             value *= scale
             k += 1
         }
@@ -81,17 +112,17 @@ enum ChineseNumber {
         var read = false
         while k < c.count {
             let s = c[k]
-            if let d = digits[s] {
+            if let d = numeral(s) {
                 if pending != nil {
                     // "一二" is not a number; "零" between digits is a placeholder.
                     if d == 0 { k += 1; continue }
                     break
                 }
                 pending = Double(d)
-            } else if let unit = units[s] {
+            } else if let unit = unit(s) {
                 section += (pending ?? 1) * unit
                 pending = nil
-            } else if let scale = scales[s] {
+            } else if let scale = scale(s) {
                 guard read else { return nil }
                 section += pending ?? 0
                 pending = nil
@@ -102,12 +133,12 @@ enum ChineseNumber {
                 }
                 section = 0
             } else if s == "点", let p = pending ?? (section > 0 ? 0 : nil), k + 1 < c.count,
-                digits[c[k + 1]] != nil
+                numeral(c[k + 1]) != nil
             {
                 // "六点一": a decimal point between numerals.
                 var fraction = ""
                 var j = k + 1
-                while j < c.count, let d = digits[c[j]] {
+                while j < c.count, let d = numeral(c[j]) {
                     fraction.append(Character(String(d)))
                     j += 1
                 }

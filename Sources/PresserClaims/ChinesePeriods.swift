@@ -35,9 +35,25 @@ enum ChinesePeriods {
         func day(_ y: Int, _ m: Int, _ d: Int) -> String { "\(y)-\(pad(m))-\(pad(d))" }
         func monthEnd(_ y: Int, _ m: Int) -> String { day(y, m, Day.lastDay(year: y, month: m)) }
         let thisYear = date?.year
+        let todayISO = date?.iso
+        // Only these characters can begin a time expression: digits, numerals, and the first
+        // character of 截至 / 截止 / 今年 / 去年 / 前年 / 过去 / 目前 / 今天 / 现在 / 当前.
+        func mayStart(_ s: Unicode.Scalar) -> Bool {
+            if ChineseNumber.digit(s) != nil || ChineseNumber.numeral(s) != nil || ChineseNumber.unit(s) != nil {
+                return true
+            }
+            switch s {
+            case "截", "今", "去", "前", "过", "目", "现", "当": return true
+            default: return false
+            }
+        }
 
         var i = 0
         while i < c.count {
+            guard mayStart(c[i]) else {
+                i += 1
+                continue
+            }
             let start = i
             var prefixUntil = false
             if ChinesePeriods.has(c, "截至", at: i) || ChinesePeriods.has(c, "截止", at: i) {
@@ -104,7 +120,7 @@ enum ChinesePeriods {
                 continue
             }
             // 目前 / 今天 / 现在: the briefing's day; 截至目前: up to it.
-            if let today = date?.iso,
+            if let today = todayISO,
                 let word = ["目前", "今天", "现在", "当前"].first(where: { ChinesePeriods.has(c, $0, at: i) })
             {
                 add(start, i + word.unicodeScalars.count, prefixUntil ? nil : today, today)
