@@ -619,7 +619,11 @@ public enum ClaimExtractor {
     /// words can mean, and the token after.
     private static func vagueAmount(_ t: [Token], at i: Int) -> (value: Double, end: Int, unit: UnitRead)? {
         func w(_ k: Int) -> String { k < t.count ? t[k].lower : "" }
-        guard let base = plural[w(i)], w(i + 1) == "of" || w(i + 1) == "de" else { return nil }
+        // The Spanish plurals take "de" ("miles de personas"); "miles of coastline" is a length.
+        let spanishOnly: Set<String> = ["miles", "cientos", "decenas"]
+        guard let base = plural[w(i)], w(i + 1) == "of" && !spanishOnly.contains(w(i)) || w(i + 1) == "de" else {
+            return nil
+        }
         var value = base
         var k = i + 2
         // "tens of billions", "hundreds of thousands"

@@ -38,7 +38,8 @@ struct SpeakerLabel: Sendable, Equatable {
         if first == UInt8(ascii: "<") { return readTag(line) }
         if first == UInt8(ascii: "Q") { if let q = readQ(line) { return q } }
         if afterSeparator, let block = readBlock(line) { return block }
-        if first >= 0xE0, let label = readFullWidth(line) { return label }
+        // A Chinese label, or one that starts in Latin letters ("CNN记者：", "CGTN记者：").
+        if first >= 0xE0 || hasFullWidthColonEarly(utf8), let label = readFullWidth(line) { return label }
         // "5:19 P.M. EDT MODERATOR:  Thanks…": a time line run into the first label.
         let firstWords =
             first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") ? line.split(separator: " ", maxSplits: 3) : []
@@ -112,6 +113,16 @@ struct SpeakerLabel: Sendable, Equatable {
         guard LabelRoles.isQuestioner(name) || LabelRoles.isAnswerer(name) || name.hasSuffix("记者") || isHanName
         else { return nil }
         return SpeakerLabel(text: name, style: .fullWidth, rest: text)
+    }
+
+    /// A full-width colon (EF BC 9A) within the first 60 bytes.
+    private static func hasFullWidthColonEarly(_ utf8: String.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8.prefix(60) {
+            if previous == (0xEF, 0xBC), byte == 0x9A { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Characters a label never contains: sentence and list punctuation.

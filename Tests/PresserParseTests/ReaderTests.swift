@@ -37,6 +37,7 @@ import Testing
         // Chinese labels: a reporter with the outlet, the anonymous 问 / 答, a name; not prose.
         #expect(SpeakerLabel.read("法新社记者：美国总统拜登宣布", afterSeparator: false)?.text == "法新社记者")
         #expect(SpeakerLabel.read("中国日报记者:据报道", afterSeparator: false)?.style == .fullWidth)
+        #expect(SpeakerLabel.read("CNN记者：据报道，美官员及相关机构称", afterSeparator: false)?.text == "CNN记者")
         #expect(SpeakerLabel.read("问：美方称将暂停欧洲赴美的航班？", afterSeparator: false)?.rest == "美方称将暂停欧洲赴美的航班？")
         #expect(SpeakerLabel.read("毛宁：实际上，中国的全球创新指数", afterSeparator: false)?.isChineseName == true)
         #expect(SpeakerLabel.read("一、我向大家通报一组数字：根据", afterSeparator: false) == nil)
