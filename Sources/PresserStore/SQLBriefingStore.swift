@@ -34,7 +34,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         if engine.dialect == .sqlite {
             rest.append(
                 SQLStatement(
-                    "INSERT INTO turns_fts (rowid, text) SELECT id, text FROM turns WHERE briefing_id = ?",
+                    "INSERT INTO turns_fts (rowid, search_text) SELECT id, search_text FROM turns WHERE briefing_id = ?",
                     [.briefingID]))
         }
         for f in corpus {
@@ -217,7 +217,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             guard let match = SearchText.fts5(query.text) else { return [] }
             sql =
                 "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
-                + "snippet(turns_fts, 0, '«', '»', '…', 24), -bm25(turns_fts) "
+                + "snippet(turns_fts, 0, '«', '»', '…', 32), -bm25(turns_fts) "
                 + "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid JOIN briefings b ON b.id = t.briefing_id "
                 + "WHERE turns_fts MATCH ? AND b.latest = 1"
             arguments = [.text(match)]
@@ -225,11 +225,11 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             guard SearchText.hasWords(query.text) else { return [] }
             sql =
                 "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
-                + "ts_headline('english', t.text, q, 'StartSel=«, StopSel=», MaxWords=32, MinWords=16, "
+                + "ts_headline('english', coalesce(t.search_text, t.text), q, 'StartSel=«, StopSel=», MaxWords=32, MinWords=16, "
                 + "MaxFragments=1, FragmentDelimiter=…'), ts_rank(t.tsv, q) "
                 + "FROM turns t JOIN briefings b ON b.id = t.briefing_id, websearch_to_tsquery('english', ?) q "
                 + "WHERE t.tsv @@ q AND b.latest = 1"
-            arguments = [.text(query.text)]
+            arguments = [.text(SearchText.websearch(query.text))]
         }
         // A word in 5% of a million turns would have 50,000 to rank; without filters, rank only the
         // most recently stored matches (the window), which keeps a search within milliseconds.
@@ -274,7 +274,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         return try await engine.query(SQLStatement(sql, arguments)).map { r in
             SearchHit(
                 briefing: r[0].int64, title: r[1].string, date: r[2].string, turn: r[3].int, speaker: r[4].string,
-                kind: r[5].string ?? "", outlet: r[6].string, snippet: r[7].string ?? "", score: r[8].double ?? 0)
+                kind: r[5].string ?? "", outlet: r[6].string, snippet: SearchText.unspaced(r[7].string ?? ""),
+                score: r[8].double ?? 0)
         }
     }
 

@@ -47,6 +47,33 @@ enum Schema {
                 "INSERT INTO turns_fts (turns_fts) VALUES ('rebuild')",
             ],
             postgres: []),
+        // Chinese has no spaces, and both full-text indexes take a run of Chinese characters for one
+        // word: the index reads `search_text`, the text with each Chinese character a word of its
+        // own (SearchText.spaced), and a query's Chinese becomes a phrase of characters. Rows stored
+        // before keep their text as it was (they were read as English).
+        Migration(
+            name: "2026-11-28-chinese-search",
+            sqlite: [
+                "ALTER TABLE turns ADD COLUMN search_text TEXT",
+                "UPDATE turns SET search_text = text",
+                "DROP TABLE turns_fts",
+                """
+                CREATE VIRTUAL TABLE turns_fts USING fts5(
+                    search_text, content="turns", content_rowid="id", tokenize='porter unicode61 remove_diacritics 2')
+                """,
+                "INSERT INTO turns_fts (turns_fts) VALUES ('rebuild')",
+            ],
+            postgres: [
+                "ALTER TABLE turns ADD COLUMN search_text TEXT",
+                "UPDATE turns SET search_text = text",
+                "DROP INDEX turns_tsv",
+                "ALTER TABLE turns DROP COLUMN tsv",
+                """
+                ALTER TABLE turns ADD COLUMN tsv tsvector
+                    GENERATED ALWAYS AS (to_tsvector('english', coalesce(search_text, text))) STORED
+                """,
+                "CREATE INDEX turns_tsv ON turns USING GIN (tsv)",
+            ]),
     ]
 
     private static func tables(key: String, real: String) -> [String] {

@@ -9,7 +9,8 @@ enum SearchText {
         var inPhrase = false
         var current = ""
         func flush() {
-            let words = current.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            // A run of Chinese characters is a phrase of one-character words, as the index holds it.
+            let words = current.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { spaced(String($0)) }
             current = ""
             guard !words.isEmpty else { return }
             if inPhrase {
@@ -40,6 +41,86 @@ enum SearchText {
         }
         return out + "%"
     }
+
+    /// The text as the full-text indexes read it: each Chinese character (U+3400–U+9FFF) a word
+    /// of its own, set apart by spaces; the rest unchanged.
+    static func spaced(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHan) else { return text }
+        var out = String.UnicodeScalarView()
+        var previousHan = false
+        for scalar in text.unicodeScalars {
+            let han = isHan(scalar)
+            if let last = out.last, last != " ", han || previousHan { out.append(" ") }
+            out.append(scalar)
+            previousHan = han
+        }
+        return String(out)
+    }
+
+    /// A snippet of spaced text made whole again: the spaces `spaced` put around Chinese
+    /// characters (and around the «» marks beside them) removed, and the marks of a phrase joined.
+    static func unspaced(_ snippet: String) -> String {
+        let s = Array(snippet.unicodeScalars)
+        guard s.contains(where: isHan) else { return snippet }
+        func isMark(_ c: Unicode.Scalar) -> Bool { c == "«" || c == "»" || c == "…" }
+        func neighbour(_ i: Int, _ step: Int) -> Unicode.Scalar? {
+            var k = i + step
+            while k >= 0, k < s.count, isMark(s[k]) { k += step }
+            return k >= 0 && k < s.count ? s[k] : nil
+        }
+        var out = String.UnicodeScalarView()
+        for (i, c) in s.enumerated() {
+            if c == " ", let before = neighbour(i, -1), let after = neighbour(i, 1),
+                isHan(before) || isHan(after), before != " ", after != " "
+            {
+                continue
+            }
+            out.append(c)
+        }
+        // PostgreSQL marks each character of a phrase ("«治»«愈»"): one mark for the phrase.
+        let joined = Array(out)
+        var merged = String.UnicodeScalarView()
+        var i = 0
+        while i < joined.count {
+            if joined[i] == "»", i + 2 < joined.count, joined[i + 1] == "«", i > 0, isHan(joined[i - 1]),
+                isHan(joined[i + 2])
+            {
+                i += 2
+                continue
+            }
+            merged.append(joined[i])
+            i += 1
+        }
+        return String(merged)
+    }
+
+    /// Query text for PostgreSQL's `websearch_to_tsquery`: each run of Chinese characters becomes
+    /// a quoted phrase of one-character words (inside quotes the user typed, just spaced).
+    static func websearch(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHan) else { return text }
+        var out = String.UnicodeScalarView()
+        var inQuotes = false
+        var inRun = false
+        for scalar in text.unicodeScalars {
+            let han = isHan(scalar)
+            if scalar == "\"" { inQuotes.toggle() }
+            if han && !inRun {
+                out.append(" ")
+                if !inQuotes { out.append("\"") }
+            } else if han && inRun {
+                out.append(" ")
+            } else if !han && inRun {
+                if !inQuotes { out.append("\"") }
+                if scalar != " " { out.append(" ") }
+            }
+            out.append(scalar)
+            inRun = han
+        }
+        if inRun && !inQuotes { out.append("\"") }
+        return String(out)
+    }
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(scalar.value) }
 
     /// Whether the text has anything to search for, for PostgreSQL (whose parser copes with the rest).
     static func hasWords(_ text: String) -> Bool { text.contains { $0.isLetter || $0.isNumber } }

@@ -92,6 +92,7 @@ import Testing
         await store.close()
         let sql = try sqlite(file, "select sql from sqlite_master where name = 'turns_fts'")
         #expect(sql.contains("content=\"turns\""), "\(sql)")
+        #expect(sql.contains("search_text"), "\(sql)")
     }
 
     @Test func aMissingFolderIsCreatedAndTheDefaultIsUnderXDGDataHome() async throws {
@@ -137,5 +138,12 @@ import Testing
         #expect(SearchText.fts5("a\" OR \"b*") == "\"a\" \"OR\" \"b\"")
         #expect(SearchText.fts5("'; --") == nil)
         #expect(SearchText.contains("50%_off") == "%50\\%\\_off%")
+        // Chinese: each character a word in the index; a typed run of characters a phrase.
+        #expect(SearchText.spaced("新增治愈出院病例1318例。") == "新 增 治 愈 出 院 病 例 1318 例 。")
+        #expect(SearchText.spaced("violent terrorist") == "violent terrorist")
+        #expect(SearchText.fts5("治愈出院 WHO") == "\"治 愈 出 院\" \"WHO\"")
+        #expect(SearchText.websearch("治愈 WHO") == " \"治 愈\" WHO")
+        #expect(SearchText.unspaced("…新 增 «治 愈 出 院» 病 例 1318 例 ，") == "…新增«治愈出院»病例1318例，")
+        #expect(SearchText.unspaced("«治»«愈»出院, «WHO»") == "«治愈»出院, «WHO»")
     }
 }

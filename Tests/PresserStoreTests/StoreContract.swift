@@ -181,6 +181,17 @@ enum StoreContract {
             // The stored Chinese document reads back as parsed: speaker ids and text intact.
             let stored = try #require(try await store.briefing(.id(zh.id)))
             #expect(stored.briefing.participants.map(\.name) == ["耿爽"])
+            // Chinese words are found inside runs of characters ("新增治愈出院病例1318例"), as a
+            // phrase: the characters in order, not anywhere in the turn.
+            let hits = try await store.search(SearchQuery("治愈出院", limit: 10))
+            let hit = try #require(hits.first { $0.briefing == zh.id }, "\(hits)")
+            #expect(hit.speaker == "耿爽" && hit.turn == 0, "\(hit)")
+            #expect(hit.snippet.contains("«治愈出院»病例"), "\(hit)")
+            #expect(try await store.search(SearchQuery("院出愈治", limit: 10)).isEmpty)
+            let mixed = try await store.search(SearchQuery("世卫组织 pandemic", limit: 10))
+            #expect(mixed.isEmpty, "no turn has both the Chinese and the English word: \(mixed)")
+            let english = try await store.search(SearchQuery("pandemic", limit: 10))
+            #expect(english.contains { $0.briefing == en.id }, "\(english)")
         }
     }
 }
