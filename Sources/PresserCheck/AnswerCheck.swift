@@ -2,7 +2,7 @@ import Foundation
 import PresserCore
 
 /// How each question was answered, from the answer's words: a refusal, a referral, "I don't know",
-/// a rejected premise, each found by its phrases in the opening of the answer; else, from how much
+/// a rejected premise, each found by its phrases (English and Chinese) in the opening of the answer; else, from how much
 /// of the question's focus the answer takes up (relevance), a direct or partial answer, or a
 /// deflection. Exchanges with no answer, whose "question" is not one, or whose only reply asks back,
 /// are `none`.
@@ -18,6 +18,7 @@ enum AnswerCheck {
                 "so-called", "so called", "false and groundless", "groundless", "that's not true", "that is not true",
                 "not accurate", "reject the premise", "don't accept the premise", "do not accept the premise",
                 "completely false", "totally false", "fabricated", "disinformation", "smear", "not the case",
+                "所谓", "毫无根据", "无中生有", "纯属捏造", "子虚乌有", "颠倒黑白", "歪曲事实", "不实之词", "造谣", "抹黑",
             ]
         ),
         (
@@ -31,7 +32,7 @@ enum AnswerCheck {
                 "not for me to", "wouldn't share", "not going to be able to", "too early", "not going to prejudge",
                 "nothing more to read out",
                 "nothing more to share", "nothing to read out",
-                "i'm not going to",
+                "i'm not going to", "不便评论", "无可奉告", "没有可以发布的", "不作评论", "不予评论", "假设性问题",
             ]
         ),
         (
@@ -39,6 +40,7 @@ enum AnswerCheck {
             [
                 "refer you to", "point you to", "direct you to", "defer to", "that's a question for",
                 "that is a question for", "check with", "ask the", "refer that to", "send you to", "would be for the",
+                "建议你向", "请你向", "请向", "向主管部门", "向有关部门", "向有关主管部门",
             ]
         ),
         (
@@ -46,7 +48,8 @@ enum AnswerCheck {
             [
                 "i don't know", "i do not know", "i haven't seen", "i have not seen", "not aware", "i don't have",
                 "i don't recall", "not sure", "haven't had a chance", "i'm not familiar", "i don't have an update",
-                "have not spoken with", "haven't spoken with",
+                "have not spoken with", "haven't spoken with", "我不了解", "不了解有关情况", "不了解你提到", "我没有看到",
+                "我没有听说", "不掌握", "我不清楚",
             ]
         ),
     ]
@@ -87,8 +90,16 @@ enum AnswerCheck {
         // A cue in the opening of the answer (its first 70 words) decides. The search runs on the
         // turn's text lower-cased, curly apostrophes straightened (neither changes the offsets).
         let first = turns[replies[0]]
-        let words = first.text.split(maxSplits: 70, whereSeparator: { $0 == " " || $0 == "\n" })
-        let openingEnd = words.count > 70 ? words[70].startIndex : first.text.endIndex
+        let openingEnd: String.Index
+        if ChineseText.isMostlyChinese(first.text, limit: 600) {
+            // Chinese: the first 150 characters, about as much as 70 English words.
+            openingEnd =
+                first.text.index(first.text.startIndex, offsetBy: 150, limitedBy: first.text.endIndex)
+                ?? first.text.endIndex
+        } else {
+            let words = first.text.split(maxSplits: 70, whereSeparator: { $0 == " " || $0 == "\n" })
+            openingEnd = words.count > 70 ? words[70].startIndex : first.text.endIndex
+        }
         let lower = first.text[..<openingEnd].lowercased().replacingOccurrences(of: "’", with: "'")
         for (label, phrases) in cues {
             for phrase in phrases {
@@ -106,7 +117,7 @@ enum AnswerCheck {
                     explanation: "“\(cue.text)” early in the answer")
             }
         }
-        let parts = question.text.filter { $0 == "?" }.count
+        let parts = question.text.filter { $0 == "?" || $0 == "？" }.count
         let label: Answer.Label
         let explanation: String
         if relevance <= deflectionBelow && first.wordCount > 80 {

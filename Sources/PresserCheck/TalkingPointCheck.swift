@@ -45,9 +45,15 @@ enum TalkingPointCheck {
             let (a, b) = (sentences[i].turn, sentences[j].turn)
             return questionOf[a] == b || questionOf[b] == a
         }
+        // Long enough to be a talking point: six content words, or in Chinese (whose words are
+        // pairs of characters) twelve pairs, so that "中方对此有何评论？" is not one.
+        let long = sentences.indices.map { i in
+            stems[i].count
+                >= (ChineseText.isMostlyChinese(sentences[i].text, limit: 200) ? 2 * minimumWords : minimumWords)
+        }
         // Candidate pairs through the words they share, rare words only.
         var index: [Int: [Int]] = [:]
-        for (i, s) in stems.enumerated() where s.count >= minimumWords {
+        for (i, s) in stems.enumerated() where long[i] {
             for w in s { index[w, default: []].append(i) }
         }
         var parent = Array(0..<sentences.count)
@@ -58,7 +64,7 @@ enum TalkingPointCheck {
         }
         let common = max(20, sentences.count / 10)
         var shared: [Int: (count: Int, weight: Double)] = [:]
-        for (i, s) in stems.enumerated() where s.count >= minimumWords {
+        for (i, s) in stems.enumerated() where long[i] {
             shared.removeAll(keepingCapacity: true)
             for w in s {
                 guard let list = index[w], list.count <= common else { continue }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Content words, reduced to crude stems so that "violent" and "violence", "tourist" and
 /// "tourists" meet: lower-cased letters only, stop words dropped, a plural "s" removed, cut to
-/// six letters.
+/// six letters; in Chinese, pairs of neighbouring characters.
 enum Words {
     static let stopWords: Set<String> = [
         "the", "and", "for", "with", "that", "this", "these", "those", "from", "into", "over", "under", "was",
@@ -28,6 +28,9 @@ enum Words {
         var out: [String] = []
         var word: [UInt8] = []
         var isNumber = false
+        // Chinese has no spaces: each pair of neighbouring characters is a word ("治愈", "愈出",
+        // "出院"), which is how Chinese text is usually compared without a dictionary.
+        var previousHan: ArraySlice<UInt8>?
         func flush() {
             defer {
                 word.removeAll(keepingCapacity: true)
@@ -47,6 +50,16 @@ enum Words {
         var i = 0
         while i < u.count {
             let b = u[i]
+            if b >= 0xE4 && b <= 0xE9, i + 2 < u.count {
+                // A Chinese character (U+4000–U+9FFF).
+                flush()
+                let han = u[i..<(i + 3)]
+                if let previous = previousHan { out.append(String(decoding: previous + han, as: UTF8.self)) }
+                previousHan = han
+                i += 3
+                continue
+            }
+            previousHan = nil
             if b >= 0x30 && b <= 0x39 {
                 if word.isEmpty { isNumber = true }
                 word.append(b)

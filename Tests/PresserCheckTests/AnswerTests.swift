@@ -26,6 +26,35 @@ import Testing
         #expect(b.exchanges.allSatisfy { $0.answer != nil })
     }
 
+    /// Chinese answers: "我不了解你说的情况" claims ignorance, "具体问题建议你向中方主管部门询问" refers
+    /// elsewhere, and the rest are weighed by the characters they share with the question.
+    @Test func chineseAnswersByTheirPhrasesAndWords() throws {
+        let february = try Fixtures.analyseZH("mfa-2020-02-28-zh.txt")
+        let ignorance = try #require(february.exchanges.first { $0.answer?.label == .claimsIgnorance })
+        #expect(ignorance.answer?.cues.first?.text == "我不了解")
+        let march = try Fixtures.analyseZH("mfa-2023-03-22-zh.txt")
+        #expect(march.exchanges.contains { $0.answer?.label == .referred && $0.answer?.cues.first?.text == "建议你向" })
+        // Without a cue, an answer sharing the question's words is direct, not a deflection.
+        let geng = try Fixtures.analyseZH("mfa-2020-03-12-zh.txt")
+        let who = try #require(geng.exchanges.first { geng.turns[$0.question].text.hasPrefix("11日，世卫组织总干事谭德塞表示") })
+        #expect(who.answer?.label == .direct)
+        #expect((who.answer?.relevance ?? 0) > 0.1)
+        // "美方的所谓“国别人权报告”…": the premise rejected, as "so-called" is in English.
+        let report = try #require(geng.exchanges.first { geng.turns[$0.question].text.contains("国别人权报告") })
+        #expect(report.answer?.label == .premiseRejected)
+    }
+
+    /// A Chinese sentence the spokesperson says twice is a repeated talking point; the reporters'
+    /// stock "中方对此有何评论？" is too short to be one.
+    @Test func chineseTalkingPointsOnRepeat() throws {
+        let b = try Fixtures.analyseZH("mfa-2020-03-12-zh.txt")
+        let repeated = b.findings.filter { $0.kind == .repeatedTalkingPoint }
+        #expect(
+            repeated.contains { $0.message.contains("经过艰苦努力，目前中国疫情防控形势发生积极向好变化") && $0.turns == [2, 14] },
+            "\(repeated.map(\.message))")
+        #expect(!repeated.contains { $0.message.contains("“中方对此有何评论？”") })
+    }
+
     @Test func measuredOnTheHandLabelledAnswers() throws {
         let gold = Fixtures.root.appendingPathComponent("answers-gold").path
         let evaluation = try AnswerEvaluation.run(goldDirectory: gold, corpusDirectory: Fixtures.corpus.path)
