@@ -90,7 +90,7 @@ enum ChineseClaims {
             qualifier = .moreThan
             k += 1
             // "1.2万多" has its scale before 多; "2千多万" after.
-            while k < c.count, let scale = ChineseNumber.scale(c[k]) {
+            if k < c.count, let scale = ChineseNumber.scale(c[k]) {
                 return finish(c, start, k + 1, read.value * scale, qualifier, periods, percentWord)
             }
         }
@@ -115,15 +115,15 @@ enum ChineseClaims {
             return nil
         }
         // "四分之一": a fraction.
-        if has(c, "分之", at: k), let denominator = Optional(value), denominator > 0,
+        if has(c, "分之", at: k), value > 0,
             let numerator = ChineseNumber.read(c, at: k + 2)
         {
             let textStart = qualifierStart(c, start) ?? start
             let claim = Claim(
                 turn: 0, speaker: nil, sentence: "",
                 text: String(String.UnicodeScalarView(c[textStart..<numerator.end])),
-                start: textStart, end: numerator.end, value: numerator.value / denominator, upper: nil, kind: .other,
-                unit: nil, counted: nil, qualifier: qualifier, subject: subjectBefore(c, textStart, kind: .other),
+                start: textStart, end: numerator.end, value: numerator.value / value, upper: nil, kind: .other,
+                unit: nil, counted: nil, qualifier: qualifier, subject: subjectBefore(c, textStart),
                 period: nearest(periods, to: textStart), change: nil)
             return (claim, numerator.end)
         }
@@ -180,7 +180,6 @@ enum ChineseClaims {
             // What is counted: the noun after the measure word, up to punctuation or a verb.
             let noun = nounAfter(c, from: k)
             counted = noun.isEmpty ? String(String.UnicodeScalarView(c[(k - word)..<k])) : noun
-            if countedNouns.contains(counted ?? "") || noun.isEmpty { /* keep */  }
         } else if k < c.count, let noun = directNoun(c, at: k) {
             // "133人", "14国", "16省份": the noun right after the number; "六国", "五国" in
             // numerals name a known group ("澜湄六国").
@@ -224,7 +223,7 @@ enum ChineseClaims {
         let textStart = qualifierStart(c, start) ?? start
         let change = changeBefore(c, textStart)
         let period = nearest(periods, to: textStart)
-        let subject = subjectBefore(c, textStart, kind: kind)
+        let subject = subjectBefore(c, textStart)
         let claim = Claim(
             turn: 0, speaker: nil, sentence: "", text: String(String.UnicodeScalarView(c[textStart..<k])),
             start: textStart, end: k, value: value, upper: upper, kind: kind, unit: unit,
@@ -429,7 +428,7 @@ enum ChineseClaims {
 
     /// What is measured: the words of the clause before the number, without its period, change
     /// verb, qualifier and filler ("全社会研发投入从2012年的1.03万亿元" → "全社会研发投入").
-    private static func subjectBefore(_ c: [Unicode.Scalar], _ i: Int, kind: Claim.Kind) -> String? {
+    private static func subjectBefore(_ c: [Unicode.Scalar], _ i: Int) -> String? {
         let start = clauseStart(c, before: i)
         var end = i
         // Cut at the first word that introduces the figure: a time word, verb or qualifier.
