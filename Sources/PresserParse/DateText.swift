@@ -97,8 +97,6 @@ enum DateText {
         return "\(y)-\(pad(m))-\(pad(d))"
     }
 
-    /// True when the line is essentially a date ("Dec. 9, 2019", "(June 6, 2022)",
-    /// "Issued on: March 14, 2020", "21 de agosto de 2026"): a date and at most three other words.
     /// "2020年3月12日" (digits ASCII or full-width): the first such date, or nil.
     static func chinese(_ text: String) -> String? {
         guard text.utf8.count >= 10 else { return nil }
@@ -135,6 +133,8 @@ enum DateText {
         return nil
     }
 
+    /// True when the line is essentially a date ("Dec. 9, 2019", "(June 6, 2022)",
+    /// "Issued on: March 14, 2020", "21 de agosto de 2026"): a date and at most three other words.
     static func isDateLine(_ line: String) -> Bool {
         guard find(in: line) != nil else { return false }
         let words = line.split(separator: " ").count
