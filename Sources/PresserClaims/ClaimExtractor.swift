@@ -390,6 +390,17 @@ public enum ClaimExtractor {
         // Not quantities: numbers glued to letters ("COVID-19", "G7", "18th", "3D"), ordinals, dates,
         // clock times, numbers after a name ("Phase 2"), words in quotes.
         if first.isNumber {
+            // Codes, not quantities: a leading zero ("0066"), eight or more bare digits (a phone
+            // number), digits joined to digits by a hyphen ("+86-10-12308").
+            let digits = first.text.unicodeScalars
+            if digits.count >= 2, digits.first == "0", !first.text.contains(".") { return nil }
+            if digits.count >= 8, digits.allSatisfy({ ("0"..."9").contains($0) }) { return nil }
+            if i > 1, !first.spaceBefore, t[i - 1].text == "-", !t[i - 1].spaceBefore, t[i - 2].isNumber { return nil }
+            if number.end + 1 < t.count, t[number.end].text == "-", !t[number.end].spaceBefore,
+                !t[number.end + 1].spaceBefore, t[number.end + 1].isNumber, t[number.end + 1].text.count >= 4
+            {
+                return nil
+            }
             if i > 0, !first.spaceBefore, t[i - 1].isWord { return nil }
             if i > 1, !first.spaceBefore, t[i - 1].text == "-", !t[i - 1].spaceBefore, t[i - 2].isWord { return nil }
             if number.end < t.count, !t[number.end].spaceBefore, t[number.end].isWord,
