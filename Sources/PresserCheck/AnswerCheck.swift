@@ -127,12 +127,34 @@ enum AnswerCheck {
             label = .partial
             explanation =
                 "the answer takes up part of what was asked (relevance \(Format.fixed(relevance, 2))\(parts >= 3 ? ", \(parts) questions in one" : ""))"
+        } else if let split = Self.partsTakenUp(question.text, answerText, figures.weights),
+            split.skipped > 0, split.taken > 0
+        {
+            label = .partial
+            explanation =
+                "the answer takes up \(split.taken) of the \(split.taken + split.skipped) questions asked (relevance \(Format.fixed(relevance, 2)))"
         } else {
             label = .direct
             explanation = "the answer takes up what was asked (relevance \(Format.fixed(relevance, 2)))"
         }
         return Answer(label: label, relevance: relevance, cues: [], explanation: explanation)
     }
+
+    /// For a question of several parts (sentences ending in "?", each with three content words or
+    /// more): how many the answer takes up (relevance at least `partTakenUp`) and how many it
+    /// leaves. Measured on the answers gold, calling "some taken up, some not" partial raises the
+    /// accuracy from 0.654 to 0.684, about the same for any cut from 0.1 to 0.15.
+    static func partsTakenUp(_ question: String, _ answer: String, _ weights: WordWeights) -> (
+        taken: Int, skipped: Int
+    )? {
+        let asked = Sentences.split(question).map(\.text).filter { $0.hasSuffix("?") || $0.hasSuffix("？") }
+            .filter { Set(Words.stems($0)).subtracting(questionWords).count >= 3 }
+        guard asked.count >= 2 else { return nil }
+        let taken = asked.filter { relevance($0, answer, weights) >= partTakenUp }.count
+        return (taken, asked.count - taken)
+    }
+
+    static let partTakenUp = 0.12
 
     /// The weighted share of the question's content words found in the answer.
     static func relevance(_ question: String, _ answer: String, _ weights: WordWeights) -> Double {
