@@ -171,22 +171,21 @@ public enum Aligner {
         func value(_ x: Briefing, _ slot: Slot) -> Double {
             slot.upper ? (x.claims[slot.claim].upper ?? x.claims[slot.claim].value) : x.claims[slot.claim].value
         }
+        /// How far apart two figures stand in their turns.
+        func distance(_ x: Claim, _ y: Claim) -> Double { abs(position(y, turnB) - position(x, turnA)) }
         var usedB = Set<Slot>()
         var matchedA = Set<Int>()
         var matchedB = Set<Int>()
         var pairs: [Alignment.FigurePair] = []
+        let slotsB = slots(b, cb)
         // Same value, nearest place; larger figures first (they are rarely coincidences).
         for slot in slots(a, ca).sorted(by: { value(a, $0) > value(a, $1) }) {
             let x = a.claims[slot.claim]
             let v = value(a, slot)
-            let candidates = slots(b, cb).filter { y in
+            let candidates = slotsB.filter { y in
                 !usedB.contains(y) && (sameValue(value(b, y), v) || bothVague(x, b.claims[y.claim], v, value(b, y)))
             }
-            guard
-                let j = candidates.min(by: {
-                    abs(position(b.claims[$0.claim], turnB) - position(x, turnA))
-                        < abs(position(b.claims[$1.claim], turnB) - position(x, turnA))
-                })
+            guard let j = candidates.min(by: { distance(x, b.claims[$0.claim]) < distance(x, b.claims[$1.claim]) })
             else { continue }
             usedB.insert(j)
             // A range matched at both ends is one figure.
@@ -203,13 +202,9 @@ public enum Aligner {
             let x = a.claims[i]
             let near = leftB.filter { j in
                 let y = b.claims[j]
-                return y.kind == x.kind && y.unit == x.unit && abs(position(y, turnB) - position(x, turnA)) <= 0.12
-                    && x.kind != .duration
+                return y.kind == x.kind && y.unit == x.unit && distance(x, y) <= 0.12 && x.kind != .duration
             }
-            if let j = near.min(by: {
-                abs(position(b.claims[$0], turnB) - position(x, turnA))
-                    < abs(position(b.claims[$1], turnB) - position(x, turnA))
-            }) {
+            if let j = near.min(by: { distance(x, b.claims[$0]) < distance(x, b.claims[$1]) }) {
                 leftB.removeAll { $0 == j }
                 pairs.append(figure(.differs, i, j, a, b))
             } else {

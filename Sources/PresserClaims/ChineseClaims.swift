@@ -29,9 +29,7 @@ enum ChineseClaims {
         var out: [Claim] = []
         var i = 0
         while i < c.count {
-            guard !covered[i],
-                ChineseNumber.startsNumber(c[i]) || c[i] == "百" && has(c, "百分之", at: i)
-                    || c[i] == "数" || c[i] == "几"
+            guard !covered[i], ChineseNumber.startsNumber(c[i]) || c[i] == "数" || c[i] == "几"
             else {
                 i += 1
                 continue
