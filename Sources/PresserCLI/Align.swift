@@ -9,22 +9,26 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "Hold two language versions of one briefing side by side and list where they differ.",
             discussion: """
-                Parses both transcripts (say the English version and the Chinese original of the same
-                press conference), aligns their turns and questions in order, and matches their
-                figures by value, unit and place. What does not match is reported as translationDrift:
-                  warning  a figure with another value in the other version; a question in one only
+                Parses both transcripts (say the English version and the Chinese original of
+                the same press conference), aligns their turns and questions in order, and
+                matches their figures by value, unit and place. What does not match is
+                reported as translationDrift:
+                  warning  a figure with another value in the other version;
+                           a question in one version only
                   info     a figure in one version only
 
                 Formats:
                   text  the pairs side by side, then the findings (default)
-                  json  presser.alignment/1: versions, turn, question and figure pairs, findings
+                  json  presser.alignment/1: versions, turn, question and figure
+                        pairs, findings
 
-                With --database, FILE-A and FILE-B are stored briefings (an id from `presser list`, or
-                the path one was stored from); `presser show` lists the other language versions the
-                store holds for a briefing (same date, another language, about as many questions).
+                With --database, FILE-A and FILE-B are stored briefings (an id from `presser
+                list`, or the path one was stored from); `presser show` lists the other
+                language versions the store holds for a briefing (same date, another language,
+                about as many questions).
 
-                Exit codes: 0 ok, 1 a finding at or above --fail-on, 64 bad usage, 65 bad data,
-                66 cannot read a file (or no such stored briefing).
+                Exit codes: 0 ok, 1 a finding at or above --fail-on, 64 bad usage, 65 bad
+                data, 66 cannot read a file (or no such stored briefing).
 
                 Examples:
                   presser align Tests/Fixtures/corpus-zh/mfa-2020-03-12-en.txt \\

@@ -11,10 +11,11 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "Measure parse throughput (MB/s) on one core over a folder of transcripts.",
             discussion: """
-                Reads every .txt, .html and .md file in the folder into memory, then parses them
-                all (with --claims also extracts their claims; with --checks also extracts claims and
-                runs the checks), one after another on one thread,
-                several rounds, and reports the median round. Build in release mode for meaningful figures:
+                Reads every .txt, .html and .md file in the folder into memory, then parses
+                them all (with --claims also extracts their claims; with --checks also
+                extracts claims and runs the checks), one after another on one thread, several
+                rounds, and reports the median round. Build in release mode for meaningful
+                figures:
                   swift run -c release presser bench Tests/Fixtures/corpus
                   swift run -c release presser bench --only -zh.txt Tests/Fixtures/corpus-zh
                 """

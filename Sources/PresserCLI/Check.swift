@@ -13,20 +13,21 @@ extension Presser {
                   growthConsistent      the same, when the stated rate holds (info)
                   endpointsMismatch     "dropped to A from B" against itself or other statements
                   partsVsTotal          parts that exceed their total; odd people-per-household
-                  figureChanged         the same quantity and period stated with different values
+                  figureChanged         the same quantity and period, different values
                   repeatedTalkingPoint  a sentence said again, nearly word for word
                   unanswered            a question no one answered, or only handed on
                   unattributedQuestions questions printed without the outlet that asked them
 
-                Each finding has a severity (info, warning, error), a message with the arithmetic,
-                the claims and turns it is about, and the computed figures (json: "details").
+                Each finding has a severity (info, warning, error), a message with the
+                arithmetic, the claims and turns it is about, and the computed figures (json:
+                "details").
 
                 Formats:
                   text  the findings of each file, most serious first (default)
                   json  one line per file: {"file": …, "findings": [ … ]}
 
-                Exit codes: 0 ok, 1 a finding at or above --fail-on, 64 bad usage, 65 bad data,
-                66 cannot read the file.
+                Exit codes: 0 ok, 1 a finding at or above --fail-on, 64 bad usage, 65 bad
+                data, 66 cannot read the file.
 
                 Example:
                   presser check --fail-on warning Tests/Fixtures/corpus/scio-2019-12-09.txt

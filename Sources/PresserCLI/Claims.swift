@@ -9,10 +9,10 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "List every number in transcripts, with its meaning.",
             discussion: """
-                Each claim has its value (normalised: 6.1 for 6.1%, 1.22e12 for 1.22 trillion yuan),
-                kind (percent, currency, count, duration…), unit, qualifier (exact, approximately,
-                moreThan, atLeast, lessThan, atMost), the period it is about, what is measured, and
-                whether it states a change.
+                Each claim has its value (normalised: 6.1 for 6.1%, 1.22e12 for 1.22 trillion
+                yuan), kind (percent, currency, count, duration…), unit, qualifier (exact,
+                approximately, moreThan, atLeast, lessThan, atMost), the period it is about,
+                what is measured, and whether it states a change.
 
                 Formats:
                   table  one line per claim (default)
@@ -20,8 +20,8 @@ extension Presser {
                   json   the claims of each briefing as a JSON array (one document per line for
                          several files)
 
-                --sentences FILE.jsonl reads {"text": …, "date": "YYYY-MM-DD"} lines instead of
-                transcripts and prints {"claims": […]} for each (used by Benchmarks/peers).
+                --sentences FILE.jsonl reads {"text": …, "date": "YYYY-MM-DD"} lines instead
+                of transcripts and prints {"claims": […]} for each (used by Benchmarks/peers).
                 """
         )
 

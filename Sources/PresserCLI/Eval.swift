@@ -17,10 +17,10 @@ extension Presser.Eval {
         static let configuration = CommandConfiguration(
             abstract: "Score turns, speakers, outlets and exchanges against gold labels.",
             discussion: """
-                Reads every NAME.gold.json in GOLD_DIR (format: Tests/Fixtures/gold/README.md),
-                parses the transcript it names, and prints per file and in total:
-                turn precision and recall, speaker accuracy, outlet accuracy (on questions)
-                and exchange accuracy.
+                Reads every NAME.gold.json in GOLD_DIR (format:
+                Tests/Fixtures/gold/README.md), parses the transcript it names, and prints per
+                file and in total: turn precision and recall, speaker accuracy, outlet
+                accuracy (on questions) and exchange accuracy.
                 """
         )
 
@@ -77,10 +77,11 @@ extension Presser.Eval {
             commandName: "claims",
             abstract: "Score numeric claims against hand-labelled gold sentences.",
             discussion: """
-                Reads every NAME.claims.json in GOLD_DIR (format: Tests/Fixtures/claims-gold/README.md),
-                runs the claim extractor on each gold sentence alone, with its file's date, and prints
-                per file and in total: precision, recall and F1 (a match needs the same kind and value),
-                F1 when the qualifier must be right too, and, on matched claims, qualifier, period and
+                Reads every NAME.claims.json in GOLD_DIR (format:
+                Tests/Fixtures/claims-gold/README.md), runs the claim extractor on each gold
+                sentence alone, with its file's date, and prints per file and in total:
+                precision, recall and F1 (a match needs the same kind and value), F1 when the
+                qualifier must be right too, and, on matched claims, qualifier, period and
                 subject accuracy.
                 """
         )
@@ -132,11 +133,11 @@ extension Presser.Eval {
             abstract: "Alter figures in real transcripts and count how often the checks notice.",
             discussion: """
                 Reads every NAME.json in GOLD_DIR (hand-labelled groups of figures that agree:
-                Tests/Fixtures/checks-gold/README.md). For each figure of each group, alters it in the
-                raw transcript (from CORPUS_DIR) --mutations times, by 10% to 50% in a direction that
-                breaks the group, runs parse, claims and checks, and counts a detection when a warning
-                or error names the altered claim. Then counts the warnings and errors on every
-                unaltered *.txt transcript in CORPUS_DIR.
+                Tests/Fixtures/checks-gold/README.md). For each figure of each group, alters
+                it in the raw transcript (from CORPUS_DIR) --mutations times, by 10% to 50% in
+                a direction that breaks the group, runs parse, claims and checks, and counts a
+                detection when a warning or error names the altered claim. Then counts the
+                warnings and errors on every unaltered *.txt transcript in CORPUS_DIR.
 
                 Example:
                   presser eval checks Tests/Fixtures/checks-gold Tests/Fixtures/corpus
@@ -206,9 +207,10 @@ extension Presser.Eval {
             commandName: "answers",
             abstract: "Score the answer labels against hand-labelled exchanges.",
             discussion: """
-                Reads every NAME.answers.json in GOLD_DIR (Tests/Fixtures/answers-gold/README.md), runs
-                the pipeline on the transcripts they name (in CORPUS_DIR), and prints accuracy over the
-                eight labels, per-label precision and recall, and accuracy on answered / not answered.
+                Reads every NAME.answers.json in GOLD_DIR
+                (Tests/Fixtures/answers-gold/README.md), runs the pipeline on the transcripts
+                they name (in CORPUS_DIR), and prints accuracy over the eight labels,
+                per-label precision and recall, and accuracy on answered / not answered.
 
                 Example:
                   presser eval answers Tests/Fixtures/answers-gold Tests/Fixtures/corpus
@@ -256,10 +258,11 @@ extension Presser.Eval {
             commandName: "align",
             abstract: "Score presser align against hand-labelled English/Chinese pairs.",
             discussion: """
-                Reads every DATE.align.json in GOLD_DIR (Tests/Fixtures/align-gold/README.md), aligns the
-                two versions it names (from CORPUS_DIR, by default ../corpus-zh beside it), and prints per
-                pair the figures said in both versions that were matched, the questions in each version
-                and how many were paired, and the drift reported next to the labeller's count.
+                Reads every DATE.align.json in GOLD_DIR (Tests/Fixtures/align-gold/README.md),
+                aligns the two versions it names (from CORPUS_DIR, by default ../corpus-zh
+                beside it), and prints per pair the figures said in both versions that were
+                matched, the questions in each version and how many were paired, and the drift
+                reported next to the labeller's count.
 
                 Example:
                   presser eval align Tests/Fixtures/align-gold

@@ -9,18 +9,19 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "Export briefings for other tools: ConvoKit, TEI, CSV or JSON Lines.",
             discussion: """
-                With FILE arguments, those transcripts are parsed and exported directly (no store).
-                Without, briefings come from the store: all of them, or --id, --from/--to, --query.
+                With FILE arguments, those transcripts are parsed and exported directly (no
+                store). Without, briefings come from the store: all of them, or --id,
+                --from/--to, --query.
 
                 Formats (--out):
                   convokit  a ConvoKit corpus directory: convokit.Corpus(filename=DIR) loads it
-                            (one conversation per exchange; --per-briefing for one per briefing)
+                            (a conversation per exchange; --per-briefing: per briefing)
                   tei       one TEI XML file (teiCorpus, Parla-CLARIN style: u, @who, measure)
-                  csv       a directory: turns.csv, exchanges.csv, claims.csv, findings.csv (RFC 4180)
+                  csv       a directory of RFC 4180 files: turns, exchanges, claims, findings
                   jsonl     one file, one presser.briefing/1 document per line
 
                 Example:
-                  presser export --format convokit --out /tmp/briefings-ck Tests/Fixtures/corpus/*.txt
+                  presser export --format convokit --out /tmp/ck Tests/Fixtures/corpus/*.txt
                 """
         )
 

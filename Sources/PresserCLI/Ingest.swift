@@ -11,18 +11,18 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "Parse, extract claims, check and store transcripts in the corpus.",
             discussion: """
-                PATH is a file, a folder (searched for .txt, .html, .htm and .md) or a glob pattern
-                in quotes ("corpus/*.txt"). Files are parsed on all cores and each briefing is stored
-                in its own transaction: a bad file is reported and skipped, and an interrupted run
-                leaves every briefing either wholly stored or absent.
+                PATH is a file, a folder (searched for .txt, .html, .htm and .md) or a glob
+                pattern in quotes ("corpus/*.txt"). Files are parsed on all cores and each
+                briefing is stored in its own transaction: a bad file is reported and skipped,
+                and an interrupted run leaves every briefing either wholly stored or absent.
 
-                Storing is idempotent by content: the same bytes again add nothing ("unchanged"); a
-                changed file at a known path is stored as a new version, the old one kept (list
-                --all-versions shows them). Figures and sentences are compared with the rest of the
-                corpus as each briefing is stored (see show).
+                Storing is idempotent by content: the same bytes again add nothing
+                ("unchanged"); a changed file at a known path is stored as a new version, the
+                old one kept (list --all-versions shows them). Figures and sentences are
+                compared with the rest of the corpus as each briefing is stored (see show).
 
-                Exit codes: 0 all stored or unchanged, 1 some files failed, 64 bad usage, 65/69/74
-                the database could not be used.
+                Exit codes: 0 all stored or unchanged, 1 some files failed, 64 bad usage,
+                65/69/74 the database could not be used.
                 """
         )
 

@@ -7,7 +7,7 @@ extension Presser {
             abstract: "List the stored briefings (the latest version of each file).",
             discussion: """
                 Example:
-                  presser list --from 2020-01-01 --layout inline-labels --speaker Psaki --format csv
+                  presser list --from 2020-01-01 --layout inline-labels --speaker Psaki
                 """
         )
 

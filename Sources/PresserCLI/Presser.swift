@@ -16,11 +16,12 @@ struct Presser: AsyncParsableCommand {
               presser parse --pages part1.html part2.html
               presser check --fail-on warning briefing.txt
               presser ingest Tests/Fixtures/corpus && presser search "violent terrorist"
-
-            The corpus store: --database PATH (an SQLite file) or --database postgres://user@host/db,
-            else $PRESSER_DATABASE, else $XDG_DATA_HOME/presser/presser.sqlite
-            (~/.local/share/presser/presser.sqlite).
+              presser serve                  # then open http://127.0.0.1:8080/
               presser eval structure Tests/Fixtures/gold
+
+            The corpus store: --database PATH (an SQLite file) or --database
+            postgres://user@host/db, else $PRESSER_DATABASE, else
+            $XDG_DATA_HOME/presser/presser.sqlite (~/.local/share/presser/presser.sqlite).
             """,
         version: "0.1.0",
         subcommands: [

@@ -8,9 +8,9 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "Search what was said across the stored briefings.",
             discussion: """
-                Every word must appear (in any form: "attack" finds "attacks"); "quoted words" must
-                appear together. Results are ranked, best first, with the matching words «marked».
-                Nothing you type is read as query syntax.
+                Every word must appear (in any form: "attack" finds "attacks"); "quoted words"
+                must appear together. Results are ranked, best first, with the matching words
+                «marked». Nothing you type is read as query syntax.
 
                 Example:
                   presser search "violent terrorist" --kind answer --from 2019-01-01

@@ -12,8 +12,8 @@ extension Presser {
                 Pages: / (the corpus), /briefings/ID (a briefing, its figures and findings),
                 /search?q=… . API: /api/v1 (the OpenAPI document is at /api/v1/openapi.json).
 
-                On loopback (the default) anyone on this machine may store briefings through the API;
-                on any other address writes need --token (or PRESSER_TOKEN), sent as
+                On loopback (the default) anyone on this machine may store briefings through
+                the API; on any other address writes need --token (or PRESSER_TOKEN), sent as
                 "Authorization: Bearer TOKEN".
 
                 Example:

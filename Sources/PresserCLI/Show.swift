@@ -9,8 +9,8 @@ extension Presser {
             abstract:
                 "Show a stored briefing: the breakdown of `parse`, its findings, and what changed across the corpus.",
             discussion: """
-                ID is the number `list` prints; a path shows the latest version stored from that file.
-                Formats: text (default), json (presser.briefing/1 with "id").
+                ID is the number `list` prints; a path shows the latest version stored from
+                that file. Formats: text (default), json (presser.briefing/1 with "id").
                 """
         )
 

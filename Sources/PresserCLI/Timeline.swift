@@ -8,9 +8,10 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "Every figure about a subject across the stored briefings, in order of the period it is about.",
             discussion: """
-                SUBJECT is matched against what each figure measures or counts ("poverty incidence",
-                "tourists", "unemployment rate"). Figures that state a change ("up 6.1%") are left out:
-                the timeline is of levels. The table ends with a sparkline of the values (one unit).
+                SUBJECT is matched against what each figure measures or counts ("poverty
+                incidence", "tourists", "unemployment rate"). Figures that state a change ("up
+                6.1%") are left out: the timeline is of levels. The table ends with a
+                sparkline of the values (one unit).
 
                 Example:
                   presser timeline "unemployment rate" --unit %

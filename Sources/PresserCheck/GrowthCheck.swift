@@ -89,6 +89,9 @@ enum GrowthCheck {
         var best: (figure: Figure, score: Double)?
         for f in figures.all where f.index != current.index && isGrowthLevel(f) && f.isComparable(with: current) {
             guard let p = f.period, p.from == period.from, p.to == period.to else { continue }
+            // "exceeded 100 million for the first time to reach 107 million": the threshold gives way
+            // to the exact level beside it.
+            if f.claim.qualifier != .exact, hasExactPeer(f, figures) { continue }
             let ratio = current.claim.value / f.claim.value
             guard ratio > 1.0 / 3, ratio < 3 else { continue }
             let similarity = figures.similarity(current, f)
@@ -101,6 +104,14 @@ enum GrowthCheck {
             best = (f, score)
         }
         return best?.figure
+    }
+
+    /// An exact level of the same unit and period in the figure's sentence.
+    private static func hasExactPeer(_ f: Figure, _ figures: Figures) -> Bool {
+        figures.inSentence(of: f).contains {
+            $0.index != f.index && $0.claim.qualifier == .exact && isGrowthLevel($0) && $0.isComparable(with: f)
+                && $0.period?.from == f.period?.from && $0.period?.to == f.period?.to
+        }
     }
 
     /// The figure's place among the levels of its unit in its sentence, when there are several.

@@ -494,8 +494,11 @@ public enum ClaimExtractor {
             let between = i > 0 && ["between", "entre", "from", "de"].contains(t[i - 1].lower)
             // "9 or 10 times": two figures joined by "or" are a range too.
             let orRange = joiner == "or" && number.inWords == false && end + 1 < t.count && t[end + 1].isNumber
+            // "growth declined from 2.1 to 1.7": after a word of change, "from … to …" gives the two
+            // ends of the change, not a range.
+            let endpoints = joiner == "to" && i > 0 && t[i - 1].lower == "from" && changeBefore(t, i - 1)
             let allowed =
-                ["to", "-", "–", "—"].contains(joiner) || (["and", "y"].contains(joiner) && between)
+                (["to", "-", "–", "—"].contains(joiner) && !endpoints) || (["and", "y"].contains(joiner) && between)
                 || (joiner == "a" && between) || orRange
             var k = end + 1
             var rangeCurrency = currency
@@ -519,11 +522,27 @@ public enum ClaimExtractor {
                 currency = rangeCurrency
                 return finish(low: low, upper: upper)
             }
+            // The first end of a change takes the scale and unit written after the second: "rose from
+            // 3.5 to 4.1 percent", "fell from 2 to 1.5 million".
+            if endpoints, let second = NumberReader.read(t, at: k, spanish: spanish), !number.looksLikeYear {
+                var low = number.value
+                if let scale = NumberReader.scales[t[second.end - 1].lower],
+                    NumberReader.scales[t[end - 1].lower] == nil,
+                    second.end - 1 > k
+                {
+                    low *= scale
+                }
+                return finish(low: low, upper: nil, unitAt: second.end)
+            }
         }
         return finish(low: number.value, upper: upper)
 
-        func finish(low: Double, upper: Double?) -> Found? {
+        func finish(low: Double, upper: Double?, unitAt: Int? = nil) -> Found? {
             var unit = Units.after(t, at: end, currency: currency)
+            if unit == nil, let shared = unitAt, var read = Units.after(t, at: shared, currency: currency) {
+                read.end = end
+                unit = read
+            }
             var unitEnd = unit?.end ?? end
             if unit == nil, number.looksLikeYear, upper == nil { return nil }  // a year, not a figure
             var value = low * (unit?.factor ?? 1)
@@ -596,6 +615,36 @@ public enum ClaimExtractor {
     private static let plural: [String: Double] = [
         "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
         "trillions": 1e12, "miles": 1e3, "cientos": 100, "decenas": 10,
+    ]
+
+    /// For the second end of "rose from 5.55 million to 11.65 million": where the first end starts,
+    /// so both take the subject before "from".
+    private static func secondEndStart(_ t: [Token], _ k: Int) -> Int? {
+        guard k > 1, t[k - 1].lower == "to" else { return nil }
+        var j = k - 2
+        while j > 0, k - j <= 5, !t[j].isNumber || t[j - 1].lower != "from" { j -= 1 }
+        guard j > 0, t[j].isNumber, t[j - 1].lower == "from", changeBefore(t, j - 1) else { return nil }
+        return j
+    }
+
+    /// A word of change among the six words before token `k`, within its clause: "a meaningful
+    /// decline in growth out from …", "rose from …".
+    private static func changeBefore(_ t: [Token], _ k: Int) -> Bool {
+        var j = k - 1
+        var seen = 0
+        while j >= 0, seen < 6, t[j].isWord {
+            if changeWords.contains(t[j].lower) { return true }
+            seen += 1
+            j -= 1
+        }
+        return false
+    }
+
+    private static let changeWords: Set<String> = [
+        "rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen", "declined",
+        "decline", "declines", "declining", "dropped", "drop", "drops", "increased", "increase", "increases",
+        "decreased", "decrease", "decreases", "grew", "jumped", "climbed", "moved", "revised", "raised", "lowered",
+        "reduced", "slowed", "narrowed", "widened", "shrank", "went", "up", "down",
     ]
 
     private static let rangeWords: Set<String> = ["to", "-", "–", "—", "and", "a", "y", "through", "or"]
@@ -707,7 +756,7 @@ public enum ClaimExtractor {
         let change = Changes.find(t, before: textStart, clauseStart: clause.0, clauseEnd: clause.1)
         var subject: String?
         if unit.kind != .count || counted == nil {
-            subject = subjectPhrase(t, before: textStart, clauseStart: clause.0)
+            subject = subjectPhrase(t, before: secondEndStart(t, textStart) ?? textStart, clauseStart: clause.0)
         }
         // Rates and shares: the measure named nearest in the clause ("inflation running at 2 percent",
         // "2 percent inflation", "the unemployment rate … 8.4 percent").
@@ -861,6 +910,12 @@ public enum ClaimExtractor {
         "kept", "showed", "shows", "reported", "marked", "experienced", "logged", "registró", "mantuvo", "tuvo",
     ]
 
+    /// Adverbs between what is measured and its verb: "income annually saw a rise of 8.1%".
+    private static let verbAdverbs: Set<String> = [
+        "annually", "steadily", "significantly", "sharply", "slightly", "rapidly", "gradually", "substantially",
+        "considerably", "continuously", "consistently", "markedly", "dramatically", "further", "also", "again",
+    ]
+
     private static let timeWords: Set<String> = [
         "year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days", "today",
         "yesterday", "now", "time", "año", "años", "mes", "meses",
@@ -872,7 +927,10 @@ public enum ClaimExtractor {
     {
         var j = k - 1
         var linked = false
-        while j >= clauseStart, t[j].isWord, links.contains(t[j].lower) || changeNouns.contains(t[j].lower) {
+        while j >= clauseStart, t[j].isWord,
+            links.contains(t[j].lower) || changeNouns.contains(t[j].lower)
+                || (linked && verbAdverbs.contains(t[j].lower))
+        {
             if changeNouns.contains(t[j].lower) {
                 // "GDP has maintained an annual increase of 8.5%": past the change and its verb to
                 // what changed. Without such a verb the level before supplies the subject.
@@ -883,7 +941,9 @@ public enum ClaimExtractor {
                     m -= 1
                 }
                 guard m >= clauseStart, t[m].isWord, changeVerbs.contains(t[m].lower) else { return nil }
-                while m >= clauseStart, t[m].isWord, changeVerbs.contains(t[m].lower) || links.contains(t[m].lower) {
+                while m >= clauseStart, t[m].isWord,
+                    changeVerbs.contains(t[m].lower) || links.contains(t[m].lower) || verbAdverbs.contains(t[m].lower)
+                {
                     m -= 1
                 }
                 j = m

@@ -13,7 +13,8 @@ import PresserStore
 /// Each alteration changes the number by 10% to 50% (at least one unit of its last digit), in a
 /// direction that makes the group disagree whatever its qualifiers say: with "over 40%" as the
 /// stated growth, the earlier level goes up and the later one down; a part goes above what the
-/// total leaves for it; a total goes below the sum of its parts.
+/// total leaves for it; a total goes below the sum of its parts; an endpoint of a change that is
+/// stated nowhere else goes past the other endpoint (the only way it can contradict the sentence).
 public struct MutationHarness: Sendable {
     public struct Outcome: Sendable {
         public var file: String
@@ -124,7 +125,8 @@ public struct MutationHarness: Sendable {
         case .down: factor = 1 - r
         case .free: factor = Bool.random(using: &random) ? 1 + r : 1 - r
         case .above(let limit), .below(let limit):
-            // A part above what the total leaves for it, a total below the sum of its parts.
+            // A part above what the total leaves for it, a total below the sum of its parts, an
+            // endpoint past the other.
             let own = scaled(figure.text, literal)
             guard own > 0, limit > 0 else { return nil }
             if case .above = direction { factor = limit / own * (1 + r) } else { factor = limit / own * (1 - r) }
@@ -166,8 +168,19 @@ public struct MutationHarness: Sendable {
             case ("previous", true), ("rate", true), ("current", false): return .up
             default: return .down
             }
-        case .repeated, .endpoints:
+        case .repeated:
             return .free
+        case .endpoints:
+            // An endpoint stated nowhere else ("a decline in growth from 2.1 to 1.7", with only the
+            // 1.7 said again) breaks the group only by turning the fall into a rise, or the rise
+            // into a fall: it goes past the other endpoint. One stated again moves either way.
+            guard figure.role == "from" || figure.role == "to", let own = value(of: figure.text) else { return .free }
+            let restated = group.figures.contains { $0.role == "mention" && value(of: $0.text) == own }
+            let otherRole = figure.role == "from" ? "to" : "from"
+            guard !restated, let other = group.figures.first(where: { $0.role == otherRole }),
+                let otherValue = value(of: other.text), otherValue != own
+            else { return .free }
+            return own > otherValue ? .below(otherValue) : .above(otherValue)
         case .parts:
             // A total with a floor ("more than 18,000") allows any parts: nothing to break.
             guard let total = group.figures.first(where: { $0.role == "total" }), bound(of: total.text) <= 0,

@@ -53,6 +53,36 @@ import Testing
         #expect(finding.message.contains("describes a fall from “22.48%”"))
     }
 
+    @Test func aPreviousLevelMovedNearerAnotherSeriesIsStillItsOwn() throws {
+        // 2017 urban income raised above the 2018 figure: the growth check still pairs it with urban
+        // income ("annually saw a rise of 8.1% and 8.5% respectively, to …"), not the rural one.
+        let b = try Fixtures.analyse(
+            "scio-2019-12-09.txt", replacing: "to 30,775 yuan and 11,045 yuan", with: "to 45,019 yuan and 11,045 yuan")
+        let altered = try #require(b.claim("45,019 yuan", in: "annually saw a rise"))
+        let finding = try #require(b.findings(.growthMismatch, atLeast: .warning).first { $0.claims.contains(altered) })
+        #expect(finding.message.contains("“45,019 yuan” (In 2017) → “32,764 yuan” (In 2018)"))
+    }
+
+    @Test func anExactLevelBeatsTheThresholdBesideIt() throws {
+        // "exceeded 100 million for the first time to reach 91 million": the 91 million is the level.
+        let b = try Fixtures.analyse(
+            "scio-2019-12-09.txt", replacing: "for the first time to reach 107 million",
+            with: "for the first time to reach 91 million")
+        let altered = try #require(b.claim("91 million", in: "for the first time"))
+        let finding = try #require(b.findings(.growthMismatch, atLeast: .warning).first { $0.claims.contains(altered) })
+        #expect(finding.message.contains("but the stated growth is “40.1%”"))
+    }
+
+    @Test func aDeclineFromOneFigureToAHigherOneIsAnError() throws {
+        // Powell: "meaningful decline in growth out from 2.1 to 1.7 in 2025", with 2.1 made 1.1.
+        let b = try Fixtures.analyse(
+            "fomc-2025-03-19.txt", replacing: "out from 2.1 to 1.7 in 2025", with: "out from 1.1 to 1.7 in 2025")
+        let finding = try #require(b.findings(.endpointsMismatch, atLeast: .error).first)
+        #expect(
+            finding.message
+                == "The sentence describes a fall from “1.1” (in 2025) to “1.7” (in 2025), but the figure rose.")
+    }
+
     @Test func aPartLargerThanItsTotal() throws {
         let b = try Fixtures.analyse(
             "scio-2019-12-09.txt", replacing: "of whom 56,900 have been cured", with: "of whom 156,900 have been cured")

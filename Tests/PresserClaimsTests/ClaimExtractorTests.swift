@@ -49,6 +49,32 @@ import Testing
         #expect(c[2].change == nil)
     }
 
+    @Test func anAdverbBetweenWhatIsMeasuredAndItsVerb() {
+        let c = claims(
+            "Urban and rural residents' per capita disposable income annually saw a rise of 8.1% and 8.5% respectively, to 30,775 yuan and 11,045 yuan.",
+            "2019-12-09")
+        #expect(c.map(\.value) == [8.1, 8.5, 30775, 11045])
+        #expect(c[0].subject == "Urban residents per capita disposable income")
+        #expect(c[3].subject == "rural residents per capita disposable income")
+    }
+
+    @Test func theTwoEndsOfAChangeAreTwoFigures() {
+        // After a word of change, "from … to …" is where the change started and ended, not a range;
+        // the first end takes the unit and scale written after the second.
+        let a = claims("Unemployment rose from 3.5 to 4.1 percent in 2020.", "2021-01-01")
+        #expect(a.map(\.value) == [3.5, 4.1])
+        #expect(a.map(\.kind) == [.percent, .percent])
+        #expect(a.allSatisfy { $0.upper == nil && $0.subject == "Unemployment" })
+        let b = claims("The Uighur population increased from 5.55 million to 11.65 million.", "2019-09-24")
+        #expect(b.map(\.value) == [5_550_000, 11_650_000])
+        #expect(b.map(\.subject) == ["Uighur population", "Uighur population"])
+        let c = claims("Sales fell from 2 to 1.5 million units last year.", "2021-01-01")
+        #expect(c.map(\.value) == [2_000_000, 1_500_000])
+        // Without a word of change it is still a range.
+        let d = claims("Prices will be from 2 to 3 percent higher.", "2021-01-01")
+        #expect(d.count == 1 && d.first?.upper == 3)
+    }
+
     @Test func twoPeriodsInOneSentence() {
         let c = claims(
             "Since 2014, a total of 2,385,300 people have been lifted out of poverty, and the poverty incidence rate has dropped to 6.51% this year from 22.48% in 2014.",
