@@ -10,9 +10,11 @@ import PresserCore
 /// ("violent terrorist", "consecutive years"), and the shorter one's numbers are all in the other
 /// (so "rose by 6.5% and 8.4%" does not repeat "rising by 8.4% and 8.2%"). Matching sentences are
 /// grouped; each group of two or more is one finding, with who said each. Moderation and hand-offs
-/// (titles read out again) are left out, and so is an answer repeating its own question.
+/// (titles read out again) are left out, and so is an answer repeating its own question. A sentence
+/// saying the same in other words joins a group on a looser match anchored by a shared number.
 enum TalkingPointCheck {
     static let threshold = 0.6
+    static let looseThreshold = 0.5
     static let minimumShared = 4
     static let minimumPhrases = 3
     static let minimumWords = 6
@@ -91,8 +93,40 @@ enum TalkingPointCheck {
         for i in sentences.indices where parent[i] != i || stems[i].count >= minimumWords {
             groups[root(i), default: []].append(i)
         }
+        // The same point in other words: "not a single case of violence or a terrorist attack has
+        // occurred in the past three years" beside "no violent terrorist attacks for three
+        // consecutive years". A sentence joins a group that is already a repeat on a looser match
+        // with one of its members, anchored by a figure: half the weight of the shorter sentence, four
+        // shared words, a shared number ("three", "70"), and the shorter one's numbers all in the
+        // other. (Without the number, sentences that only name the same thing, "vocational education
+        // and training centers", would match.)
+        let numeric = Set(ids.filter { isNumber.contains($0.value) || numberWords.contains($0.key) }.map(\.value))
+        let repeats = groups.values.filter { $0.count > 1 }
+        var inGroup = Set(repeats.joined())
+        var paraphrases: [Int: [Int]] = [:]
+        for members in repeats where !ChineseText.isMostlyChinese(sentences[members[0]].text, limit: 200) {
+            let figuresSaid = members.reduce(into: Set<Int>()) { $0.formUnion(stems[$1].intersection(numeric)) }
+            guard !figuresSaid.isEmpty else { continue }
+            for k in sentences.indices where long[k] && !inGroup.contains(k) {
+                guard figuresSaid.contains(where: stems[k].contains) else { continue }
+                for m in members where !echoes(k, m) {
+                    let both = stems[k].intersection(stems[m])
+                    guard both.count >= minimumShared, !both.isDisjoint(with: numeric) else { continue }
+                    let smaller = min(totals[k], totals[m])
+                    let similarity = smaller > 0 ? both.reduce(0) { $0 + weight[$1] } / smaller : 0
+                    let (small, large) = stems[k].count < stems[m].count ? (k, m) : (m, k)
+                    guard similarity >= looseThreshold, stems[small].intersection(numeric).isSubset(of: stems[large])
+                    else { continue }
+                    paraphrases[members[0], default: []].append(k)
+                    inGroup.insert(k)
+                    break
+                }
+            }
+        }
         var out: [Finding] = []
-        for members in groups.values.sorted(by: { $0[0] < $1[0] }) where members.count > 1 {
+        for group in groups.values.sorted(by: { $0[0] < $1[0] }) where group.count > 1 {
+            let reworded = paraphrases[group[0]] ?? []
+            let members = (group + reworded).sorted()
             let turns = members.map { sentences[$0].turn }
             let who = members.map { "\(Format.speaker(sentences[$0].turn, in: briefing)) (turn \(sentences[$0].turn))" }
             let first = sentences[members[0]].text
@@ -100,7 +134,8 @@ enum TalkingPointCheck {
                 Finding(
                     kind: .repeatedTalkingPoint, severity: .info,
                     message:
-                        "Said \(members.count) times: “\(shortened(first))” — by \(who.joined(separator: "; ")).",
+                        "Said \(members.count) times\(reworded.isEmpty ? "" : " (\(reworded.count) in other words)"): "
+                        + "“\(shortened(first))” — by \(who.joined(separator: "; ")).",
                     claims: figures.all.filter { members.contains($0.sentence) }.map(\.index),
                     turns: Array(Set(turns)).sorted(),
                     details: [
@@ -110,6 +145,11 @@ enum TalkingPointCheck {
         }
         return out
     }
+
+    private static let numberWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+        "thirty", "forty", "fifty", "hundre", "thousa", "millio", "billio", "trilli", "dozen",
+    ]
 
     private static func shortened(_ s: String) -> String {
         guard s.count > 160 else { return s }
