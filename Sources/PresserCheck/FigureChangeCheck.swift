@@ -73,7 +73,7 @@ enum FigureChangeCheck {
                 Finding(
                     kind: .figureChanged, severity: .info,
                     message:
-                        "\(GrowthCheck.capitalised(a.thing ?? b.thing ?? "A figure")) is \(Format.figure(a)) and, "
+                        "\(GrowthCheck.capitalised(a.thing ?? b.thing ?? "A figure")): \(Format.figure(a)) and, "
                         + "for an overlapping period, \(Format.figure(b)).",
                     claims: [a.index, b.index], turns: Array(Set([a.claim.turn, b.claim.turn])).sorted(),
                     details: ["first": .number(a.claim.value), "second": .number(b.claim.value)]))
@@ -136,14 +136,14 @@ enum FigureChangeCheck {
             let turns = Array(Set(c.map(\.claim.turn))).sorted().map(String.init)
             return "“\(c[0].claim.text)” (turn\(turns.count > 1 ? "s" : "") \(turns.joined(separator: ", ")))"
         }
-        let period = group.lazy.compactMap(\.period).first.map { " for \($0.text)" } ?? ""
+        let period = group.lazy.compactMap(\.period).first.map { " (\($0.text))" } ?? ""
         let values = classes.map { $0[0].claim.value }
         return Finding(
             kind: .figureChanged, severity: severity,
             message: severity == .info
                 ? "\(GrowthCheck.capitalised(thing)): \(statements.dropLast().joined(separator: ", ")) and "
                     + "\(statements.last ?? "") may be the same figure, stated differently (the period is not given)."
-                : "\(GrowthCheck.capitalised(thing))\(period) is stated as "
+                : "\(GrowthCheck.capitalised(thing))\(period): stated as "
                     + "\(statements.dropLast().joined(separator: ", ")) and \(statements.last ?? "").",
             claims: group.map(\.index).sorted(), turns: Array(Set(group.map(\.claim.turn))).sorted(),
             details: [
