@@ -42,6 +42,8 @@ struct Figures: Sendable {
     /// The content words of each sentence, numbers included, in order.
     var sentenceWords: [[String]]
     var weights: WordWeights
+    /// Each turn's sentences, as a range of indices into `sentences`.
+    var sentencesOfTurn: [Int: Range<Int>]
     /// The briefing's language: the word lists are English, so comparisons by words are weaker
     /// in other languages.
     var language: String
@@ -52,7 +54,10 @@ struct Figures: Sendable {
         // Per turn: the sentence spans and the paragraph each starts in.
         var spansByTurn: [Int: [(span: Sentences.Span, index: Int, paragraph: Int)]] = [:]
         var paragraph = 0
+        var sentencesOfTurn: [Int: Range<Int>] = [:]
         for turn in briefing.turns {
+            let first = sentences.count
+            defer { sentencesOfTurn[turn.index] = first..<sentences.count }
             var spans: [(span: Sentences.Span, index: Int, paragraph: Int)] = []
             let breaks = Self.paragraphBreaks(turn.text)
             var nextBreak = 0
@@ -69,6 +74,7 @@ struct Figures: Sendable {
             spansByTurn[turn.index] = spans
         }
         self.sentences = sentences
+        self.sentencesOfTurn = sentencesOfTurn
         self.language = briefing.language
         self.sentenceWords = sentenceWords
         self.weights = WordWeights(documents: sentenceWords.map(Set.init))
@@ -111,6 +117,15 @@ struct Figures: Sendable {
             while j < all.count, all[j].sentence == all[i].sentence { j += 1 }
             out.append(all[i..<j])
             i = j
+        }
+        return out
+    }
+
+    /// The content words said in these turns (numbers included).
+    func words(ofTurns turns: [Int]) -> Set<String> {
+        var out: Set<String> = []
+        for turn in turns {
+            for i in sentencesOfTurn[turn] ?? 0..<0 { out.formUnion(sentenceWords[i]) }
         }
         return out
     }

@@ -44,7 +44,13 @@ enum Words {
             guard word.count >= 3 else { return }
             let w = String(decoding: word, as: UTF8.self)
             if word.count <= 13, stopWords.contains(w) { return }
-            out.append(word.count <= 6 && word.last != UInt8(ascii: "s") ? w : stem(w))
+            if word.count <= 6 && word.last != UInt8(ascii: "s") {
+                out.append(w)
+            } else if word.allSatisfy({ $0 < 0x80 }) {
+                out.append(stem(ascii: word))
+            } else {
+                out.append(stem(w))
+            }
         }
         let u = Array(text.utf8)
         var i = 0
@@ -90,6 +96,24 @@ enum Words {
         }
         flush()
         return out
+    }
+
+    /// `stem` on a lower-case ASCII word's bytes.
+    static func stem(ascii word: [UInt8]) -> String {
+        var n = word.count
+        let s = UInt8(ascii: "s")
+        var y = false
+        if n > 4, word[n - 3] == UInt8(ascii: "i"), word[n - 2] == UInt8(ascii: "e"), word[n - 1] == s {
+            n -= 3
+            y = true
+        } else if n > 3, word[n - 1] == s, word[n - 2] != s {
+            n -= 1
+        }
+        if y {
+            return n >= 6
+                ? String(decoding: word[0..<6], as: UTF8.self) : String(decoding: word[0..<n], as: UTF8.self) + "y"
+        }
+        return String(decoding: word[0..<min(n, 6)], as: UTF8.self)
     }
 
     static func stem(_ word: String) -> String {

@@ -6,18 +6,20 @@ public enum ChineseText {
     public static func isMostlyChinese(_ text: String, share: Double = 1.0 / 3, minimum: Int = 1, limit: Int = 12_000)
         -> Bool
     {
-        var han = 0
-        var latin = 0
-        var seen = 0
-        for byte in text.utf8 {
-            seen += 1
-            if seen > limit { break }
-            switch byte {
-            case 0xE4...0xE9: han += 1
-            case 0x41...0x5A, 0x61...0x7A: latin += 1
-            default: break
+        func count(_ bytes: some Sequence<UInt8>) -> (han: Int, latin: Int) {
+            var han = 0
+            var latin = 0
+            for byte in bytes {
+                switch byte {
+                case 0xE4...0xE9: han += 1
+                case 0x41...0x5A, 0x61...0x7A: latin += 1
+                default: break
+                }
             }
+            return (han, latin)
         }
+        let (han, latin) =
+            text.utf8.withContiguousStorageIfAvailable { count($0.prefix(limit)) } ?? count(text.utf8.prefix(limit))
         // A Latin word of about five letters counts as one letter against one character.
         let letters = Double(han) + Double(latin) / 5
         return han >= minimum && Double(han) >= share * letters

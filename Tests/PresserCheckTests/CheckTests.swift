@@ -139,6 +139,16 @@ import Testing
             ])
         #expect(Words.stems("rose by 8.4% in 2018", numbers: true) == ["rose", "8.4", "2018"])
         #expect(Words.stems("rose by 8.4% in 2018") == ["rose"])
+        #expect(Words.stems("activities studies bodies series class") == ["activi", "study", "body", "sery", "class"])
+    }
+
+    @Test func asciiStemsAgreeWithTheGeneralOnesOnEveryWordOfTheReference() throws {
+        let words = try Fixtures.text("scio-2019-12-09.txt").lowercased()
+            .split(whereSeparator: { !$0.isASCII || !$0.isLetter }).map(String.init)
+        #expect(words.count > 5000)
+        for word in Set(words) {
+            #expect(Words.stem(ascii: Array(word.utf8)) == Words.stem(word), "\(word)")
+        }
     }
 
     @Test func periodsShiftBackOneYear() throws {
