@@ -20,15 +20,23 @@ public struct ParseResult: Sendable {
 
 /// The entry point: raw transcript bytes in, `Briefing` out.
 public enum TranscriptParser {
+    /// SHA-256 of the files' bytes, in order, as lower-case hex: the `source.sha256` a parse gives.
+    public static func sha256(of files: [TranscriptFile]) -> String {
+        var hasher = SHA256()
+        for file in files { hasher.update(data: file.bytes) }
+        return hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+    }
+
     /// Parses one briefing from one file, or from several pages joined in order.
     public static func parse(_ files: [TranscriptFile]) throws(PresserError) -> ParseResult {
         guard let firstFile = files.first else { throw .usage("no input file given") }
         var warnings: [String] = []
         var lines: [SourceLine] = []
         var frontMatter: FrontMatter?
-        var hasher = SHA256()
         for (page, file) in files.enumerated() {
-            hasher.update(data: file.bytes)
             let decoded = try InputDecoder.decode(file.bytes, file: file.name)
             if let warning = decoded.warning { warnings.append("\(file.name): \(warning)") }
             let pageLines: [SourceLine]
@@ -51,11 +59,7 @@ public enum TranscriptParser {
             }
             lines += pageLines
         }
-        let digest = hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
-        let source = Briefing.Source(files: files.map(\.name), sha256: digest)
+        let source = Briefing.Source(files: files.map(\.name), sha256: sha256(of: files))
         let briefing = try parse(
             lines: lines, frontMatter: frontMatter, source: source, fileName: firstFile.name, paged: files.count > 1)
         return ParseResult(briefing: briefing, warnings: warnings)

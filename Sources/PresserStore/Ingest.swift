@@ -98,6 +98,50 @@ public enum Ingest {
         #endif
     }
 
+    /// Where the analysis runs: on threads of its own rather than Swift's few cooperative ones,
+    /// which the loop that hands each briefing to the writer needs.
+    private static let analysis = DispatchQueue(label: "presser.ingest.analysis", attributes: .concurrent)
+
+    /// What a worker made of one file (or group of pages).
+    enum Analysed: Sendable {
+        case prepared(PreparedBriefing)
+        /// The same bytes are stored already: not parsed again.
+        case unchanged(id: Int64)
+        case failed(String)
+    }
+
+    /// Reads the files; unless their bytes are stored already, parses, extracts the claims, checks
+    /// and prepares the rows (on the analysis queue).
+    private static func analyse(_ paths: [String], store: any BriefingStore) async -> Analysed {
+        let files: [TranscriptFile]
+        do throws(PresserError) {
+            files = try paths.map { path throws(PresserError) in try TranscriptFile.read(path) }
+        } catch {
+            return .failed(error.description)
+        }
+        do throws(StoreError) {
+            if let id = try await store.storedID(sha256: TranscriptParser.sha256(of: files)) {
+                return .unchanged(id: id)
+            }
+        } catch {
+            return .failed(error.description)
+        }
+        return await withCheckedContinuation { continuation in
+            analysis.async {
+                do throws(PresserError) {
+                    let briefing = try Pipeline.run(files).briefing
+                    do throws(StoreError) {
+                        continuation.resume(returning: .prepared(try PreparedBriefing(briefing)))
+                    } catch {
+                        continuation.resume(returning: .failed(error.description))
+                    }
+                } catch {
+                    continuation.resume(returning: .failed(error.description))
+                }
+            }
+        }
+    }
+
     /// Parses the groups on all cores and stores them one at a time, in the order they finish.
     public static func run(
         _ groups: [[String]], into store: any BriefingStore,
@@ -108,7 +152,8 @@ public enum Ingest {
         let start = clock.now
         var results: [Result] = []
         var bytes = 0
-        await withTaskGroup(of: (paths: [String], outcome: Swift.Result<Briefing, PresserError>, bytes: Int).self) {
+        // Workers parse, analyse and prepare the rows; this loop, the one writer, only stores.
+        await withTaskGroup(of: (paths: [String], outcome: Analysed, bytes: Int).self) {
             group in
             var next = 0
             func launch() {
@@ -119,24 +164,24 @@ public enum Ingest {
                     let size = paths.reduce(0) {
                         $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
                     }
-                    do throws(PresserError) {
-                        return (paths, .success(try Pipeline.run(paths: paths).briefing), size)
-                    } catch {
-                        return (paths, .failure(error), size)
-                    }
+                    return (paths, await analyse(paths, store: store), size)
                 }
             }
-            for _ in 0..<max(1, workers) { launch() }
+            // Twice as many in flight as workers: while the writer stores one briefing, every core
+            // still has the next to analyse.
+            for _ in 0..<max(1, 2 * workers) { launch() }
             while let done = await group.next() {
                 launch()
                 let name = done.paths.joined(separator: " + ")
                 bytes += done.bytes
                 switch done.outcome {
-                case .failure(let error):
-                    results.append(.failed(path: name, reason: error.description))
-                case .success(let briefing):
+                case .failed(let reason):
+                    results.append(.failed(path: name, reason: reason))
+                case .unchanged(let id):
+                    results.append(.unchanged(path: name, id: id))
+                case .prepared(let prepared):
                     do throws(StoreError) {
-                        switch try await store.store(briefing, path: done.paths[0]) {
+                        switch try await store.store(prepared, path: done.paths[0]) {
                         case .stored(let id, let version): results.append(.stored(path: name, id: id, version: version))
                         case .unchanged(let id): results.append(.unchanged(path: name, id: id))
                         }

@@ -21,12 +21,8 @@ enum Rows {
     /// The insert of a briefing's row: its version is the path's highest plus one, computed in the
     /// statement; when the same bytes are stored already (or meanwhile, by another process) it inserts
     /// nothing. Returns the new row's id and version.
-    static func briefingInsert(_ b: Briefing, path: String, now: String) throws(StoreError) -> SQLStatement {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let document = try? encoder.encode(b) else {
-            throw .failed(location: path, reason: "the briefing could not be encoded as JSON")
-        }
+    static func briefingInsert(_ prepared: PreparedBriefing, path: String, now: String) -> SQLStatement {
+        let b = prepared.briefing
         let columns = [
             "path", "version", "latest", "sha256", "title", "date", "layout", "language", "turns", "questions",
             "claims", "findings", "ingested_at", "document",
@@ -38,7 +34,7 @@ enum Rows {
         let arguments: [StoreValue] = [
             .text(path), .text(path), .text(b.source.sha256), StoreValue(b.title), StoreValue(b.date), .text(b.layout),
             .text(b.language), StoreValue(b.turns.count), StoreValue(b.exchanges.count), StoreValue(b.claims.count),
-            StoreValue(b.findings.count), .text(now), .text(String(decoding: document, as: UTF8.self)),
+            StoreValue(b.findings.count), .text(now), .text(prepared.document),
             .text(b.source.sha256),
         ]
         return SQLStatement(
@@ -119,11 +115,10 @@ enum Rows {
         ]
     }
 
-    /// The briefing's sentence fingerprints, stored only while fewer than `cap` briefings have the
+    /// A briefing's sentence fingerprints, stored only while fewer than `cap` briefings have the
     /// same sentence: boilerplate said in every briefing is matched against its first few, so
     /// storing stays as fast at the ten-thousandth briefing as at the first.
-    static func sentences(of b: Briefing, cap: Int) -> [SQLStatement] {
-        let rows = CorpusKeys.sentenceFingerprints(b)
+    static func sentences(_ rows: [(turn: Int, fingerprint: String, text: String)], cap: Int) -> [SQLStatement] {
         var out: [SQLStatement] = []
         var start = 0
         while start < rows.count {

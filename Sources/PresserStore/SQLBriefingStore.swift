@@ -13,15 +13,17 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
 
     // MARK: Writing
 
-    func store(_ briefing: Briefing, path: String) async throws(StoreError) -> StoreOutcome {
+    func store(_ prepared: PreparedBriefing, path: String) async throws(StoreError) -> StoreOutcome {
+        let briefing = prepared.briefing
         let sha = briefing.source.sha256
-        if let id = try await existing(sha) { return .unchanged(id: id) }
-        let corpus = try await corpusFindings(for: briefing, path: path)
-        let insert = try Rows.briefingInsert(briefing, path: path, now: ISO8601DateFormatter().string(from: Date()))
+        // Bytes stored before are not looked up first: the insert adds nothing then (checked
+        // below), and `presser ingest` asks `storedID` before it even parses.
+        let corpus = try await corpusFindings(for: prepared, path: path)
+        let insert = Rows.briefingInsert(prepared, path: path, now: ISO8601DateFormatter().string(from: Date()))
         var rest: [SQLStatement] = [
             SQLStatement("UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID])
         ]
-        for table in Rows.children(of: briefing) where !table.rows.isEmpty {
+        for table in prepared.children where !table.rows.isEmpty {
             // Batches of at most 500 rows (PostgreSQL takes up to 65,535 parameters a statement).
             var start = 0
             while start < table.rows.count {
@@ -30,7 +32,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 start += batch.count
             }
         }
-        rest += Rows.sentences(of: briefing, cap: 5)
+        rest += Rows.sentences(prepared.sentences, cap: 5)
         if engine.dialect == .sqlite {
             rest.append(
                 SQLStatement(
@@ -49,20 +51,23 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         }
         guard let row = try await engine.write(first: insert, rest: rest) else {
             // Stored by someone else between the check and the write.
-            if let id = try await existing(sha) { return .unchanged(id: id) }
+            if let id = try await storedID(sha256: sha) { return .unchanged(id: id) }
             throw .failed(location: engine.location, reason: "\(path): the briefing was neither stored nor found")
         }
         return .stored(id: row[0].int64, version: row.count > 1 ? row[1].int : 1)
     }
 
-    private func existing(_ sha: String) async throws(StoreError) -> Int64? {
+    func storedID(sha256 sha: String) async throws(StoreError) -> Int64? {
         try await engine.query(SQLStatement("SELECT id FROM briefings WHERE sha256 = ?", [.text(sha)])).first?[0].int64
     }
 
     /// Figures stated differently for the same subject and period in another briefing (a warning; at
     /// most 20 per figure), and sentences said word for word in another briefing (one info finding
     /// for each of the 20 briefings that share the most).
-    private func corpusFindings(for b: Briefing, path: String) async throws(StoreError) -> [CorpusFinding] {
+    private func corpusFindings(for prepared: PreparedBriefing, path: String) async throws(StoreError)
+        -> [CorpusFinding]
+    {
+        let b = prepared.briefing
         var out: [CorpusFinding] = []
         // Levels with a subject and a stated period, looked up in one query per 100 (an OR of keys,
         // which both databases answer from the claims_subject index).
@@ -110,7 +115,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             }
         }
         // Sentences said word for word elsewhere: the 20 briefings that share the most, one finding each.
-        let sentences = CorpusKeys.sentenceFingerprints(b)
+        let sentences = prepared.sentences
         var shared: [Int64: (count: Int, turn: Int, otherTurn: Int, text: String)] = [:]
         start = 0
         while start < sentences.count {

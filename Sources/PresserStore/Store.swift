@@ -9,7 +9,10 @@ public protocol BriefingStore: Sendable {
 
     /// Stores a briefing (with its claims and findings) in one transaction. Idempotent by the
     /// SHA-256 of the source bytes; a changed file at a known path becomes a new version.
-    func store(_ briefing: Briefing, path: String) async throws(StoreError) -> StoreOutcome
+    func store(_ prepared: PreparedBriefing, path: String) async throws(StoreError) -> StoreOutcome
+
+    /// The id of the briefing stored from exactly these bytes (its source's SHA-256), if any.
+    func storedID(sha256: String) async throws(StoreError) -> Int64?
 
     func list(_ filter: ListFilter) async throws(StoreError) -> [BriefingSummary]
     /// A stored briefing by id, or the latest version stored from a path.
@@ -23,6 +26,13 @@ public protocol BriefingStore: Sendable {
     func counts() async throws(StoreError) -> CorpusCounts
     /// Releases connections (PostgreSQL); the store is not used afterwards.
     func close() async
+}
+
+extension BriefingStore {
+    /// Stores a briefing, prepared here (see `PreparedBriefing`).
+    public func store(_ briefing: Briefing, path: String) async throws(StoreError) -> StoreOutcome {
+        try await store(try PreparedBriefing(briefing), path: path)
+    }
 }
 
 /// What storing one briefing did.

@@ -1,0 +1,30 @@
+import Foundation
+import PresserCheck
+import PresserCore
+
+/// A briefing made ready to store: its JSON document, the rows of every child table and the
+/// fingerprints of its sentences, worked out without the database. `presser ingest` prepares
+/// briefings on all cores, so the one writer only runs SQL.
+public struct PreparedBriefing: Sendable {
+    public var briefing: Briefing
+    /// The briefing as `presser.briefing/1` JSON, keys sorted.
+    var document: String
+    /// Rows for participants, turns, exchanges, claims and findings.
+    var children: [TableRows]
+    /// Officials' sentences of ten content words or more, fingerprinted (see `CorpusKeys`).
+    var sentences: [(turn: Int, fingerprint: String, text: String)]
+
+    public init(_ briefing: Briefing) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(briefing) else {
+            throw .failed(
+                location: briefing.source.files.first ?? "briefing",
+                reason: "the briefing could not be encoded as JSON")
+        }
+        self.briefing = briefing
+        self.document = String(decoding: data, as: UTF8.self)
+        self.children = Rows.children(of: briefing)
+        self.sentences = CorpusKeys.sentenceFingerprints(briefing)
+    }
+}
