@@ -8,7 +8,7 @@ extension BriefingBuilder {
     /// outlet, when the turn before calls them by name, or (`afterModerator`) when they speak
     /// right after the moderator.
     mutating func findJournalists(afterModerator: Bool = false) {
-        for (t, raw) in segmentation.turns.enumerated() {
+        for t in segmentation.turns.indices {
             guard case .person(let p) = speakers[t], !onRoster[p], participants[p].kind == .official else { continue }
             // A reporter's label carries no title, so only the untitled may introduce themselves.
             let intro = labelHadTitle[p] ? nil : introduction(t)
@@ -29,7 +29,7 @@ extension BriefingBuilder {
             }
         }
         // A journalist's outlet may come in a later turn than their first.
-        for (t, raw) in segmentation.turns.enumerated() {
+        for t in segmentation.turns.indices {
             guard case .person(let p) = speakers[t], participants[p].kind == .journalist, participants[p].outlet == nil
             else { continue }
             if let intro = introduction(t), samePerson(intro.name, participants[p].name) {

@@ -142,7 +142,7 @@ public enum Ingest {
         }
     }
 
-    /// Parses the groups on all cores and stores them one at a time, in the order they finish.
+    /// Parses the groups on all cores and stores them one at a time, in the order given.
     public static func run(
         _ groups: [[String]], into store: any BriefingStore,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -153,43 +153,51 @@ public enum Ingest {
         var results: [Result] = []
         var bytes = 0
         // Workers parse, analyse and prepare the rows; this loop, the one writer, only stores.
-        await withTaskGroup(of: (paths: [String], outcome: Analysed, bytes: Int).self) {
-            group in
+        await withTaskGroup(of: (index: Int, outcome: Analysed, bytes: Int).self) { group in
             var next = 0
             func launch() {
                 guard next < groups.count else { return }
-                let paths = groups[next]
+                let index = next
+                let paths = groups[index]
                 next += 1
                 group.addTask {
                     let size = paths.reduce(0) {
                         $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
                     }
-                    return (paths, await analyse(paths, store: store), size)
+                    return (index, await analyse(paths, store: store), size)
                 }
             }
             // Twice as many in flight as workers: while the writer stores one briefing, every core
-            // still has the next to analyse.
+            // still has the next to analyse. Briefings are stored in the order given (so a run gives
+            // the same ids every time), those analysed early waiting in `ready`.
             for _ in 0..<max(1, 2 * workers) { launch() }
+            var ready: [Int: (outcome: Analysed, bytes: Int)] = [:]
             while let done = await group.next() {
-                launch()
-                let name = done.paths.joined(separator: " + ")
-                bytes += done.bytes
-                switch done.outcome {
-                case .failed(let reason):
-                    results.append(.failed(path: name, reason: reason))
-                case .unchanged(let id):
-                    results.append(.unchanged(path: name, id: id))
-                case .prepared(let prepared):
-                    do throws(StoreError) {
-                        switch try await store.store(prepared, path: done.paths[0]) {
-                        case .stored(let id, let version): results.append(.stored(path: name, id: id, version: version))
-                        case .unchanged(let id): results.append(.unchanged(path: name, id: id))
+                ready[done.index] = (done.outcome, done.bytes)
+                while let (outcome, size) = ready.removeValue(forKey: results.count) {
+                    launch()
+                    let paths = groups[results.count]
+                    let name = paths.joined(separator: " + ")
+                    bytes += size
+                    switch outcome {
+                    case .failed(let reason):
+                        results.append(.failed(path: name, reason: reason))
+                    case .unchanged(let id):
+                        results.append(.unchanged(path: name, id: id))
+                    case .prepared(let prepared):
+                        do throws(StoreError) {
+                            switch try await store.store(prepared, path: paths[0]) {
+                            case .stored(let id, let version):
+                                results.append(.stored(path: name, id: id, version: version))
+                            case .unchanged(let id): results.append(.unchanged(path: name, id: id))
+                            }
+                        } catch {
+                            results.append(.failed(path: name, reason: error.description))
                         }
-                    } catch {
-                        results.append(.failed(path: name, reason: error.description))
                     }
+                    progress(
+                        Progress(done: results.count, total: groups.count, bytes: bytes, elapsed: clock.now - start))
                 }
-                progress(Progress(done: results.count, total: groups.count, bytes: bytes, elapsed: clock.now - start))
             }
         }
         return results

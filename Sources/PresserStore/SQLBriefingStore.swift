@@ -215,6 +215,30 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     }
 
     func search(_ query: SearchQuery) async throws(StoreError) -> [SearchHit] {
+        let filtered =
+            query.speaker != nil || query.outlet != nil || query.kind != nil || query.from != nil || query.to != nil
+        if engine.dialect == .sqlite, !filtered, let match = SearchText.fts5(query.text) {
+            // Rank the window in the search index alone, and join only the best few (four times the
+            // limit, for versions no longer the latest) to their turns and briefings: joining every
+            // match first was most of a search's time. Should the few not give enough hits, the
+            // general query below ranks them all.
+            let few = 4 * query.limit
+            let rows = try await engine.query(
+                SQLStatement(
+                    "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(turns_fts) AS rank FROM turns_fts "
+                        + "WHERE turns_fts MATCH ? AND rowid >= COALESCE((SELECT rowid FROM turns_fts "
+                        + "WHERE turns_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET \(Self.rankingWindow - 1)), 0) "
+                        + "ORDER BY rank LIMIT ?) "
+                        + "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
+                        + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
+                        + "WHERE turns_fts MATCH ? AND rowid = h.id), "
+                        + "-h.rank, (SELECT COUNT(*) FROM hits) FROM hits h JOIN turns t ON t.id = h.id "
+                        + "JOIN briefings b ON b.id = t.briefing_id WHERE b.latest = 1 "
+                        + "ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?",
+                    [.text(match), .text(match), StoreValue(few), .text(match), StoreValue(query.limit)]))
+            let complete = rows.count == query.limit || (rows.first?[9].int ?? 0) < few
+            if complete { return rows.map(Self.hit) }
+        }
         var sql: String
         var arguments: [StoreValue]
         switch engine.dialect {
@@ -238,8 +262,6 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         }
         // A word in 5% of a million turns would have 50,000 to rank; without filters, rank only the
         // most recently stored matches (the window), which keeps a search within milliseconds.
-        let filtered =
-            query.speaker != nil || query.outlet != nil || query.kind != nil || query.from != nil || query.to != nil
         if !filtered, let first = arguments.first {
             switch engine.dialect {
             case .sqlite:
@@ -276,12 +298,14 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         sql += engine.dialect == .sqlite ? " ORDER BY bm25(turns_fts)" : " ORDER BY ts_rank(t.tsv, q) DESC"
         sql += ", t.briefing_id, t.idx LIMIT ?"
         arguments.append(StoreValue(query.limit))
-        return try await engine.query(SQLStatement(sql, arguments)).map { r in
-            SearchHit(
-                briefing: r[0].int64, title: r[1].string, date: r[2].string, turn: r[3].int, speaker: r[4].string,
-                kind: r[5].string ?? "", outlet: r[6].string, snippet: SearchText.unspaced(r[7].string ?? ""),
-                score: r[8].double ?? 0)
-        }
+        return try await engine.query(SQLStatement(sql, arguments)).map(Self.hit)
+    }
+
+    private static func hit(_ r: [StoreValue]) -> SearchHit {
+        SearchHit(
+            briefing: r[0].int64, title: r[1].string, date: r[2].string, turn: r[3].int, speaker: r[4].string,
+            kind: r[5].string ?? "", outlet: r[6].string, snippet: SearchText.unspaced(r[7].string ?? ""),
+            score: r[8].double ?? 0)
     }
 
     func speakers(briefing: Int64?) async throws(StoreError) -> [SpeakerCount] {

@@ -32,6 +32,10 @@ enum StoreContract {
             let first = await Ingest.run(files.map { [$0] }, into: store)
             #expect(
                 first.filter { if case .stored(_, _, 1) = $0 { true } else { false } }.count == files.count, "\(first)")
+            // Analysed on all cores, stored in the order given: the ids follow the files.
+            #expect(first.map(\.path) == files)
+            let ids = first.compactMap(\.id)
+            #expect(ids.count == files.count && zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 })
             let second = await Ingest.run(files.map { [$0] }, into: store)
             #expect(second.allSatisfy { if case .unchanged = $0 { true } else { false } }, "\(second)")
             let list = try await store.list(ListFilter(allVersions: true))
