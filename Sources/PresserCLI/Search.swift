@@ -12,6 +12,10 @@ extension Presser {
                 must appear together. Results are ranked, best first, with the matching words
                 «marked». Nothing you type is read as query syntax.
 
+                Without filters, the best matches among the 50,000 most recently stored turns
+                come first (all matches when those give too few); any filter (--speaker,
+                --outlet, --kind, --from, --to) ranks every match.
+
                 Example:
                   presser search "violent terrorist" --kind answer --from 2019-01-01
                 """

@@ -149,8 +149,9 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         return out
     }
 
-    /// How many of the most recently stored matching turns an unfiltered search ranks.
-    static var rankingWindow: Int { 5000 }
+    /// An unfiltered search first ranks the matches among this many of the most recently stored
+    /// turns (about a twentieth of a 10,000-briefing corpus).
+    static var recentTurns: Int { 50_000 }
 
     /// Stands for the new briefing's id in a corpus finding's message until it is read back.
     static var thisBriefing: String { "#{briefing}" }
@@ -217,27 +218,13 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     func search(_ query: SearchQuery) async throws(StoreError) -> [SearchHit] {
         let filtered =
             query.speaker != nil || query.outlet != nil || query.kind != nil || query.from != nil || query.to != nil
-        if engine.dialect == .sqlite, !filtered, let match = SearchText.fts5(query.text) {
-            // Rank the window in the search index alone, and join only the best few (four times the
-            // limit, for versions no longer the latest) to their turns and briefings: joining every
-            // match first was most of a search's time. Should the few not give enough hits, the
-            // general query below ranks them all.
-            let few = 4 * query.limit
-            let rows = try await engine.query(
-                SQLStatement(
-                    "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(turns_fts) AS rank FROM turns_fts "
-                        + "WHERE turns_fts MATCH ? AND rowid >= COALESCE((SELECT rowid FROM turns_fts "
-                        + "WHERE turns_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET \(Self.rankingWindow - 1)), 0) "
-                        + "ORDER BY rank LIMIT ?) "
-                        + "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
-                        + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
-                        + "WHERE turns_fts MATCH ? AND rowid = h.id), "
-                        + "-h.rank, (SELECT COUNT(*) FROM hits) FROM hits h JOIN turns t ON t.id = h.id "
-                        + "JOIN briefings b ON b.id = t.briefing_id WHERE b.latest = 1 "
-                        + "ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?",
-                    [.text(match), .text(match), StoreValue(few), .text(match), StoreValue(query.limit)]))
-            let complete = rows.count == query.limit || (rows.first?[9].int ?? 0) < few
-            if complete { return rows.map(Self.hit) }
+        // Without filters, a common word would have tens of thousands of turns to rank (a word in 5%
+        // of a million turns: 50,000). So first only the matches among the most recently stored
+        // turns (the window) are ranked, inside the search index alone, and only the best few
+        // (four times the limit, for versions no longer the latest) are joined to their turns and
+        // briefings. When the window does not give enough hits, every match is ranked below.
+        if !filtered, let rows = try await recentHits(query), rows.count == query.limit {
+            return rows.map(Self.hit)
         }
         var sql: String
         var arguments: [StoreValue]
@@ -254,26 +241,10 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             guard SearchText.hasWords(query.text) else { return [] }
             sql =
                 "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
-                + "ts_headline('english', coalesce(t.search_text, t.text), q, 'StartSel=«, StopSel=», MaxWords=32, MinWords=16, "
-                + "MaxFragments=1, FragmentDelimiter=…'), ts_rank(t.tsv, q) "
+                + "ts_headline('english', \(Self.around), q, \(Self.headlineOptions)), ts_rank(t.tsv, q) "
                 + "FROM turns t JOIN briefings b ON b.id = t.briefing_id, websearch_to_tsquery('english', ?) q "
                 + "WHERE t.tsv @@ q AND b.latest = 1"
-            arguments = [.text(SearchText.websearch(query.text))]
-        }
-        // A word in 5% of a million turns would have 50,000 to rank; without filters, rank only the
-        // most recently stored matches (the window), which keeps a search within milliseconds.
-        if !filtered, let first = arguments.first {
-            switch engine.dialect {
-            case .sqlite:
-                sql +=
-                    " AND turns_fts.rowid >= COALESCE((SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? "
-                    + "ORDER BY rowid DESC LIMIT 1 OFFSET \(Self.rankingWindow - 1)), 0)"
-            case .postgres:
-                sql +=
-                    " AND t.id >= COALESCE((SELECT id FROM turns WHERE tsv @@ websearch_to_tsquery('english', ?) "
-                    + "ORDER BY id DESC LIMIT 1 OFFSET \(Self.rankingWindow - 1)), 0)"
-            }
-            arguments.append(first)
+            arguments = [.text(SearchText.firstWord(query.text)), .text(SearchText.websearch(query.text))]
         }
         if let speaker = query.speaker {
             sql += " AND lower(t.speaker_name) LIKE ? ESCAPE '\\'"
@@ -299,6 +270,56 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         sql += ", t.briefing_id, t.idx LIMIT ?"
         arguments.append(StoreValue(query.limit))
         return try await engine.query(SQLStatement(sql, arguments)).map(Self.hit)
+    }
+
+    /// The best hits among the matches in the newest `recentTurns` turns, nil for a query with no
+    /// words.
+    private func recentHits(_ query: SearchQuery) async throws(StoreError) -> [[StoreValue]]? {
+        let few = StoreValue(4 * query.limit)
+        let window = "(SELECT COALESCE(MAX(id), 0) FROM turns) - \(Self.recentTurns)"
+        let statement: SQLStatement
+        switch engine.dialect {
+        case .sqlite:
+            guard let match = SearchText.fts5(query.text) else { return nil }
+            statement = SQLStatement(
+                "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(turns_fts) AS rank FROM turns_fts "
+                    + "WHERE turns_fts MATCH ? AND rowid > \(window) ORDER BY rank LIMIT ?) "
+                    + "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
+                    + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
+                    + "WHERE turns_fts MATCH ? AND rowid = h.id), -h.rank "
+                    + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id "
+                    + "WHERE b.latest = 1 ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?",
+                [.text(match), few, .text(match), StoreValue(query.limit)])
+        case .postgres:
+            guard SearchText.hasWords(query.text) else { return nil }
+            statement = SQLStatement(
+                "WITH q AS (SELECT websearch_to_tsquery('english', ?) AS q), "
+                    + "hits AS MATERIALIZED (SELECT t.id, ts_rank(t.tsv, q.q) AS rank FROM turns t, q "
+                    + "WHERE t.tsv @@ q.q AND t.id > \(window) ORDER BY rank DESC LIMIT ?) "
+                    + "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
+                    + "ts_headline('english', \(Self.around), q.q, \(Self.headlineOptions)), h.rank "
+                    + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id, q "
+                    + "WHERE b.latest = 1 ORDER BY h.rank DESC, t.briefing_id, t.idx LIMIT ?",
+                [
+                    .text(SearchText.websearch(query.text)), few, .text(SearchText.firstWord(query.text)),
+                    StoreValue(query.limit),
+                ])
+        }
+        return try await engine.query(statement)
+    }
+
+    /// The part of a turn's text `ts_headline` reads: 1,500 characters from 300 before the first
+    /// place the query's first word appears (from the start when it appears only in another form).
+    /// `ts_headline` parses all it is given, and whole answers of a thousand words made the
+    /// passages most of a search's time (80 of 108 ms for "inflation"). Takes the word as a parameter.
+    private static var around: String {
+        "substr(coalesce(t.search_text, t.text), "
+            + "greatest(1, strpos(lower(coalesce(t.search_text, t.text)), ?) - 300), 1500)"
+    }
+
+    /// PostgreSQL's passage around the matched words, as SQLite's `snippet` gives it.
+    private static var headlineOptions: String {
+        "'StartSel=«, StopSel=», MaxWords=32, MinWords=16, MaxFragments=1, FragmentDelimiter=…'"
     }
 
     private static func hit(_ r: [StoreValue]) -> SearchHit {

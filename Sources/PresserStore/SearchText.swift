@@ -120,6 +120,21 @@ enum SearchText {
         return String(out)
     }
 
+    /// The first word of the query, lower-cased (a Chinese character alone): where a passage
+    /// should start looking. Empty when there is none.
+    static func firstWord(_ text: String) -> String {
+        var word = ""
+        for ch in text.lowercased() {
+            if ch.unicodeScalars.contains(where: isHan) { return word.isEmpty ? String(ch) : word }
+            if ch.isLetter || ch.isNumber {
+                word.append(ch)
+            } else if !word.isEmpty {
+                return word
+            }
+        }
+        return word
+    }
+
     static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x3400...0x9FFF).contains(scalar.value) }
 
     /// Whether the text has anything to search for, for PostgreSQL (whose parser copes with the rest).

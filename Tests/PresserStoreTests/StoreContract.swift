@@ -65,6 +65,16 @@ enum StoreContract {
                 !bySpeaker.isEmpty && bySpeaker.allSatisfy { $0.speaker == "Jerome Powell" || $0.speaker == "Powell" })
             let none = try await store.search(SearchQuery("violent terrorist", from: "2020-01-01"))
             #expect(none.isEmpty)
+            // A common word with a small limit takes the quick way (the window, the best few joined);
+            // with a limit above its matches, or with a filter that excludes nothing, every match is
+            // ranked: the best five are the same either way, in the same order.
+            let quick = try await store.search(SearchQuery("inflation", limit: 5))
+            let every = try await store.search(SearchQuery("inflation", limit: 500))
+            let filtered = try await store.search(SearchQuery("inflation", from: "1900-01-01", limit: 5))
+            #expect(quick.count == 5 && every.count > 5 && every.count < 500, "\(every.count)")
+            #expect(quick.map(\.turn) == every.prefix(5).map(\.turn))
+            #expect(quick.map(\.turn) == filtered.map(\.turn))
+            #expect(quick.map(\.snippet) == filtered.map(\.snippet))
         }
     }
 
