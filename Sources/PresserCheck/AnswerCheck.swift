@@ -78,9 +78,14 @@ enum AnswerCheck {
         }
         // The official only asks back ("Did I?", "An invitation from the United States to join the —"):
         // the answer comes with the reporter's next turn.
-        if replies.count == 1, let only = replies.first, turns[only].wordCount <= 12 {
+        if replies.count == 1, let only = replies.first, turns[only].wordCount <= 45 {
             let text = turns[only].text.trimmingCharacters(in: .whitespaces)
-            if text.hasSuffix("?") || text.hasSuffix("—") || text.hasSuffix("--") || text.hasSuffix("-") {
+            let asksBack = text.hasSuffix("?") || text.hasSuffix("—") || text.hasSuffix("--") || text.hasSuffix("-")
+            // "I couldn't hear that first one. Can you repeat the first question?": the line broke
+            // up, and the answer comes in the exchange after.
+            let lower = text.lowercased().replacingOccurrences(of: "’", with: "'")
+            let clarifies = Self.askingToRepeat.contains { lower.contains($0) }
+            if (asksBack && turns[only].wordCount <= 12) || clarifies {
                 return Answer(
                     label: .none, relevance: 0, cues: [], explanation: "the official only asks back: “\(text)”")
             }
@@ -157,6 +162,13 @@ enum AnswerCheck {
     }
 
     static let partTakenUp = 0.12
+
+    /// What an official says who did not hear or understand the question (in a short reply).
+    static let askingToRepeat = [
+        "repeat the", "can you repeat", "could you repeat", "say that again", "couldn't hear", "could not hear",
+        "didn't hear", "did not hear", "didn't catch", "broke up", "more about what you mean", "what do you mean",
+        "没听清", "请重复",
+    ]
 
     /// The cue phrases as UTF-8 bytes, in the order they are tried.
     static let cueBytes: [(Answer.Label, [(String, [UInt8])])] = cues.map { label, phrases in

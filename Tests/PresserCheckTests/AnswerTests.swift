@@ -55,6 +55,24 @@ import Testing
         #expect(!repeated.contains { $0.message.contains("“中方对此有何评论？”") })
     }
 
+    @Test func anOfficialWhoAsksForTheQuestionAgainHasNotAnswered() throws {
+        // "I'm sorry, I couldn't hear that first one. It broke up just a little bit. Can you repeat
+        // the first question?": the answer comes in the exchange after.
+        let b = try Fixtures.analyse("whitehouse-2023-05-12.txt")
+        let asked = b.exchanges.filter { e in
+            e.answers.contains { b.turns[$0].text.contains("Can you repeat the first question?") }
+        }
+        #expect(asked.count == 1)
+        #expect(asked.first?.answer?.label == Answer.Label.none)
+        #expect(asked.first?.answer?.explanation.hasPrefix("the official only asks back") == true)
+        // A longer answer that only questions a word is still an answer.
+        let iran = try Fixtures.analyse("whitehouse-obama-2016-08-03.txt")
+        let quibble = iran.exchanges.first { e in
+            e.answers.contains { iran.turns[$0].text.contains("not quite sure what you mean by saying") }
+        }
+        #expect(quibble?.answer?.label != Answer.Label.none)
+    }
+
     @Test func measuredOnTheHandLabelledAnswers() throws {
         let gold = Fixtures.root.appendingPathComponent("answers-gold").path
         let evaluation = try AnswerEvaluation.run(goldDirectory: gold, corpusDirectory: Fixtures.corpus.path)
@@ -64,7 +82,7 @@ import Testing
         #expect(evaluation.unmatched.isEmpty, "\(evaluation.unmatched)")
         #expect(evaluation.pairs.count == 133)
         // Below the aim (0.8 and 0.9); these floors only stop it sliding back.
-        #expect(evaluation.accuracy >= 0.66)
-        #expect(evaluation.coarseAccuracy >= 0.8)
+        #expect(evaluation.accuracy >= 0.69)
+        #expect(evaluation.coarseAccuracy >= 0.82)
     }
 }
