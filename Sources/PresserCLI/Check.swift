@@ -11,7 +11,7 @@ extension Presser {
                 Parses each transcript, extracts its figures and runs the checks:
                   growthMismatch        two levels in consecutive periods against a stated rate
                   growthConsistent      the same, when the stated rate holds (info)
-                  endpointsMismatch     "dropped to A from B" against itself or other statements
+                  endpointsMismatch     "dropped to A from B" against itself or restatements
                   partsVsTotal          parts that exceed their total; odd people-per-household
                   figureChanged         the same quantity and period, different values
                   repeatedTalkingPoint  a sentence said again, nearly word for word
