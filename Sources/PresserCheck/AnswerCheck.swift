@@ -109,7 +109,7 @@ enum AnswerCheck {
         let lower = openingBytes(first.text[..<openingEnd])
         for (label, phrases) in cueBytes {
             for (phrase, bytes) in phrases {
-                guard let at = find(bytes, in: lower) else { continue }
+                guard let at = ByteSearch.find(bytes, in: lower) else { continue }
                 // A referral or "I don't know" inside a long, on-topic answer does not decide it.
                 if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, first.wordCount > 120 {
                     continue
@@ -193,26 +193,6 @@ enum AnswerCheck {
             }
         }
         return out
-    }
-
-    /// The first place `needle` occurs in `haystack`, byte for byte.
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let head = needle.first, needle.count <= haystack.count else { return nil }
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == head {
-                        var j = 1
-                        while j < n.count, h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return i }
-                    }
-                    i += 1
-                }
-                return nil
-            }
-        }
     }
 
     /// The weighted share of the question's content words found in the answer.

@@ -101,7 +101,8 @@ struct Figures: Sendable {
                 Figure(
                     index: index, claim: claim, sentence: sentence, paragraph: paragraph, period: period,
                     periodInherited: inherited, range: ValueRange(claim), subjectStems: Set(Words.stems(subject)),
-                    contextStems: Set(Words.stems(Self.window(of: claim, words: 8))),
+                    contextStems: Set(
+                        Words.stems(Self.window(of: claim, sentenceStart: placed?.span.start ?? claim.start, words: 8))),
                     sentenceStart: placed?.span.start ?? claim.start,
                     before: Self.wordsBefore(claim, sentenceStart: placed?.span.start ?? claim.start)))
         }
@@ -170,10 +171,24 @@ struct Figures: Sendable {
         return out
     }
 
-    /// The words of the claim's sentence within `words` words of the figure, the figure left out.
-    static func window(of claim: Claim, words: Int) -> String {
+    /// The words of the claim's sentence within `words` words of the figure, the figure left out
+    /// (found by its offset in the sentence; by its text when the offset does not fit).
+    static func window(of claim: Claim, sentenceStart: Int, words: Int) -> String {
         let sentence = claim.sentence
-        guard let range = sentence.range(of: claim.text) else { return sentence }
+        let scalars = sentence.unicodeScalars
+        let offset = claim.start - sentenceStart
+        let length = claim.end - claim.start
+        let range: Range<String.Index>
+        if offset >= 0, length >= 0,
+            let lower = scalars.index(scalars.startIndex, offsetBy: offset, limitedBy: scalars.endIndex),
+            let upper = scalars.index(lower, offsetBy: length, limitedBy: scalars.endIndex)
+        {
+            range = lower..<upper
+        } else if let found = sentence.range(of: claim.text) {
+            range = found
+        } else {
+            return sentence
+        }
         let before = sentence[..<range.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(words)
         let after = sentence[range.upperBound...].split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(words)
         return (before + after).joined(separator: " ")

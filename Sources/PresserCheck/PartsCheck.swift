@@ -8,6 +8,7 @@ import PresserCore
 /// to believe (under 1 or over 10 a household).
 enum PartsCheck {
     static let markers = ["of whom", "of which", "including", "among them", "among whom", "out of which"]
+    private static let markerBytes = markers.map { Array($0.utf8) }
 
     static func findings(_ figures: Figures) -> [Finding] {
         var out: [Finding] = []
@@ -23,11 +24,10 @@ enum PartsCheck {
     /// The first figure before a marker is the total; the comparable figures after it are parts.
     private static func partsFinding(_ sentence: [Figure]) -> Finding? {
         guard let first = sentence.first else { return nil }
-        let text = first.claim.sentence.lowercased()
-        guard let marker = markers.compactMap({ text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
-            return nil
-        }
-        let markerOffset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: marker.lowerBound)
+        let text = Array(first.claim.sentence.lowercased().utf8)
+        guard let at = markerBytes.compactMap({ ByteSearch.find($0, in: text) }).min() else { return nil }
+        // In scalars: each starts with one byte that is not a continuation byte.
+        let markerOffset = text[..<at].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         let sentenceStart = first.sentenceStart
         let beforeMarker = sentence.filter { $0.claim.start - sentenceStart < markerOffset && $0.isLevel }
         guard let total = beforeMarker.last, total.claim.kind == .count || total.claim.kind == .currency else {
