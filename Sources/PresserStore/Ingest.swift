@@ -98,10 +98,6 @@ public enum Ingest {
         #endif
     }
 
-    /// Where the analysis runs: on threads of its own rather than Swift's few cooperative ones,
-    /// which the loop that hands each briefing to the writer needs.
-    private static let analysis = DispatchQueue(label: "presser.ingest.analysis", attributes: .concurrent)
-
     /// What a worker made of one file (or group of pages).
     enum Analysed: Sendable {
         case prepared(PreparedBriefing)
@@ -111,7 +107,8 @@ public enum Ingest {
     }
 
     /// Reads the files; unless their bytes are stored already, parses, extracts the claims, checks
-    /// and prepares the rows (on the analysis queue).
+    /// and prepares the rows (on the analysis threads, not Swift's few cooperative ones, which the
+    /// loop that hands each briefing to the writer needs).
     private static func analyse(_ paths: [String], store: any BriefingStore) async -> Analysed {
         let files: [TranscriptFile]
         do throws(PresserError) {
@@ -127,7 +124,7 @@ public enum Ingest {
             return .failed(error.description)
         }
         return await withCheckedContinuation { continuation in
-            analysis.async {
+            AnalysisThreads.shared.run {
                 do throws(PresserError) {
                     let briefing = try Pipeline.run(files).briefing
                     do throws(StoreError) {
