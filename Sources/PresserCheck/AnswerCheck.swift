@@ -134,6 +134,10 @@ enum AnswerCheck {
             label = .partial
             explanation =
                 "the answer takes up part of what was asked (relevance \(Format.fixed(relevance, 2))\(parts >= 3 ? ", \(parts) questions in one" : ""))"
+        } else if Self.asksForAFigure(question.text), !figures.all.contains(where: { replies.contains($0.claim.turn) })
+        {
+            label = .partial
+            explanation = "a figure was asked for and the answer gives none (relevance \(Format.fixed(relevance, 2)))"
         } else if let split = Self.partsTakenUp(question.text, said: said, figures.weights),
             split.skipped > 0, split.taken > 0
         {
@@ -162,6 +166,15 @@ enum AnswerCheck {
     }
 
     static let partTakenUp = 0.12
+
+    /// "How many …?", "what percentage …?": the question asks for a number.
+    static func asksForAFigure(_ question: String) -> Bool {
+        let lower = question.lowercased()
+        return [
+            "how many", "how much", "what percentage", "what proportion", "what share", "what number",
+            "多少",
+        ].contains { lower.contains($0) }
+    }
 
     /// What an official says who did not hear or understand the question (in a short reply).
     static let askingToRepeat = [

@@ -73,6 +73,22 @@ import Testing
         #expect(quibble?.answer?.label != Answer.Label.none)
     }
 
+    @Test func aFigureAskedForAndNoneGivenIsPartial() throws {
+        // "How many Americans need to be vaccinated before the U.S. will do that?" — "We're not at
+        // that point yet": specifics asked, none given.
+        let b = try Fixtures.analyse("whitehouse-2021-02-19.txt")
+        let asked = try #require(
+            b.exchanges.first { b.turns[$0.question].text.contains("How many Americans need to be vaccinated") })
+        #expect(asked.answer?.label == .partial)
+        #expect(asked.answer?.explanation.hasPrefix("a figure was asked for and the answer gives none") == true)
+        // Asked how much the economy will slow, and given figures ("1.7 to 2.5"): not this rule.
+        let fomc = try Fixtures.analyse("fomc-2021-06-16.txt")
+        let told = try #require(
+            fomc.exchanges.first { fomc.turns[$0.question].text.contains("how much you guys—the Fed thinks") })
+        #expect(fomc.claims.contains { told.answers.contains($0.turn) })
+        #expect(told.answer?.label == .direct)
+    }
+
     @Test func measuredOnTheHandLabelledAnswers() throws {
         let gold = Fixtures.root.appendingPathComponent("answers-gold").path
         let evaluation = try AnswerEvaluation.run(goldDirectory: gold, corpusDirectory: Fixtures.corpus.path)
@@ -82,7 +98,7 @@ import Testing
         #expect(evaluation.unmatched.isEmpty, "\(evaluation.unmatched)")
         #expect(evaluation.pairs.count == 133)
         // Below the aim (0.8 and 0.9); these floors only stop it sliding back.
-        #expect(evaluation.accuracy >= 0.69)
+        #expect(evaluation.accuracy >= 0.70)
         #expect(evaluation.coarseAccuracy >= 0.82)
     }
 }
