@@ -18,6 +18,11 @@ public enum ChineseText {
             }
             return (han, latin)
         }
+        // Most text has no Chinese at all: one quick pass for a lead byte (E4–E9) first.
+        let anyHan =
+            text.utf8.withContiguousStorageIfAvailable { $0.prefix(limit).contains { $0 &- 0xE4 < 6 } }
+            ?? text.utf8.prefix(limit).contains { $0 &- 0xE4 < 6 }
+        if !anyHan, minimum > 0 { return false }
         let (han, latin) =
             text.utf8.withContiguousStorageIfAvailable { count($0.prefix(limit)) } ?? count(text.utf8.prefix(limit))
         // A Latin word of about five letters counts as one letter against one character.
