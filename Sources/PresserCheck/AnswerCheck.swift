@@ -208,11 +208,6 @@ enum AnswerCheck {
         return out
     }
 
-    /// The weighted share of the question's content words found in the answer.
-    static func relevance(_ question: String, _ answer: String, _ weights: WordWeights) -> Double {
-        relevance(question, said: Set(Words.stems(answer)), weights)
-    }
-
     /// The weighted share of the question's content words among the words said in answer.
     static func relevance(_ question: String, said: Set<String>, _ weights: WordWeights) -> Double {
         let asked = Set(Words.stems(question)).subtracting(questionWords)

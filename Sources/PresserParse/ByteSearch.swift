@@ -1,25 +1,23 @@
+import PresserCore
+
 /// Substring search on UTF-8 bytes: exact, with no Unicode equivalence, and much faster than
 /// `String.contains(_:)` from the string-processing library, which works on Characters.
 extension Substring {
     /// The first occurrence of `needle`, compared byte by byte on UTF-8.
     func firstByteRange(of needle: String) -> Range<String.Index>? {
         let n = Array(needle.utf8)
-        guard let first = n.first else { return nil }
         let h = utf8
-        var i = h.startIndex
-        while i < h.endIndex {
-            if h[i] == first {
-                var j = i
-                var k = 0
-                while k < n.count, j < h.endIndex, h[j] == n[k] {
-                    j = h.index(after: j)
-                    k += 1
-                }
-                if k == n.count { return i..<j }
+        let offset: Int? =
+            if let found = h.withContiguousStorageIfAvailable({ bytes in
+                n.withUnsafeBufferPointer { ByteSearch.find($0, in: bytes) }
+            }) {
+                found
+            } else {
+                ByteSearch.find(n, in: Array(h))
             }
-            i = h.index(after: i)
-        }
-        return nil
+        guard let offset else { return nil }
+        let start = h.index(h.startIndex, offsetBy: offset)
+        return start..<h.index(start, offsetBy: n.count)
     }
 }
 
@@ -46,25 +44,9 @@ extension StringProtocol {
     func containsBytes(_ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { n in
-            guard let first = n.first else { return true }
-            let found = utf8.withContiguousStorageIfAvailable { h in Self.search(h, n, first) }
-            return found ?? Self.search(Array(utf8)[...], n, first)
+            guard !n.isEmpty else { return true }
+            if let found = utf8.withContiguousStorageIfAvailable({ ByteSearch.find(n, in: $0) != nil }) { return found }
+            return Array(utf8).withUnsafeBufferPointer { ByteSearch.find(n, in: $0) != nil }
         }
-    }
-
-    private static func search<H: Collection>(_ h: H, _ n: UnsafeBufferPointer<UInt8>, _ first: UInt8) -> Bool
-    where H.Element == UInt8, H.Index == Int {
-        guard h.count >= n.count else { return false }
-        var i = h.startIndex
-        let last = h.endIndex - n.count
-        while i <= last {
-            if h[i] == first {
-                var j = 1
-                while j < n.count && h[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

@@ -139,7 +139,9 @@ public enum Ingest {
         }
     }
 
-    /// Parses the groups on all cores and stores them one at a time, in the order given.
+    /// Parses the groups on all cores and stores them one at a time, in the order given. At most
+    /// twice `workers` groups are read and analysed ahead of the writer (on `AnalysisThreads`, one
+    /// thread per core), so memory stays flat however many there are.
     public static func run(
         _ groups: [[String]], into store: any BriefingStore,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount,
