@@ -2,10 +2,13 @@ import Foundation
 import PresserCore
 
 /// How each question was answered, from the answer's words: a refusal, a referral, "I don't know",
-/// a rejected premise, each found by its phrases (English and Chinese) in the opening of the answer; else, from how much
+/// a rejected premise, each found by its phrases (English and Chinese) in the opening of the answer
+/// (one in the middle of a long answer decides only a part: partial); details put off for later
+/// ("we'll have more on that soon") or an answer cut off after it began: partial; else, from how much
 /// of the question's focus the answer takes up (relevance), a direct or partial answer, or a
 /// deflection. Exchanges with no answer, whose "question" is not one, or whose only reply asks back,
-/// are `none`.
+/// are `none`; a follow-up with no words of its own, or a reporter's reply to an official who asked
+/// back, is read with the question before it.
 ///
 /// Relevance is the share of the question's content words, each weighted by its rarity in the
 /// briefing (so "Xinjiang" in a briefing on Xinjiang counts little), that reappear in the answer.
@@ -30,6 +33,7 @@ enum AnswerCheck {
                 "not going to characterize", "i'm not saying anything more", "we don't give advice",
                 "not going to preview", "i won't get into", "getting way ahead", "anything more to read out",
                 "not for me to", "wouldn't share", "not going to be able to", "too early", "not going to prejudge",
+                "too far away", "too soon to",
                 "nothing more to read out",
                 "nothing more to share", "nothing to read out",
                 "i'm not going to", "不便评论", "无可奉告", "没有可以发布的", "不作评论", "不予评论", "假设性问题",
@@ -48,7 +52,8 @@ enum AnswerCheck {
             [
                 "i don't know", "i do not know", "i haven't seen", "i have not seen", "not aware", "i don't have",
                 "i don't recall", "not sure", "haven't had a chance", "i'm not familiar", "i don't have an update",
-                "have not spoken with", "haven't spoken with", "我不了解", "不了解有关情况", "不了解你提到", "我没有看到",
+                "have not spoken with", "haven't spoken with", "have to talk to", "have to check", "let me check",
+                "i'll check", "come back to you", "get back to you", "我不了解", "不了解有关情况", "不了解你提到", "我没有看到",
                 "我没有听说", "不掌握", "我不清楚",
             ]
         ),
@@ -63,7 +68,11 @@ enum AnswerCheck {
     static let deflectionBelow = 0.0
     static let partialBelow = 0.0
 
-    static func answer(_ exchange: Exchange, in briefing: Briefing, figures: Figures) -> Answer {
+    /// The answer to `exchange`; `previous` is the exchange before it with its answer, which a
+    /// follow-up leans on.
+    static func answer(
+        _ exchange: Exchange, in briefing: Briefing, figures: Figures, after previous: (Exchange, Answer)? = nil
+    ) -> Answer {
         let turns = briefing.turns
         guard turns.indices.contains(exchange.question) else {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "the question is missing")
@@ -73,26 +82,30 @@ enum AnswerCheck {
         guard !replies.isEmpty else {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "no one answered")
         }
-        if question.wordCount < 6 && !question.text.contains("?") {
+        // The official asked back in the exchange before ("Did I?"); this turn is the reporter's
+        // reply ("No, did he --", "Yes, that's right."), and the question is still the one before.
+        let before = previous.flatMap { turns.indices.contains($0.0.question) ? turns[$0.0.question].text : nil }
+        let continues =
+            (previous.map { asksBack($0.0, turns: turns) != nil } ?? false)
+            && !question.text.lowercased().hasPrefix("(inaudible")
+            && replies.reduce(0, { $0 + turns[$1].wordCount }) >= 10
+        if question.wordCount < 6 && !question.text.contains("?") && !continues && !Self.isCutOffQuestion(question.text)
+        {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "not a question: “\(question.text)”")
         }
-        // The official only asks back ("Did I?", "An invitation from the United States to join the —"):
-        // the answer comes with the reporter's next turn.
-        if replies.count == 1, let only = replies.first, turns[only].wordCount <= 45 {
-            let text = turns[only].text.trimmingCharacters(in: .whitespaces)
-            let asksBack = text.hasSuffix("?") || text.hasSuffix("—") || text.hasSuffix("--") || text.hasSuffix("-")
-            // "I couldn't hear that first one. Can you repeat the first question?": the line broke
-            // up, and the answer comes in the exchange after.
-            let lower = text.lowercased().replacingOccurrences(of: "’", with: "'")
-            let clarifies = Self.askingToRepeat.contains { lower.contains($0) }
-            if (asksBack && turns[only].wordCount <= 12) || clarifies {
-                return Answer(
-                    label: .none, relevance: 0, cues: [], explanation: "the official only asks back: “\(text)”")
-            }
+        if let text = asksBack(exchange, turns: turns) {
+            return Answer(label: .none, relevance: 0, cues: [], explanation: "the official only asks back: “\(text)”")
+        }
+        // What was asked: a follow-up with next to no words of its own ("Can you spell it out?")
+        // asks about what the question before asked.
+        var asked = question.text
+        if let before, continues || Set(Words.stems(question.text)).subtracting(questionWords).count < 3 {
+            asked = before + "\n" + question.text
         }
         // The answer's words, as the figures already read them sentence by sentence.
         let said = figures.words(ofTurns: replies)
-        let relevance = self.relevance(question.text, said: said, figures.weights)
+        let relevance = self.relevance(asked, said: said, figures.weights)
+        let defers = Self.defersFor(replies, turns: turns)
         // A cue in the opening of the answer (its first 70 words) decides. The search runs on the
         // turn's text lower-cased, curly apostrophes straightened (neither changes the offsets).
         let first = turns[replies[0]]
@@ -114,11 +127,26 @@ enum AnswerCheck {
                 if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, first.wordCount > 120 {
                     continue
                 }
+                // "I don't have additional details yet, but we hope to have them in the coming
+                // days": not ignorance, details put off (partial, below).
+                if label == .claimsIgnorance, defers != nil { continue }
                 // Each scalar starts with one byte that is not a continuation byte.
                 let start = lower[..<at].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 let cue = Answer.Cue(
                     text: String(first.text.unicodeScalars.dropFirst(start).prefix(phrase.unicodeScalars.count)),
                     turn: first.index, start: start, end: start + phrase.unicodeScalars.count, cue: label.rawValue)
+                // A refusal, referral or "I don't know" with much said before and after it covers
+                // one part of a longer answer ("On G7, I'd refer you to the Ministerial Statement.
+                // On the Biden-Xi call, …").
+                if label != .premiseRejected {
+                    let before = Self.wordCount(lower[..<at])
+                    let after = replies.reduce(0) { $0 + turns[$1].wordCount } - before
+                    if before >= Self.partBefore, after >= Self.partAfter {
+                        return Answer(
+                            label: .partial, relevance: relevance, cues: [cue],
+                            explanation: "“\(cue.text)” for one part of a longer answer")
+                    }
+                }
                 return Answer(
                     label: label, relevance: relevance, cues: [cue],
                     explanation: "“\(cue.text)” early in the answer")
@@ -127,9 +155,22 @@ enum AnswerCheck {
         let parts = question.text.filter { $0 == "?" || $0 == "？" }.count
         let label: Answer.Label
         let explanation: String
-        if relevance <= deflectionBelow && first.wordCount > 80 {
+        // A question cut off after a few words ("Would you feel comfortable bringing-") shares
+        // next to nothing with any answer: its relevance says nothing of a deflection.
+        if relevance <= deflectionBelow && first.wordCount > 80 && !Self.isCutOffQuestion(question.text) {
             label = .deflection
             explanation = "the answer takes up little of what was asked (relevance \(Format.fixed(relevance, 2)))"
+        } else if let cutOff = replies.last.map({ turns[$0] }), cutOff.wordCount <= Self.partAfter,
+            Self.beginsAnswer(cutOff.text)
+        {
+            // "It's slightly more complicated than that. But in a general --": the official
+            // began and was cut off.
+            label = .partial
+            explanation = "the answer breaks off (relevance \(Format.fixed(relevance, 2)))"
+        } else if let defers {
+            label = .partial
+            explanation =
+                "the answer puts details off: “\(defers)” (relevance \(Format.fixed(relevance, 2)))"
         } else if relevance < partialBelow || (parts >= 3 && relevance < 0.3) {
             label = .partial
             explanation =
@@ -166,6 +207,98 @@ enum AnswerCheck {
     }
 
     static let partTakenUp = 0.12
+
+    /// The reply of an official who only asks back ("Did I?", "An invitation from the United States
+    /// to join the —") or asks for the question again: the answer comes with the reporter's next turn.
+    static func asksBack(_ exchange: Exchange, turns: [Turn]) -> String? {
+        let replies = exchange.answers.filter { turns.indices.contains($0) && turns[$0].kind == .answer }
+        guard replies.count == 1, let only = replies.first, turns[only].wordCount <= 45 else { return nil }
+        let text = turns[only].text.trimmingCharacters(in: .whitespaces)
+        let endsAsking = text.hasSuffix("?") || text.hasSuffix("—") || text.hasSuffix("--") || text.hasSuffix("-")
+        // "I couldn't hear that first one. Can you repeat the first question?": the line broke
+        // up, and the answer comes in the exchange after.
+        let lower = text.lowercased().replacingOccurrences(of: "’", with: "'")
+        let clarifies = Self.askingToRepeat.contains { lower.contains($0) }
+        return (endsAsking && turns[only].wordCount <= 12 && !beginsAnswer(text)) || clarifies ? text : nil
+    }
+
+    /// "It's slightly more complicated than that. But in a general --": a statement of a few words
+    /// made, then cut off — the official began to answer. Not "Yeah. Well —", nor a fragment that
+    /// asks ("All right, can you —").
+    static func beginsAnswer(_ text: String) -> Bool {
+        guard endsCutOff(text) else { return false }
+        var sentences = Sentences.split(text).map(\.text)
+        guard let fragment = sentences.popLast() else { return false }
+        let words = fragment.lowercased().split(whereSeparator: { !$0.isLetter })
+        let asks = zip(words, words.dropFirst()).contains {
+            questionOpeners.contains(String($0)) && pronouns.contains(String($1))
+        }
+        let said = sentences.filter { !$0.hasSuffix("?") }.reduce(0) { $0 + $1.split(separator: " ").count }
+        return !asks && said >= 4
+    }
+
+    /// Cues with this many words of the answer before them, and this many after, decide one part of
+    /// the answer only.
+    static let partBefore = 30
+    static let partAfter = 60
+
+    /// Words in UTF-8 text: runs of bytes other than spaces and line breaks.
+    static func wordCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for b in bytes {
+            let space = b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    /// A question cut off by the official ("Would you feel comfortable bringing-"): it opens as a
+    /// question does, says something, and breaks off.
+    static func isCutOffQuestion(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard endsCutOff(trimmed) else { return false }
+        let first = trimmed.prefix { $0.isLetter || $0 == "'" || $0 == "’" }.lowercased()
+        // With three content words or more: "Could I ask you —" says nothing of what was asked.
+        return questionOpeners.contains(first) && Set(Words.stems(trimmed)).subtracting(questionWords).count >= 3
+    }
+
+    /// A turn that breaks off mid-sentence ("But in a general --").
+    static func endsCutOff(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.hasSuffix("--") || trimmed.hasSuffix("—") || trimmed.hasSuffix("-") || trimmed.hasSuffix("–")
+    }
+
+    private static let pronouns: Set<String> = ["you", "he", "she", "they", "we", "i", "it", "that", "this"]
+
+    private static let questionOpeners: Set<String> = [
+        "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "has", "have",
+        "had", "what", "why", "how", "when", "where", "who", "which",
+    ]
+
+    /// The phrase by which an answer of some length puts the details off ("we'll have more on that
+    /// soon", "further announcements in the course of the week"), if it has one: it said something,
+    /// and not the specifics.
+    static func defersFor(_ replies: [Int], turns: [Turn]) -> String? {
+        guard replies.reduce(0, { $0 + turns[$1].wordCount }) >= 40 else { return nil }
+        for reply in replies {
+            let lower = openingBytes(turns[reply].text[...])
+            for (phrase, bytes) in deferralBytes where ByteSearch.find(bytes, in: lower) != nil {
+                return phrase
+            }
+        }
+        return nil
+    }
+
+    /// How an official puts details off for later.
+    static let deferrals = [
+        "more on that soon", "more on this soon", "have more soon", "more to say", "more to share soon",
+        "more to update", "further announcements", "more to announce", "in the coming days", "additional details",
+        "more details", "stay tuned", "travel to announce", "anything to announce", "nothing to announce",
+        "anything to preview", "nothing to preview",
+    ]
+    private static let deferralBytes = deferrals.map { ($0, Array($0.utf8)) }
 
     /// "How many …?", "what percentage …?": the question asks for a number.
     static func asksForAFigure(_ question: String) -> Bool {

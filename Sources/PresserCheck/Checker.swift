@@ -28,7 +28,16 @@ public enum Checker {
     }
 
     private static func answers(in briefing: Briefing, figures: Figures) -> [Answer] {
-        briefing.exchanges.map { AnswerCheck.answer($0, in: briefing, figures: figures) }
+        // Each answer is read with the exchange before it: a follow-up ("Can you spell it out?")
+        // or a reporter's reply to an official who asked back ("Yes, that's right.") asks about
+        // what the question before asked.
+        var answers: [Answer] = []
+        answers.reserveCapacity(briefing.exchanges.count)
+        for (i, exchange) in briefing.exchanges.enumerated() {
+            let previous = i > 0 ? (briefing.exchanges[i - 1], answers[i - 1]) : nil
+            answers.append(AnswerCheck.answer(exchange, in: briefing, figures: figures, after: previous))
+        }
+        return answers
     }
 
     private static func findings(in briefing: Briefing, figures: Figures) -> [Finding] {

@@ -89,6 +89,74 @@ import Testing
         #expect(told.answer?.label == .direct)
     }
 
+    /// A follow-up with next to no words of its own is read with the question before it; a
+    /// reporter's reply to an official who asked back carries the question before it.
+    @Test func followUpsLeanOnTheQuestionBefore() throws {
+        let b = try Fixtures.analyse("whitehouse-obama-2016-07-05.txt")
+        // "Can you spell it out?" after the DNC reimbursement question: the escrow account, a
+        // direct answer (it shares no word with "spell it out").
+        let spell = try #require(b.exchanges.first { b.turns[$0.question].text == "Can you spell it out?" })
+        #expect(spell.answer?.label == .direct)
+        #expect((spell.answer?.relevance ?? 0) > 0.1)
+        // "Did I?" — "No, did he --" — "I don't know whether or not the President did."
+        let did = try #require(b.exchanges.first { b.turns[$0.question].text == "No, did he --" })
+        #expect(did.answer?.label == .claimsIgnorance)
+        // "Yes, that's right." confirming the question the official asked back about, then answered.
+        let w = try Fixtures.analyse("whitehouse-2023-05-12.txt")
+        let right = try #require(w.exchanges.first { w.turns[$0.question].text == "Yes, that’s right." })
+        #expect(right.answer?.label.answered == true)
+    }
+
+    /// "I expect we will have more on that soon", "I don't have additional details yet, but we hope
+    /// to have them in the coming days": something said, the specifics put off.
+    @Test func detailsPutOffArePartial() throws {
+        let b = try Fixtures.analyse("whitehouse-2021-02-19.txt")
+        for opening in ["On the chip front", "Does the White House have plans to mark 500,000 dead"] {
+            let e = try #require(b.exchanges.first { b.turns[$0.question].text.hasPrefix(opening) })
+            #expect(e.answer?.label == .partial, "\(opening)")
+            #expect(e.answer?.explanation.hasPrefix("the answer puts details off") == true)
+        }
+        // "I don't have an update on that." with nothing put off stays "I don't know".
+        let update = try #require(
+            b.exchanges.first { e in e.answers.contains { b.turns[$0].text.hasPrefix("I don’t have an update on that") }
+            })
+        #expect(update.answer?.label == .claimsIgnorance)
+    }
+
+    /// "On G7, I'd refer you to the G7 Ministerial Statement" with a paragraph on either side: the
+    /// referral covers one part of the answer.
+    @Test func aCueInTheMiddleOfALongAnswerIsPartial() throws {
+        let b = try Fixtures.analyse("whitehouse-2023-05-12.txt")
+        let balloon = try #require(b.exchanges.first { b.turns[$0.question].text.contains("spy balloon come up") })
+        #expect(balloon.answer?.label == .partial)
+        #expect(balloon.answer?.cues.map(\.text) == ["refer you to"])
+        // "I would certainly send you to our colleagues at the State Department": the whole answer.
+        let w = try Fixtures.analyse("whitehouse-2021-02-19.txt")
+        #expect(w.exchanges.contains { $0.answer?.label == .referred && $0.answer?.cues.first?.text == "send you to" })
+    }
+
+    /// Cut off: an official who began to answer ("It's slightly more complicated than that. But in
+    /// a general --") answered in part; one who said "Yeah. Well —" did not begin. A reporter cut off
+    /// after saying what they ask ("Would you feel comfortable bringing-") asked a question; "Could
+    /// I ask you —" did not.
+    @Test func cutOffTurns() throws {
+        let b = try Fixtures.analyse("whitehouse-obama-2016-07-05.txt")
+        let begun = try #require(
+            b.exchanges.first { e in e.answers.contains { b.turns[$0].text.hasPrefix("It's slightly more complicated") }
+            })
+        #expect(begun.answer?.label == .partial)
+        #expect(begun.answer?.explanation.hasPrefix("the answer breaks off") == true)
+        let t = try Fixtures.analyse("whitehouse-trump-2020-03-27.txt")
+        let well = try #require(t.exchanges.first { e in e.answers.map { t.turns[$0].text } == ["Yeah. Well —"] })
+        #expect(well.answer?.label == Answer.Label.none)
+        let ask = try #require(t.exchanges.first { t.turns[$0.question].text == "Could I ask you —" })
+        #expect(ask.answer?.label == Answer.Label.none)
+        let r = try Fixtures.analyse("rev-covid-2020-03-02.txt")
+        let bringing = try #require(
+            r.exchanges.first { r.turns[$0.question].text == "Would you feel comfortable bringing-" })
+        #expect(bringing.answer?.label.answered == true)
+    }
+
     @Test func measuredOnTheHandLabelledAnswers() throws {
         let gold = Fixtures.root.appendingPathComponent("answers-gold").path
         let evaluation = try AnswerEvaluation.run(goldDirectory: gold, corpusDirectory: Fixtures.corpus.path)
@@ -97,8 +165,8 @@ import Testing
         )
         #expect(evaluation.unmatched.isEmpty, "\(evaluation.unmatched)")
         #expect(evaluation.pairs.count == 133)
-        // Below the aim (0.8 and 0.9); these floors only stop it sliding back.
-        #expect(evaluation.accuracy >= 0.70)
-        #expect(evaluation.coarseAccuracy >= 0.82)
+        // The aims (0.8 over the eight labels, 0.9 on answered / not answered).
+        #expect(evaluation.accuracy >= 0.8)
+        #expect(evaluation.coarseAccuracy >= 0.9)
     }
 }
