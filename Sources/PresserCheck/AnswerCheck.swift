@@ -98,9 +98,9 @@ enum AnswerCheck {
         }
         // What was asked: a follow-up with next to no words of its own ("Can you spell it out?")
         // asks about what the question before asked.
-        var asked = question.text
-        if let before, continues || Set(Words.stems(question.text)).subtracting(questionWords).count < 3 {
-            asked = before + "\n" + question.text
+        var asked = contentWords(question.text)
+        if let before, continues || asked.count < 3 {
+            asked.formUnion(contentWords(before))
         }
         // The answer's words, as the figures already read them sentence by sentence.
         let said = figures.words(ofTurns: replies)
@@ -200,7 +200,7 @@ enum AnswerCheck {
         taken: Int, skipped: Int
     )? {
         let asked = Sentences.split(question).map(\.text).filter { $0.hasSuffix("?") || $0.hasSuffix("？") }
-            .filter { Set(Words.stems($0)).subtracting(questionWords).count >= 3 }
+            .filter { contentWords($0).count >= 3 }
         guard asked.count >= 2 else { return nil }
         let taken = asked.filter { relevance($0, said: said, weights) >= partTakenUp }.count
         return (taken, asked.count - taken)
@@ -261,7 +261,7 @@ enum AnswerCheck {
         guard endsCutOff(trimmed) else { return false }
         let first = trimmed.prefix { $0.isLetter || $0 == "'" || $0 == "’" }.lowercased()
         // With three content words or more: "Could I ask you —" says nothing of what was asked.
-        return questionOpeners.contains(first) && Set(Words.stems(trimmed)).subtracting(questionWords).count >= 3
+        return questionOpeners.contains(first) && contentWords(trimmed).count >= 3
     }
 
     /// A turn that breaks off mid-sentence ("But in a general --").
@@ -283,22 +283,19 @@ enum AnswerCheck {
     static func defersFor(_ replies: [Int], turns: [Turn]) -> String? {
         guard replies.reduce(0, { $0 + turns[$1].wordCount }) >= 40 else { return nil }
         for reply in replies {
-            let lower = openingBytes(turns[reply].text[...])
-            for (phrase, bytes) in deferralBytes where ByteSearch.find(bytes, in: lower) != nil {
-                return phrase
-            }
+            if let found = deferralPhrases.firstIgnoringASCIICase(in: turns[reply].text) { return deferrals[found] }
         }
         return nil
     }
 
-    /// How an official puts details off for later.
+    /// How an official puts details off for later (lower-case ASCII, searched in either case).
     static let deferrals = [
         "more on that soon", "more on this soon", "have more soon", "more to say", "more to share soon",
         "more to update", "further announcements", "more to announce", "in the coming days", "additional details",
         "more details", "stay tuned", "travel to announce", "anything to announce", "nothing to announce",
         "anything to preview", "nothing to preview",
     ]
-    private static let deferralBytes = deferrals.map { ($0, Array($0.utf8)) }
+    private static let deferralPhrases = ByteSearch.Phrases(deferrals)
 
     /// "How many …?", "what percentage …?": the question asks for a number.
     static func asksForAFigure(_ question: String) -> Bool {
@@ -343,7 +340,16 @@ enum AnswerCheck {
 
     /// The weighted share of the question's content words among the words said in answer.
     static func relevance(_ question: String, said: Set<String>, _ weights: WordWeights) -> Double {
-        let asked = Set(Words.stems(question)).subtracting(questionWords)
+        relevance(contentWords(question), said: said, weights)
+    }
+
+    /// The stems of a question's content words, less the words every question has ("ask", "wonder").
+    static func contentWords(_ question: String) -> Set<String> {
+        Set(Words.stems(question)).subtracting(questionWords)
+    }
+
+    /// The weighted share of the asked words (stems) among the words said in answer.
+    static func relevance(_ asked: Set<String>, said: Set<String>, _ weights: WordWeights) -> Double {
         guard !asked.isEmpty else { return 0 }
         let total = weights.total(asked)
         guard total > 0 else { return 0 }

@@ -22,4 +22,67 @@ public enum ByteSearch {
     public static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         needle.withUnsafeBufferPointer { n in haystack.withUnsafeBufferPointer { find(n, in: $0) } }
     }
+
+    /// The offset of the first place `needle`, lower-case ASCII, occurs in `haystack` with ASCII
+    /// letters of either case ("More on that soon" for "more on that soon"); other bytes exact.
+    public static func findIgnoringASCIICase(
+        _ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        guard let head = needle.first, needle.count <= haystack.count else { return nil }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if fold(haystack[i]) == head {
+                var j = 1
+                while j < needle.count, fold(haystack[i + j]) == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    public static func findIgnoringASCIICase(_ needle: [UInt8], in text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { h in needle.withUnsafeBufferPointer { findIgnoringASCIICase($0, in: h) } }
+    }
+
+    /// Several lower-case ASCII phrases looked for at once, in one pass over the text, ASCII
+    /// letters of either case matching: at each byte only the phrases starting with it are tried.
+    public struct Phrases: Sendable {
+        public let phrases: [[UInt8]]
+        /// For each first byte, the indexes of the phrases starting with it.
+        private let byHead: [[Int]]
+
+        public init(_ phrases: [String]) {
+            self.phrases = phrases.map { Array($0.utf8) }
+            var byHead = [[Int]](repeating: [], count: 256)
+            for (i, p) in self.phrases.enumerated() {
+                guard let head = p.first else { continue }
+                byHead[Int(head)].append(i)
+            }
+            self.byHead = byHead
+        }
+
+        /// The first phrase found in `text` (the earliest occurrence), as its index in `phrases`.
+        public func firstIgnoringASCIICase(in text: String) -> Int? {
+            var text = text
+            return text.withUTF8 { h -> Int? in
+                var i = 0
+                while i < h.count {
+                    for index in byHead[Int(fold(h[i]))] {
+                        let p = phrases[index]
+                        guard i + p.count <= h.count else { continue }
+                        var j = 1
+                        while j < p.count, fold(h[i + j]) == p[j] { j += 1 }
+                        if j == p.count { return index }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 }
