@@ -21,6 +21,7 @@ enum AnswerCheck {
                 "so-called", "so called", "false and groundless", "groundless", "that's not true", "that is not true",
                 "not accurate", "reject the premise", "don't accept the premise", "do not accept the premise",
                 "completely false", "totally false", "fabricated", "disinformation", "smear", "not the case",
+                "it's not like that", "that's not right", "that's not correct", "i disagree",
                 "所谓", "毫无根据", "无中生有", "纯属捏造", "子虚乌有", "颠倒黑白", "歪曲事实", "不实之词", "造谣", "抹黑",
             ]
         ),
@@ -35,7 +36,8 @@ enum AnswerCheck {
                 "not for me to", "wouldn't share", "not going to be able to", "too early", "not going to prejudge",
                 "too far away", "too soon to",
                 "nothing more to read out",
-                "nothing more to share", "nothing to read out",
+                "nothing more to share", "nothing to read out", "anything to add", "nothing to add",
+                "not going to argue",
                 "i'm not going to", "不便评论", "无可奉告", "没有可以发布的", "不作评论", "不予评论", "假设性问题",
             ]
         ),
@@ -123,6 +125,8 @@ enum AnswerCheck {
         for (label, phrases) in cueBytes {
             for (phrase, bytes) in phrases {
                 guard let at = ByteSearch.find(bytes, in: lower) else { continue }
+                // "I don't know that this rules that in or out": a hedge, not ignorance.
+                if label == .claimsIgnorance, Self.hedges(lower, after: at + bytes.count) { continue }
                 // A referral or "I don't know" inside a long, on-topic answer does not decide it.
                 if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, first.wordCount > 120 {
                     continue
@@ -235,6 +239,15 @@ enum AnswerCheck {
         }
         let said = sentences.filter { !$0.hasSuffix("?") }.reduce(0) { $0 + $1.split(separator: " ").count }
         return !asks && said >= 4
+    }
+
+    /// "I don't know that …" going on ("that this rules that in or out", "that anybody's ever seen"):
+    /// doubt about a claim, not "I don't know" (which may end with "that.").
+    static func hedges(_ lower: [UInt8], after end: Int) -> Bool {
+        let that = Array(" that".utf8)
+        guard end + that.count < lower.count, Array(lower[end..<end + that.count]) == that else { return false }
+        let next = lower[end + that.count]
+        return next != UInt8(ascii: ".") && next != UInt8(ascii: "?") && next != UInt8(ascii: "!")
     }
 
     /// Cues with this many words of the answer before them, and this many after, decide one part of

@@ -157,6 +157,23 @@ import Testing
         #expect(bringing.answer?.label.answered == true)
     }
 
+    /// "I don't know that this rules that in or out" doubts a claim; it is not "I don't know".
+    @Test func aHedgeIsNotIgnorance() throws {
+        let b = try Fixtures.analyse("fomc-2024-06-12.txt")
+        let hedged = try #require(
+            b.exchanges.first { e in
+                e.answers.contains { b.turns[$0].text.contains("I don’t know that this rules that in or out") }
+            })
+        #expect(hedged.answer?.label != .claimsIgnorance)
+        #expect(hedged.answer?.cues.contains { $0.text == "I don’t know" } == false)
+        // "I don't know whether or not that's occurred" is.
+        let w = try Fixtures.analyse("whitehouse-obama-2016-07-05.txt")
+        #expect(
+            w.exchanges.contains {
+                $0.answer?.label == .claimsIgnorance && $0.answer?.cues.first?.text == "I don't know"
+            })
+    }
+
     @Test func measuredOnTheHandLabelledAnswers() throws {
         let gold = Fixtures.root.appendingPathComponent("answers-gold").path
         let evaluation = try AnswerEvaluation.run(goldDirectory: gold, corpusDirectory: Fixtures.corpus.path)
@@ -168,5 +185,17 @@ import Testing
         // The aims (0.8 over the eight labels, 0.9 on answered / not answered).
         #expect(evaluation.accuracy >= 0.8)
         #expect(evaluation.coarseAccuracy >= 0.9)
+    }
+
+    /// On exchanges the rules were not written against the labels do much worse: the aims are met
+    /// on the development set only. These floors stop the held-out figures sliding back.
+    @Test func measuredOnTheHeldOutAnswers() throws {
+        let gold = Fixtures.root.appendingPathComponent("answers-heldout").path
+        let evaluation = try AnswerEvaluation.run(goldDirectory: gold, corpusDirectory: Fixtures.corpus.path)
+        print("held-out answers: accuracy \(evaluation.accuracy), answered/not \(evaluation.coarseAccuracy)")
+        #expect(evaluation.unmatched.isEmpty, "\(evaluation.unmatched)")
+        #expect(evaluation.pairs.count == 88)
+        #expect(evaluation.accuracy >= 0.57)
+        #expect(evaluation.coarseAccuracy >= 0.75)
     }
 }
