@@ -122,9 +122,12 @@ enum AnswerCheck {
             openingEnd = words.count > 70 ? words[70].startIndex : first.text.endIndex
         }
         let lower = openingBytes(first.text[..<openingEnd])
+        let offsets = Self.cuePhrases.firstOffsets(in: lower)
+        var next = 0
         for (label, phrases) in cueBytes {
             for (phrase, bytes) in phrases {
-                guard let at = ByteSearch.find(bytes, in: lower) else { continue }
+                defer { next += 1 }
+                guard let at = offsets[next] else { continue }
                 // "I don't know that this rules that in or out": a hedge, not ignorance.
                 if label == .claimsIgnorance, Self.hedges(lower, after: at + bytes.count) { continue }
                 // A referral or "I don't know" inside a long, on-topic answer does not decide it.
@@ -221,8 +224,7 @@ enum AnswerCheck {
         let endsAsking = text.hasSuffix("?") || text.hasSuffix("—") || text.hasSuffix("--") || text.hasSuffix("-")
         // "I couldn't hear that first one. Can you repeat the first question?": the line broke
         // up, and the answer comes in the exchange after.
-        let lower = text.lowercased().replacingOccurrences(of: "’", with: "'")
-        let clarifies = Self.askingToRepeat.contains { lower.contains($0) }
+        let clarifies = Self.repeatPhrases.firstOffsets(in: openingBytes(text[...])).contains { $0 != nil }
         return (endsAsking && turns[only].wordCount <= 12 && !beginsAnswer(text)) || clarifies ? text : nil
     }
 
@@ -312,12 +314,12 @@ enum AnswerCheck {
 
     /// "How many …?", "what percentage …?": the question asks for a number.
     static func asksForAFigure(_ question: String) -> Bool {
-        let lower = question.lowercased()
-        return [
-            "how many", "how much", "what percentage", "what proportion", "what share", "what number",
-            "多少",
-        ].contains { lower.contains($0) }
+        figurePhrases.firstIgnoringASCIICase(in: question) != nil
     }
+
+    private static let figurePhrases = ByteSearch.Phrases([
+        "how many", "how much", "what percentage", "what proportion", "what share", "what number", "多少",
+    ])
 
     /// What an official says who did not hear or understand the question (in a short reply).
     static let askingToRepeat = [
@@ -325,6 +327,11 @@ enum AnswerCheck {
         "didn't hear", "did not hear", "didn't catch", "broke up", "more about what you mean", "what do you mean",
         "没听清", "请重复",
     ]
+
+    /// All the cue phrases, in the order they are tried, for one search of an answer's opening.
+    static let cuePhrases = ByteSearch.Phrases(cues.flatMap(\.1))
+
+    private static let repeatPhrases = ByteSearch.Phrases(askingToRepeat)
 
     /// The cue phrases as UTF-8 bytes, in the order they are tried.
     static let cueBytes: [(Answer.Label, [(String, [UInt8])])] = cues.map { label, phrases in

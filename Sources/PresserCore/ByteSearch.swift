@@ -64,6 +64,29 @@ public enum ByteSearch {
             self.byHead = byHead
         }
 
+        /// Where each phrase first occurs in `bytes` (nil where it does not), in one pass.
+        public func firstOffsets(in bytes: [UInt8]) -> [Int?] {
+            var found = [Int?](repeating: nil, count: phrases.count)
+            var left = phrases.count
+            bytes.withUnsafeBufferPointer { h in
+                var i = 0
+                while i < h.count, left > 0 {
+                    for index in byHead[Int(fold(h[i]))] where found[index] == nil {
+                        let p = phrases[index]
+                        guard i + p.count <= h.count else { continue }
+                        var j = 1
+                        while j < p.count, fold(h[i + j]) == p[j] { j += 1 }
+                        if j == p.count {
+                            found[index] = i
+                            left -= 1
+                        }
+                    }
+                    i += 1
+                }
+            }
+            return found
+        }
+
         /// The first phrase found in `text` (the earliest occurrence), as its index in `phrases`.
         public func firstIgnoringASCIICase(in text: String) -> Int? {
             var text = text
