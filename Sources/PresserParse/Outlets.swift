@@ -189,8 +189,9 @@ enum Outlets {
         for sentence in sentences(text, limit: 3) {
             let w = words(sentence)
             // A name can start the sentence, follow a clause ("Mr. Chairman, Michael McKee
-            // from Bloomberg") or a lead-in ("I'm Jeff Mason").
-            for i in w.indices
+            // from Bloomberg") or a lead-in ("I'm Jeff Mason"), near the start: deep in a question,
+            // "meet with the Foreign Minister, Sergey Lavrov, at the G20" names someone else.
+            for i in w.indices.prefix(Self.introductionWithin)
             where startsWithCapital(w[i])
                 && (i == 0 || endsClause(w[i - 1]) || leadIns.contains(bare(w[i - 1]).lowercased()))
             {
@@ -199,6 +200,9 @@ enum Outlets {
         }
         return nil
     }
+
+    /// How far into its sentence a reporter's name can introduce them, in words.
+    static let introductionWithin = 12
 
     /// Words that make a name an outlet's: "I'm from Cuban TV" names an outlet, "I am from
     /// Azerbaijan" does not.

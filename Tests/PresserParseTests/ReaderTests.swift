@@ -141,6 +141,11 @@ import Testing
             Outlets.selfIntroduction("Mr. Chairman, Michael McKee from Bloomberg Radio and Television. Can you")?.outlet
                 == "Bloomberg Radio and Television")
         #expect(Outlets.selfIntroduction("Thank you, Mr. President. You've spent seven years") == nil)
+        // Names deep in a question are the people it is about, not the reporter.
+        #expect(
+            Outlets.selfIntroduction(
+                "— on Brittney Griner, what — given that the President said that he would be open to meeting Putin to discuss Brittney Griner’s situation, would the President be willing to meet with the Foreign Minister, Sergey Lavrov, at the G20 to discuss Brittney Griner and Paul Whelan?"
+            ) == nil)
         #expect(
             Outlets.outletIntroduction("(As interpreted.) My question is for President Raul Castro. I’m from Cuban TV.")
                 == "Cuban TV")
