@@ -1,4 +1,5 @@
 import Foundation
+import PresserCore
 
 /// Content words, reduced to crude stems so that "violent" and "violence", "tourist" and
 /// "tourists" meet: lower-cased letters only, stop words dropped, a plural "s" removed, cut to
@@ -21,6 +22,9 @@ enum Words {
         "con", "una", "para", "como", "más",
     ]
 
+    /// The stop words by their bytes, for the scan.
+    static let stopBytes = PackedWords(stopWords)
+
     /// The stems of the content words of `text`, in order; with `numbers`, numbers count as words
     /// ("8.4", "2019"). Scans UTF-8 bytes: ASCII letters are lower-cased, other letters kept as they
     /// are; general punctuation (curly quotes, dashes) and no-break spaces separate words.
@@ -42,8 +46,8 @@ enum Words {
                 return
             }
             guard word.count >= 3 else { return }
+            if word.count <= 13, stopBytes.contains(word) { return }
             let w = String(decoding: word, as: UTF8.self)
-            if word.count <= 13, stopWords.contains(w) { return }
             if word.count <= 6 && word.last != UInt8(ascii: "s") {
                 out.append(w)
             } else if word.allSatisfy({ $0 < 0x80 }) {

@@ -166,7 +166,7 @@ public enum ClaimExtractor {
         func isNumberWord() -> Bool {
             defer { word.removeAll(keepingCapacity: true) }
             guard word.count >= 2 else { return false }
-            return numberWords.contains(String(decoding: word, as: UTF8.self))
+            return numberWordBytes.contains(word)
         }
         for byte in sentence.utf8 {
             switch byte {
@@ -187,6 +187,9 @@ public enum ClaimExtractor {
         "hundreds", "thousands", "millions", "billions", "trillions", "miles", "cientos", "decenas", "third",
         "mitad", "la",
     ]
+
+    /// `numberWords` by their bytes, for the quick test.
+    private static let numberWordBytes = PackedWords(numberWords)
 
     /// Every word that can start or make a number, lower case (hyphenated tens are split at "-").
     private static let numberWords: Set<String> = {

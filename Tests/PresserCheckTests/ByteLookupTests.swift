@@ -1,0 +1,56 @@
+import Foundation
+import PresserCore
+import Testing
+
+@testable import PresserCheck
+
+/// The byte-level lookups the analysis makes on every word and answer agree with the plain
+/// `String` ones they replaced, on real transcripts.
+@Suite struct ByteLookupTests {
+    /// Every word of three transcripts (English, Spanish, Chinese), lower-cased: a stop word by its
+    /// bytes exactly when it is one as a `String`.
+    @Test func packedWordsAgreeWithASet() throws {
+        let packed = PackedWords(Words.stopWords)
+        var checked = 0
+        for name in ["scio-2019-12-09.txt", "mananera-2025-06-16.txt", "whitehouse-2021-02-19.txt"] {
+            let text = try Fixtures.text(name).lowercased()
+            for word in text.split(whereSeparator: { !$0.isLetter }) {
+                #expect(packed.contains(Array(word.utf8)) == Words.stopWords.contains(String(word)), "\(word)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+        // Longer than 16 bytes, and empty.
+        let long = PackedWords(["internationalisation", "a"])
+        #expect(long.contains(Array("internationalisation".utf8)))
+        #expect(!long.contains(Array("internationalisatio".utf8)))
+        #expect(!long.contains([]))
+        #expect(long.contains(Array("a".utf8)) && !long.contains(Array("b".utf8)))
+    }
+
+    /// All the answer cues at once find each where a search for it alone does, in every answer's
+    /// opening of the reference and a White House briefing.
+    @Test func phrasesAgreeWithOneSearchEach() throws {
+        let phrases = AnswerCheck.cues.flatMap(\.1)
+        let all = ByteSearch.Phrases(phrases)
+        var found = 0
+        for name in ["scio-2019-12-09.txt", "whitehouse-2021-02-19.txt", "whitehouse-obama-2016-07-05.txt"] {
+            let b = try Fixtures.analyse(name)
+            for turn in b.turns where turn.kind == .answer {
+                let lower = AnswerCheck.openingBytes(turn.text[...])
+                let offsets = all.firstOffsets(in: lower)
+                for (i, phrase) in phrases.enumerated() {
+                    #expect(
+                        offsets[i] == ByteSearch.find(Array(phrase.utf8), in: lower), "\(phrase) in turn \(turn.index)")
+                    if offsets[i] != nil { found += 1 }
+                }
+            }
+        }
+        #expect(found > 10)
+        // Either case of ASCII letters; other bytes exact.
+        let p = ByteSearch.Phrases(["more on that soon", "多少"])
+        #expect(p.firstIgnoringASCIICase(in: "We'll have More On That Soon.") == 0)
+        #expect(p.firstIgnoringASCIICase(in: "有多少人") == 1)
+        #expect(p.firstIgnoringASCIICase(in: "more on this soon") == nil)
+    }
+}
