@@ -70,10 +70,31 @@ enum AnswerCheck {
     static let deflectionBelow = 0.0
     static let partialBelow = 0.0
 
-    /// The answer to `exchange`; `previous` is the exchange before it with its answer, which a
-    /// follow-up leans on.
-    static func answer(
-        _ exchange: Exchange, in briefing: Briefing, figures: Figures, after previous: (Exchange, Answer)? = nil
+    /// The exchange before, as a follow-up leans on it: its question, and whether the official only
+    /// asked back.
+    struct Previous {
+        var question: Int
+        var askedBack: Bool
+    }
+
+    /// The answer to `exchange`, read after the exchange before it (`previous`).
+    static func answer(_ exchange: Exchange, in briefing: Briefing, figures: Figures, after previous: Previous? = nil)
+        -> Answer
+    {
+        read(exchange, in: briefing, figures: figures, after: previous).answer
+    }
+
+    /// The answer, and what the next exchange needs to know of this one.
+    static func read(_ exchange: Exchange, in briefing: Briefing, figures: Figures, after previous: Previous?)
+        -> (answer: Answer, previous: Previous)
+    {
+        let asked = asksBack(exchange, turns: briefing.turns)
+        let answer = self.answer(exchange, in: briefing, figures: figures, asksBack: asked, after: previous)
+        return (answer, Previous(question: exchange.question, askedBack: asked != nil))
+    }
+
+    private static func answer(
+        _ exchange: Exchange, in briefing: Briefing, figures: Figures, asksBack: String?, after previous: Previous?
     ) -> Answer {
         let turns = briefing.turns
         guard turns.indices.contains(exchange.question) else {
@@ -84,18 +105,21 @@ enum AnswerCheck {
         guard !replies.isEmpty else {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "no one answered")
         }
+        // Each reply's words, counted once.
+        let counts = replies.map { turns[$0].wordCount }
+        let replyWords = counts.reduce(0, +)
         // The official asked back in the exchange before ("Did I?"); this turn is the reporter's
         // reply ("No, did he --", "Yes, that's right."), and the question is still the one before.
-        let before = previous.flatMap { turns.indices.contains($0.0.question) ? turns[$0.0.question].text : nil }
+        let before = previous.flatMap { turns.indices.contains($0.question) ? turns[$0.question].text : nil }
         let continues =
-            (previous.map { asksBack($0.0, turns: turns) != nil } ?? false)
+            (previous?.askedBack ?? false)
             && !question.text.lowercased().hasPrefix("(inaudible")
-            && replies.reduce(0, { $0 + turns[$1].wordCount }) >= 10
+            && replyWords >= 10
         if question.wordCount < 6 && !question.text.contains("?") && !continues && !Self.isCutOffQuestion(question.text)
         {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "not a question: “\(question.text)”")
         }
-        if let text = asksBack(exchange, turns: turns) {
+        if let text = asksBack {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "the official only asks back: “\(text)”")
         }
         // What was asked: a follow-up with next to no words of its own ("Can you spell it out?")
@@ -107,7 +131,7 @@ enum AnswerCheck {
         // The answer's words, as the figures already read them sentence by sentence.
         let said = figures.words(ofTurns: replies)
         let relevance = self.relevance(asked, said: said, figures.weights)
-        let defers = Self.defersFor(replies, turns: turns)
+        let defers = Self.defersFor(replies, words: replyWords, turns: turns)
         // A cue in the opening of the answer (its first 70 words) decides. The search runs on the
         // turn's text lower-cased, curly apostrophes straightened (neither changes the offsets).
         let first = turns[replies[0]]
@@ -131,7 +155,7 @@ enum AnswerCheck {
                 // "I don't know that this rules that in or out": a hedge, not ignorance.
                 if label == .claimsIgnorance, Self.hedges(lower, after: at + bytes.count) { continue }
                 // A referral or "I don't know" inside a long, on-topic answer does not decide it.
-                if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, first.wordCount > 120 {
+                if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, counts[0] > 120 {
                     continue
                 }
                 // "I don't have additional details yet, but we hope to have them in the coming
@@ -147,7 +171,7 @@ enum AnswerCheck {
                 // On the Biden-Xi call, …").
                 if label != .premiseRejected {
                     let before = Self.wordCount(lower[..<at])
-                    let after = replies.reduce(0) { $0 + turns[$1].wordCount } - before
+                    let after = replyWords - before
                     if before >= Self.partBefore, after >= Self.partAfter {
                         return Answer(
                             label: .partial, relevance: relevance, cues: [cue],
@@ -164,11 +188,11 @@ enum AnswerCheck {
         let explanation: String
         // A question cut off after a few words ("Would you feel comfortable bringing-") shares
         // next to nothing with any answer: its relevance says nothing of a deflection.
-        if relevance <= deflectionBelow && first.wordCount > 80 && !Self.isCutOffQuestion(question.text) {
+        if relevance <= deflectionBelow && counts[0] > 80 && !Self.isCutOffQuestion(question.text) {
             label = .deflection
             explanation = "the answer takes up little of what was asked (relevance \(Format.fixed(relevance, 2)))"
-        } else if let cutOff = replies.last.map({ turns[$0] }), cutOff.wordCount <= Self.partAfter,
-            Self.beginsAnswer(cutOff.text)
+        } else if let last = replies.last, let lastCount = counts.last, lastCount <= Self.partAfter,
+            Self.beginsAnswer(turns[last].text)
         {
             // "It's slightly more complicated than that. But in a general --": the official
             // began and was cut off.
@@ -219,13 +243,15 @@ enum AnswerCheck {
     /// to join the —") or asks for the question again: the answer comes with the reporter's next turn.
     static func asksBack(_ exchange: Exchange, turns: [Turn]) -> String? {
         let replies = exchange.answers.filter { turns.indices.contains($0) && turns[$0].kind == .answer }
-        guard replies.count == 1, let only = replies.first, turns[only].wordCount <= 45 else { return nil }
+        guard replies.count == 1, let only = replies.first else { return nil }
+        let words = turns[only].wordCount
+        guard words <= 45 else { return nil }
         let text = turns[only].text.trimmingCharacters(in: .whitespaces)
         let endsAsking = text.hasSuffix("?") || text.hasSuffix("—") || text.hasSuffix("--") || text.hasSuffix("-")
         // "I couldn't hear that first one. Can you repeat the first question?": the line broke
         // up, and the answer comes in the exchange after.
         let clarifies = Self.repeatPhrases.firstOffsets(in: openingBytes(text[...])).contains { $0 != nil }
-        return (endsAsking && turns[only].wordCount <= 12 && !beginsAnswer(text)) || clarifies ? text : nil
+        return (endsAsking && words <= 12 && !beginsAnswer(text)) || clarifies ? text : nil
     }
 
     /// "It's slightly more complicated than that. But in a general --": a statement of a few words
@@ -295,8 +321,8 @@ enum AnswerCheck {
     /// The phrase by which an answer of some length puts the details off ("we'll have more on that
     /// soon", "further announcements in the course of the week"), if it has one: it said something,
     /// and not the specifics.
-    static func defersFor(_ replies: [Int], turns: [Turn]) -> String? {
-        guard replies.reduce(0, { $0 + turns[$1].wordCount }) >= 40 else { return nil }
+    static func defersFor(_ replies: [Int], words: Int, turns: [Turn]) -> String? {
+        guard words >= 40 else { return nil }
         for reply in replies {
             if let found = deferralPhrases.firstIgnoringASCIICase(in: turns[reply].text) { return deferrals[found] }
         }

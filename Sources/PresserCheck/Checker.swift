@@ -33,9 +33,11 @@ public enum Checker {
         // what the question before asked.
         var answers: [Answer] = []
         answers.reserveCapacity(briefing.exchanges.count)
-        for (i, exchange) in briefing.exchanges.enumerated() {
-            let previous = i > 0 ? (briefing.exchanges[i - 1], answers[i - 1]) : nil
-            answers.append(AnswerCheck.answer(exchange, in: briefing, figures: figures, after: previous))
+        var previous: AnswerCheck.Previous?
+        for exchange in briefing.exchanges {
+            let read = AnswerCheck.read(exchange, in: briefing, figures: figures, after: previous)
+            answers.append(read.answer)
+            previous = read.previous
         }
         return answers
     }
