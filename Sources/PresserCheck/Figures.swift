@@ -4,24 +4,43 @@ import PresserCore
 /// A claim as the checks see it: where it sits (turn, paragraph, sentence), the period it is about
 /// (its own, or the one the paragraph set earlier: "In 2017, GDP reached … Incomes rose …"), the
 /// values it allows, and the words that say what it measures.
-struct Figure: Sendable {
-    var index: Int
-    var claim: Claim
+final class Figure: Sendable {
+    let index: Int
+    let claim: Claim
     /// Position of the sentence in the briefing, counting every sentence of every turn.
-    var sentence: Int
-    var paragraph: Int
-    var period: Claim.Period?
+    let sentence: Int
+    let paragraph: Int
+    let period: Claim.Period?
     /// The period came from an earlier sentence of the same paragraph.
-    var periodInherited: Bool
-    var range: ValueRange
+    let periodInherited: Bool
+    let range: ValueRange
     /// Stems of the subject and of what is counted.
-    var subjectStems: Set<String>
+    let subjectStems: Set<String>
     /// Stems of the words around the figure in its sentence.
-    var contextStems: Set<String>
+    let contextStems: Set<String>
     /// Offset of the sentence in the turn's text, in scalars.
-    var sentenceStart: Int
+    let sentenceStart: Int
     /// The two words before the figure in its sentence, lower-cased ("dropped to", "from").
-    var before: String
+    let before: String
+
+    /// A class, not a struct: the checks weigh every pair of figures, and copying a figure (a
+    /// claim's strings and two sets) for each pair cost more than the weighing.
+    init(
+        index: Int, claim: Claim, sentence: Int, paragraph: Int, period: Claim.Period?, periodInherited: Bool,
+        range: ValueRange, subjectStems: Set<String>, contextStems: Set<String>, sentenceStart: Int, before: String
+    ) {
+        self.index = index
+        self.claim = claim
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.period = period
+        self.periodInherited = periodInherited
+        self.range = range
+        self.subjectStems = subjectStems
+        self.contextStems = contextStems
+        self.sentenceStart = sentenceStart
+        self.before = before
+    }
 
     var isLevel: Bool { claim.change == nil && claim.kind != .percentagePoint && claim.kind != .basisPoint }
 
