@@ -101,7 +101,9 @@ enum TalkingPointCheck {
         // other. (Without the number, sentences that only name the same thing, "vocational education
         // and training centers", would match.)
         let numeric = Set(ids.filter { isNumber.contains($0.value) || numberWords.contains($0.key) }.map(\.value))
-        let repeats = groups.values.filter { $0.count > 1 }
+        // In order of first saying: a sentence joins the first group it matches, so the order
+        // decides (a dictionary's order changes from run to run, and so did the findings).
+        let repeats = groups.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
         var inGroup = Set(repeats.joined())
         var paraphrases: [Int: [Int]] = [:]
         for members in repeats where !ChineseText.isMostlyChinese(sentences[members[0]].text, limit: 200) {

@@ -175,6 +175,18 @@ import Testing
         }
     }
 
+    /// The same transcript gives the same JSON in every run. Each process hashes with a seed of its
+    /// own, so an order taken from a dictionary changes between runs: the talking points of this
+    /// briefing, where a sentence in other words could join either of two repeats, came out one
+    /// way or the other half the time.
+    @Test func sameOutputEveryRun() throws {
+        let path = "Tests/Fixtures/corpus/rev-covid-2020-03-31.txt"
+        let outputs = try (0..<4).map { _ in try Presser.run(["parse", "--format", "json", path]).stdout }
+        #expect(outputs.allSatisfy { !$0.isEmpty && $0 == outputs[0] })
+        #expect(outputs[0].contains("Said 6 times (2 in other words): “In a few moments, Dr. Birx will explain"))
+        #expect(outputs[0].contains("Said 5 times (1 in other words): “15 days ago we published"))
+    }
+
     @Test func jsonFormatFromAPathAndFromStandardInput() throws {
         let relative = "Tests/Fixtures/corpus/scio-2019-12-09.txt"
         let fromPath = try Presser.run(["parse", "--format", "json", relative])
