@@ -60,7 +60,13 @@ struct Figures: Sendable {
     var sentences: [(turn: Int, text: String)]
     /// The content words of each sentence, numbers included, in order.
     var sentenceWords: [[String]]
+    /// Every content word of the briefing once, in the order first said: a word's id is its index.
+    var vocabulary: [String]
+    /// `sentenceWords` as word ids.
+    var sentenceIDs: [[Int]]
     var weights: WordWeights
+    /// Each word's weight in `weights`, by id.
+    var idWeights: [Double]
     /// Each turn's sentences, as a range of indices into `sentences`.
     var sentencesOfTurn: [Int: Range<Int>]
     /// The briefing's language: the word lists are English, so comparisons by words are weaker
@@ -70,6 +76,9 @@ struct Figures: Sendable {
     init(_ briefing: Briefing) {
         var sentences: [(turn: Int, text: String)] = []
         var sentenceWords: [[String]] = []
+        var sentenceIDs: [[Int]] = []
+        var vocabulary: [String] = []
+        var idOf: [String: Int] = [:]
         // Per turn: the sentence spans and the paragraph each starts in.
         var spansByTurn: [Int: [(span: Sentences.Span, index: Int, paragraph: Int)]] = [:]
         var paragraph = 0
@@ -88,7 +97,15 @@ struct Figures: Sendable {
                 }
                 spans.append((span, sentences.count, paragraph))
                 sentences.append((turn.index, span.text))
-                sentenceWords.append(Words.stems(span.text, numbers: true))
+                let words = Words.stems(span.text, numbers: true)
+                sentenceWords.append(words)
+                sentenceIDs.append(
+                    words.map { w in
+                        if let id = idOf[w] { return id }
+                        idOf[w] = vocabulary.count
+                        vocabulary.append(w)
+                        return vocabulary.count - 1
+                    })
             }
             spansByTurn[turn.index] = spans
         }
@@ -96,7 +113,11 @@ struct Figures: Sendable {
         self.sentencesOfTurn = sentencesOfTurn
         self.language = briefing.language
         self.sentenceWords = sentenceWords
-        self.weights = WordWeights(documents: sentenceWords.map(Set.init))
+        self.vocabulary = vocabulary
+        self.sentenceIDs = sentenceIDs
+        let weights = WordWeights(vocabulary: vocabulary, documents: sentenceIDs)
+        self.weights = weights
+        self.idWeights = vocabulary.map(weights.weight)
 
         var all: [Figure] = []
         var lastPeriod: (paragraph: Int, sentence: Int, period: Claim.Period)?

@@ -21,22 +21,17 @@ enum TalkingPointCheck {
 
     static func findings(_ briefing: Briefing, figures: Figures) -> [Finding] {
         let sentences = figures.sentences
-        // Words as numbers, each sentence's words as a set of them, with their weights.
-        var ids: [String: Int] = [:]
-        var weight: [Double] = []
-        let ordered = zip(sentences, figures.sentenceWords).map { s, words -> [Int] in
+        // Words as numbers (the figures' word ids), each sentence's words as a set of them, with
+        // their weights; moderation and hand-offs have none.
+        let weight = figures.idWeights
+        let ordered = zip(sentences, figures.sentenceIDs).map { s, words -> [Int] in
             let kind = briefing.turns.indices.contains(s.turn) ? briefing.turns[s.turn].kind : .other
-            guard kind != .moderation && kind != .delegation else { return [] }
-            return words.map { w in
-                if let id = ids[w] { return id }
-                ids[w] = weight.count
-                weight.append(figures.weights.weight(w))
-                return weight.count - 1
-            }
+            return kind != .moderation && kind != .delegation ? words : []
         }
         let stems = ordered.map(Set.init)
         let totals = stems.map { $0.reduce(0) { $0 + weight[$1] } }
-        let isNumber = ids.reduce(into: Set<Int>()) { if $1.key.first?.isNumber == true { $0.insert($1.value) } }
+        let vocabulary = figures.vocabulary
+        let isNumber = Set(vocabulary.indices.filter { vocabulary[$0].first?.isNumber == true })
         func phrases(_ i: Int) -> Set<Int> {
             Set(zip(ordered[i], ordered[i].dropFirst()).map { $0 &* 1_000_003 &+ $1 })
         }
@@ -100,7 +95,7 @@ enum TalkingPointCheck {
         // shared words, a shared number ("three", "70"), and the shorter one's numbers all in the
         // other. (Without the number, sentences that only name the same thing, "vocational education
         // and training centers", would match.)
-        let numeric = Set(ids.filter { isNumber.contains($0.value) || numberWords.contains($0.key) }.map(\.value))
+        let numeric = Set(vocabulary.indices.filter { isNumber.contains($0) || numberWords.contains(vocabulary[$0]) })
         // In order of first saying: a sentence joins the first group it matches, so the order
         // decides (a dictionary's order changes from run to run, and so did the findings).
         let repeats = groups.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }

@@ -137,11 +137,22 @@ struct WordWeights {
     private var idf: [String: Double] = [:]
     private var unseen: Double
 
-    init(documents: [Set<String>]) {
-        var df: [String: Int] = [:]
-        for doc in documents { for stem in doc { df[stem, default: 0] += 1 } }
+    /// From documents (sentences) of word ids, `vocabulary[id]` the word: counted on integers, one
+    /// dictionary entry per word.
+    init(vocabulary: [String], documents: [[Int]]) {
+        var df = [Int](repeating: 0, count: vocabulary.count)
+        var lastDocument = [Int](repeating: -1, count: vocabulary.count)
+        for (d, doc) in documents.enumerated() {
+            for id in doc where lastDocument[id] != d {
+                lastDocument[id] = d
+                df[id] += 1
+            }
+        }
         let n = Double(max(documents.count, 1))
-        for (stem, count) in df { idf[stem] = log((n + 1) / (Double(count) + 0.5)) }
+        idf.reserveCapacity(vocabulary.count)
+        for (id, count) in df.enumerated() where count > 0 {
+            idf[vocabulary[id]] = log((n + 1) / (Double(count) + 0.5))
+        }
         unseen = log(n + 1)
     }
 
