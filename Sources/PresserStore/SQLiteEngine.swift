@@ -19,6 +19,10 @@ struct SQLiteEngine: SQLEngine {
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.label = "presser"
+        // In WAL mode, NORMAL syncs at checkpoints, not at every commit: a killed process loses
+        // nothing committed and the file stays consistent; a power cut can undo the last few
+        // briefings, which the next ingest stores again. 1,000 briefings: 13.7 → 13.0 s.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try Self.open(path: path, configuration: config)
     }
 
