@@ -153,7 +153,7 @@ enum AnswerCheck {
                 defer { next += 1 }
                 guard let at = offsets[next] else { continue }
                 // "I don't know that this rules that in or out": a hedge, not ignorance.
-                if label == .claimsIgnorance, Self.hedges(lower, after: at + bytes.count) { continue }
+                if phrase.hasSuffix(" know"), Self.hedges(lower, after: at + bytes.count) { continue }
                 // A referral or "I don't know" inside a long, on-topic answer does not decide it.
                 if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, counts[0] > 120 {
                     continue
@@ -270,7 +270,8 @@ enum AnswerCheck {
     }
 
     /// "I don't know that …" going on ("that this rules that in or out", "that anybody's ever seen"):
-    /// doubt about a claim, not "I don't know" (which may end with "that.").
+    /// doubt about a claim, not "I don't know" (which may end with "that."). Only after "know": "I
+    /// haven't seen that report" is not a hedge.
     static func hedges(_ lower: [UInt8], after end: Int) -> Bool {
         let that = Array(" that".utf8)
         guard end + that.count < lower.count, Array(lower[end..<end + that.count]) == that else { return false }
