@@ -23,30 +23,6 @@ public enum ByteSearch {
         needle.withUnsafeBufferPointer { n in haystack.withUnsafeBufferPointer { find(n, in: $0) } }
     }
 
-    /// The offset of the first place `needle`, lower-case ASCII, occurs in `haystack` with ASCII
-    /// letters of either case ("More on that soon" for "more on that soon"); other bytes exact.
-    public static func findIgnoringASCIICase(
-        _ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>
-    ) -> Int? {
-        guard let head = needle.first, needle.count <= haystack.count else { return nil }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if fold(haystack[i]) == head {
-                var j = 1
-                while j < needle.count, fold(haystack[i + j]) == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    public static func findIgnoringASCIICase(_ needle: [UInt8], in text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { h in needle.withUnsafeBufferPointer { findIgnoringASCIICase($0, in: h) } }
-    }
-
     /// Several lower-case ASCII phrases looked for at once, in one pass over the text, ASCII
     /// letters of either case matching: at each byte only the phrases starting with it are tried.
     public struct Phrases: Sendable {
