@@ -3,7 +3,9 @@ import PresserCore
 
 /// A claim as the checks see it: where it sits (turn, paragraph, sentence), the period it is about
 /// (its own, or the one the paragraph set earlier: "In 2017, GDP reached … Incomes rose …"), the
-/// values it allows, and the words that say what it measures.
+/// values it allows, and the words that say what it measures. A class, not a struct: the checks
+/// weigh every pair of figures, and copying a figure (a claim's strings and two sets) for each pair
+/// cost more than the weighing.
 final class Figure: Sendable {
     let index: Int
     let claim: Claim
@@ -23,8 +25,6 @@ final class Figure: Sendable {
     /// The two words before the figure in its sentence, lower-cased ("dropped to", "from").
     let before: String
 
-    /// A class, not a struct: the checks weigh every pair of figures, and copying a figure (a
-    /// claim's strings and two sets) for each pair cost more than the weighing.
     init(
         index: Int, claim: Claim, sentence: Int, paragraph: Int, period: Claim.Period?, periodInherited: Bool,
         range: ValueRange, subjectStems: Set<String>, contextStems: Set<String>, sentenceStart: Int, before: String
