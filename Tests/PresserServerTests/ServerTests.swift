@@ -239,6 +239,8 @@ import Testing
                 #expect(html.components(separatedBy: "class=\"badge no-outlet\"").count - 1 == 4)
                 #expect(html.contains("Shohrat Zakir → Xu Hairong"))
                 #expect(html.contains("class=\"answer-label premiseRejected\""))
+                // How far the labels can be trusted, said beside them.
+                #expect(html.contains("How each was answered is Presser's reading"))
                 #expect(html.components(separatedBy: "<mark class=\"claim\"").count - 1 == 99)
                 #expect(html.contains("id=\"claim-0\" title=\"400,000,000,000 CNY · approximately"))
                 #expect(html.contains("class=\"finding info\""))
