@@ -77,14 +77,8 @@ enum AnswerCheck {
         var askedBack: Bool
     }
 
-    /// The answer to `exchange`, read after the exchange before it (`previous`).
-    static func answer(_ exchange: Exchange, in briefing: Briefing, figures: Figures, after previous: Previous? = nil)
-        -> Answer
-    {
-        read(exchange, in: briefing, figures: figures, after: previous).answer
-    }
-
-    /// The answer, and what the next exchange needs to know of this one.
+    /// The answer to `exchange`, read after the exchange before it (`previous`), and what the next
+    /// exchange needs to know of this one.
     static func read(_ exchange: Exchange, in briefing: Briefing, figures: Figures, after previous: Previous?)
         -> (answer: Answer, previous: Previous)
     {
@@ -148,12 +142,12 @@ enum AnswerCheck {
         let lower = openingBytes(first.text[..<openingEnd])
         let offsets = Self.cuePhrases.firstOffsets(in: lower)
         var next = 0
-        for (label, phrases) in cueBytes {
-            for (phrase, bytes) in phrases {
+        for (label, phrases) in cues {
+            for phrase in phrases {
                 defer { next += 1 }
                 guard let at = offsets[next] else { continue }
                 // "I don't know that this rules that in or out": a hedge, not ignorance.
-                if phrase.hasSuffix(" know"), Self.hedges(lower, after: at + bytes.count) { continue }
+                if phrase.hasSuffix(" know"), Self.hedges(lower, after: at + phrase.utf8.count) { continue }
                 // A referral or "I don't know" inside a long, on-topic answer does not decide it.
                 if (label == .claimsIgnorance || label == .referred), relevance >= 0.5, counts[0] > 120 {
                     continue
@@ -359,11 +353,6 @@ enum AnswerCheck {
     static let cuePhrases = ByteSearch.Phrases(cues.flatMap(\.1))
 
     private static let repeatPhrases = ByteSearch.Phrases(askingToRepeat)
-
-    /// The cue phrases as UTF-8 bytes, in the order they are tried.
-    static let cueBytes: [(Answer.Label, [(String, [UInt8])])] = cues.map { label, phrases in
-        (label, phrases.map { ($0, Array($0.utf8)) })
-    }
 
     /// The opening of an answer lower-cased, curly apostrophes straightened, as UTF-8 bytes: one
     /// scalar still starts at each byte that is not a continuation byte, so offsets carry over.
