@@ -23,7 +23,10 @@ extension BriefingBuilder {
             // Officials get called by name too ("Go ahead, Bob."): a call counts only for someone
             // who asks.
             let asks = asksInHalf[p]
-            if introNamesThem || (!labelHadTitle[p] && ((asks && call != nil) || moderated || asksMostly[p])) {
+            let untitled = !labelHadTitle[p]
+            if introNamesThem
+                || (untitled && ((asks && call != nil) || moderated || asksMostly[p] || pressesShortly[p]))
+            {
                 participants[p].kind = .journalist
                 participants[p].outlet = introNamesThem ? intro?.outlet : call?.outlet
             }
@@ -43,6 +46,39 @@ extension BriefingBuilder {
         let own = turnsOf[p]
         let asked = own.filter { segmentation.turns[$0].text.utf8.last == UInt8(ascii: "?") }.count
         return !own.isEmpty && asked * 2 > own.count
+    }
+
+    /// Someone who presses, in short turns: most turns ask ("?", "I want to ask you", "my
+    /// question"), or break off as the official cuts in ("Have you had a chance to speak to-"),
+    /// and half of them run to 45 words or fewer. rev.com's reporters called by first name
+    /// ("Peter:", "Tony:") ask in runs like that; an official's turns are statements.
+    func pressesInShortTurns(_ p: Int) -> Bool {
+        let own = turnsOf[p]
+        guard own.count >= 3 else { return false }
+        let pressing = own.filter { t in
+            let text = segmentation.turns[t].text
+            return text.containsBytes("?") || Self.breaksOff(text) || Self.asksInWords(text)
+        }
+        let words = own.map { wordCounts[$0] }.sorted()
+        return pressing.count * 5 >= own.count * 3 && words[words.count / 2] <= 45
+    }
+
+    /// A turn cut off mid-sentence ("Is that your thinking, though that those-").
+    static func breaksOff(_ text: String) -> Bool {
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+        let body = text[..<end]
+        return body.hasSuffix("-") || body.hasSuffix("—") || body.hasSuffix("–") || body.hasSuffix("…")
+    }
+
+    /// The words of someone asking, near the start of a turn.
+    static func asksInWords(_ text: String) -> Bool {
+        let head = text.prefix(200).lowercased()
+        return [
+            "ask you", "my question", "a question", "more question", "another question", "quick question",
+            "follow up", "follow-up", "wondering", "i wonder", "i'm curious", "i’m curious",
+        ]
+        .contains { head.containsBytes($0) }
     }
 
     /// Words of someone running the room rather than asking.

@@ -52,6 +52,7 @@ struct BriefingBuilder {
     /// Per participant: most turns end in "?", and at least half contain one.
     var asksMostly: [Bool] = []
     var asksInHalf: [Bool] = []
+    var pressesShortly: [Bool] = []
     /// Each turn's number of words.
     var wordCounts: [Int] = []
     /// The self-introduction at the start of each turn, read once.
@@ -77,6 +78,7 @@ struct BriefingBuilder {
         }
         asksMostly = participants.indices.map(endsMostlyInQuestions)
         asksInHalf = participants.indices.map(asksInHalfOfTurns)
+        pressesShortly = participants.indices.map(pressesInShortTurns)
         findJournalists()
         findModerators()
         findJournalists(afterModerator: true)

@@ -158,10 +158,23 @@ enum Names {
         }
 
         private static func isFirstName(_ word: String) -> Bool {
-            guard word.count >= 2, let f = word.first, f.isUppercase else { return false }
-            if SpeakerLabel.isUpperCase(word[...]) || titleWords.contains(word.lowercased()) { return false }
+            guard word.count >= 2, let f = word.first, f.isUppercase, word.last != "-" else { return false }
+            let lower = word.lowercased()
+            if SpeakerLabel.isUpperCase(word[...]) || titleWords.contains(lower) || notNames.contains(lower) {
+                return false
+            }
             return word.allSatisfy { $0.isLetter || $0 == "-" }
         }
+
+        /// Capitalised words that start a sentence before a name called from the floor ("Please,
+        /// Doug." written "Please Doug.", "Again- Jim", "When John"), never first names.
+        private static let notNames: Set<String> = [
+            "please", "again", "when", "thank", "thanks", "yes", "yeah", "okay", "ok", "so", "and", "but", "well",
+            "go", "sorry", "hi", "hey", "now", "then", "oh", "no", "right", "sure", "all", "what", "why", "how",
+            "who", "where", "if", "as", "because", "with", "for", "to", "from", "by", "said", "says", "told", "ask",
+            "asked", "dear", "good", "great", "look", "listen", "let", "see", "like", "just", "also", "even",
+            "not", "is", "was", "did", "does", "do", "you", "i", "we", "he", "she", "they", "it", "this", "that",
+        ]
     }
 
     /// The fullest form of a short name found in the text: "Psaki" → "Jen Psaki" when the text

@@ -156,6 +156,12 @@ enum Outlets {
         return l == "," || l == "." || l == "?" || l == "!" || l == ";" || l == ":"
     }
 
+    /// Capitalised words that end an outlet's name: "of the Las Vegas Review Journal and I'm here
+    /// today as a print reporter".
+    private static let pronouns: Set<String> = [
+        "i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "we", "my",
+    ]
+
     /// Reads a capitalised outlet name starting at `start`; stops at the end of the clause.
     private static func outlet(_ words: [Substring], from start: Int) -> String? {
         var parts: [Substring] = []
@@ -164,7 +170,7 @@ enum Outlets {
             let word = words[k]
             let w = bare(word)
             if parts.isEmpty, w.lowercased() == "the" { k += 1; continue }
-            guard let f = w.first else { break }
+            guard let f = w.first, !pronouns.contains(w.lowercased()) else { break }
             if f.isUppercase || f.isNumber || (!parts.isEmpty && outletConnectors.contains(w.lowercased())) {
                 parts.append(w)
             } else {

@@ -40,4 +40,30 @@ import Testing
         #expect(html.title == text.title)
         #expect(html.date == text.date)
     }
+
+    /// rev.com names reporters by first name ("Peter:", "Tony:"), as it names officials; they press
+    /// in short turns that ask or break off. Read as officials, their follow-ups became answers to
+    /// the question before (Peter's 13 turns of follow-ups hung under one question). The first
+    /// names are not joined to the word before them in the call ("Please Doug.", "Again- Jim").
+    @Test func reportersCalledByFirstNameAreReporters() throws {
+        let briefing = try Fixtures.parse("rev-covid-2020-04-10.txt")
+        let kinds = Dictionary(briefing.participants.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        for name in ["Peter", "Tony", "Doug", "Jim", "Kristen"] {
+            #expect(kinds[name] == .journalist, "\(name): \(String(describing: kinds[name]))")
+        }
+        for name in ["Donald Trump", "Deborah Birx", "Tony Fauci", "Mike Pence"] {
+            #expect(kinds[name] == .official, "\(name)")
+        }
+        #expect(!briefing.participants.contains { $0.name.hasPrefix("Please") || $0.name.hasPrefix("Again") })
+        // "Deborah Saunders of the Las Vegas Review Journal and I'm here today as a print reporter"
+        #expect(briefing.participants.first { $0.name == "Deborah Saunders" }?.outlet == "Las Vegas Review Journal")
+        // "And how do you do that without the widespread testing, specifically my question." is
+        // Peter's follow-up, a question of its own.
+        let followUp = try #require(briefing.turns.first { $0.text.hasPrefix("And how do you do that without") })
+        #expect(followUp.kind == .question)
+        #expect(briefing.exchanges.contains { $0.question == followUp.index })
+        let other = try Fixtures.parse("rev-covid-2020-03-31.txt")
+        #expect(!other.participants.contains { $0.name.hasPrefix("When ") || $0.name.hasSuffix("- Jim") })
+        #expect(other.participants.first { $0.name == "Jim Acosta" }?.kind == .journalist)
+    }
 }
