@@ -27,7 +27,7 @@ extension BriefingBuilder {
                     turn.kind = .moderation
                 case .official, .interpreter, .unknown:
                     if callsNextReporter(t) {
-                        turn.kind = .moderation
+                        turn.kind = open != nil && answersBeforeCalling(t) ? .answer : .moderation
                     } else if open == nil {
                         turn.kind = .statement
                     } else if isDelegation(t, by: p) {
@@ -97,6 +97,22 @@ extension BriefingBuilder {
         guard words <= 15, let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
         let weak = ["please", "yes, sir", "yes, ma’am", "yes, ma'am", "sí, adelante"]
         return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.containsBytes($0) }
+    }
+
+    /// "I'm concerned about everything. That's why I don't sleep a lot. … Go ahead.": an answer
+    /// that ends by calling the next reporter. Ten words or more in sentences of four words or
+    /// more that neither call, point, thank nor manage the floor ("The gentleman in the blue
+    /// blazer.", "Okay, a couple of more.").
+    func answersBeforeCalling(_ t: Int) -> Bool {
+        let floor = [
+            "go ahead", "thank", "please", "in the ", "right there", "right here", "question", "come to",
+            "couple of more", "couple more", "one more", "next", "adelante", "gracias", "quicker", "taking over",
+        ]
+        let said = Outlets.sentences(segmentation.turns[t].text).map { String($0) }.filter { sentence in
+            let lower = sentence.lowercased()
+            return Turn.words(in: sentence) >= 4 && !floor.contains { lower.containsBytes($0) }
+        }
+        return said.reduce(0) { $0 + Turn.words(in: $1) } >= 10
     }
 
     /// A short turn that hands the question to the official who speaks next.

@@ -66,4 +66,20 @@ import Testing
         #expect(!other.participants.contains { $0.name.hasPrefix("When ") || $0.name.hasSuffix("- Jim") })
         #expect(other.participants.first { $0.name == "Jim Acosta" }?.kind == .journalist)
     }
+
+    /// An answer that ends by calling the next reporter is an answer, not only moderation:
+    /// "I'm concerned about everything. … I would not be happy about that. Go ahead." answers
+    /// "Are you concerned that he's opening up another financial avenue?"; "Go ahead, please."
+    /// and "The gentleman in the blue blazer." stay moderation.
+    @Test func anAnswerEndingInACallIsAnAnswer() throws {
+        let briefing = try Fixtures.parse("rev-covid-2020-04-10.txt")
+        let answer = try #require(briefing.turns.first { $0.text.hasPrefix("I’m concerned about everything.") })
+        #expect(answer.kind == .answer)
+        let question = try #require(briefing.turns.first { $0.text.hasPrefix("Are you concerned that he’s opening") })
+        #expect(briefing.exchanges.first { $0.question == question.index }?.answers == [answer.index])
+        let pointing = try Fixtures.parse("rev-covid-2020-02-07.txt")
+        #expect(
+            pointing.turns.first { $0.text.hasPrefix("Thank you. The gentleman in the blue blazer.") }?.kind
+                == .moderation)
+    }
 }
