@@ -37,7 +37,9 @@ enum AnswerCheck {
                 "too far away", "too soon to",
                 "nothing more to read out",
                 "nothing more to share", "nothing to read out", "anything to add", "nothing to add",
-                "not going to argue",
+                "not going to argue", "not able to confirm", "unable to confirm", "can't confirm", "cannot confirm",
+                "put a number on", "that's between", "protect the confidentiality", "leave it at that",
+                "don't want to get ahead", "not spending any time",
                 "i'm not going to", "不便评论", "无可奉告", "没有可以发布的", "不作评论", "不予评论", "假设性问题",
             ]
         ),
@@ -46,6 +48,7 @@ enum AnswerCheck {
             [
                 "refer you to", "point you to", "direct you to", "defer to", "that's a question for",
                 "that is a question for", "check with", "ask the", "refer that to", "send you to", "would be for the",
+                "'ll have to ask", "'d have to ask", "would have to ask", "leave that up to", "leave that to", "let them speak", "speak for themselves",
                 "建议你向", "请你向", "请向", "向主管部门", "向有关部门", "向有关主管部门",
             ]
         ),
@@ -55,7 +58,8 @@ enum AnswerCheck {
                 "i don't know", "i do not know", "i haven't seen", "i have not seen", "not aware", "i don't have",
                 "i don't recall", "not sure", "haven't had a chance", "i'm not familiar", "i don't have an update",
                 "have not spoken with", "haven't spoken with", "have to talk to", "have to check", "let me check",
-                "i'll check", "come back to you", "get back to you", "我不了解", "不了解有关情况", "不了解你提到", "我没有看到",
+                "i'll check", "come back to you", "get back to you", "remains to be seen",
+                "didn't listen", "我不了解", "不了解有关情况", "不了解你提到", "我没有看到",
                 "我没有听说", "不掌握", "我不清楚",
             ]
         ),
@@ -345,7 +349,8 @@ enum AnswerCheck {
     /// What an official says who did not hear or understand the question (in a short reply).
     static let askingToRepeat = [
         "repeat the", "can you repeat", "could you repeat", "say that again", "couldn't hear", "could not hear",
-        "didn't hear", "did not hear", "didn't catch", "broke up", "more about what you mean", "what do you mean",
+        "didn't hear", "did not hear", "didn't catch", "didn't get", "broke up", "more about what you mean",
+        "what do you mean", "give me a chance", "got to go",
         "没听清", "请重复",
     ]
 
