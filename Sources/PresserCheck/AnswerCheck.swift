@@ -48,7 +48,8 @@ enum AnswerCheck {
             [
                 "refer you to", "point you to", "direct you to", "defer to", "that's a question for",
                 "that is a question for", "check with", "ask the", "refer that to", "send you to", "would be for the",
-                "'ll have to ask", "'d have to ask", "would have to ask", "leave that up to", "leave that to", "let them speak", "speak for themselves",
+                "'ll have to ask", "'d have to ask", "would have to ask", "leave that up to", "leave that to",
+                "let them speak", "speak for themselves",
                 "建议你向", "请你向", "请向", "向主管部门", "向有关部门", "向有关主管部门",
             ]
         ),

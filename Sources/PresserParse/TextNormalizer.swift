@@ -127,14 +127,79 @@ enum TextNormalizer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The Federal Reserve's transcripts sometimes print a reporter's name without its tag: "…
+    /// not showing up in layoffs yet. <NAME>MICHELLE SMITH</NAME>. Enda. ENDA CURRAN. Thank you,
+    /// Chair. Enda Curran, Bloomberg News." Two to four upper-case words ending a sentence of their
+    /// own, after a sentence's end (". ", "? ", "! "), are tagged when the same name is printed in ordinary case
+    /// somewhere in the transcript (a reporter introduces themselves), or is tagged elsewhere.
+    static func tagUntaggedNames(_ text: String, in whole: String) -> String {
+        var out = ""
+        var rest = text[...]
+        while let range = sentenceEnd(in: rest) {
+            let after = rest[range.upperBound...]
+            out += rest[..<range.upperBound]
+            rest = after
+            guard let name = upperCaseName(at: after) else { continue }
+            guard whole.containsBytes(ordinaryCase(name)) || whole.containsBytes("<NAME>\(name)</NAME>") else {
+                continue
+            }
+            out += "<NAME>\(name)</NAME>"
+            rest = after.dropFirst(name.count)
+        }
+        return out + rest
+    }
+
+    /// The first ". ", "? " or "! " in `text`.
+    private static func sentenceEnd(in text: Substring) -> Range<Substring.Index>? {
+        var previous: Character?
+        for i in text.indices {
+            if text[i] == " ", previous == "." || previous == "?" || previous == "!" {
+                return text.index(before: i)..<text.index(after: i)
+            }
+            previous = text[i]
+        }
+        return nil
+    }
+
+    /// "KELLY O’GRADY" → "Kelly O’Grady": a capital after a space, an apostrophe or a hyphen.
+    private static func ordinaryCase(_ name: String) -> String {
+        var out = ""
+        var capital = true
+        for c in name {
+            out += capital ? String(c) : c.lowercased()
+            capital = c == " " || c == "-" || c == "’" || c == "'"
+        }
+        return out
+    }
+
+    /// "ENDA CURRAN" of "ENDA CURRAN. Thank you": two to four words of upper-case letters (and "-",
+    /// "’"), two letters or more each, followed by ". ".
+    private static func upperCaseName(at text: Substring) -> String? {
+        var words: [Substring] = []
+        var rest = text
+        while words.count < 4 {
+            let word = rest.prefix { $0.isLetter || $0 == "-" || $0 == "’" || $0 == "'" }
+            guard word.count >= 2, word.allSatisfy({ !$0.isLetter || $0.isUppercase }) else { return nil }
+            words.append(word)
+            rest = rest.dropFirst(word.count)
+            if rest.hasPrefix(". ") { break }
+            guard rest.hasPrefix(" ") else { return nil }
+            rest = rest.dropFirst()
+        }
+        guard words.count >= 2, rest.hasPrefix(". ") else { return nil }
+        return words.joined(separator: " ")
+    }
+
     /// Splits lines that carry several inline `<NAME>…</NAME>` tags (the Federal Reserve
     /// transcripts are one line) so that every tag starts a line of its own, all keeping the
     /// original line number.
     static func splitInlineTags(_ lines: [SourceLine]) -> [SourceLine] {
         guard lines.contains(where: { $0.text.containsBytes("<NAME>") }) else { return lines }
+        let whole = lines.map(\.text).joined(separator: "\n")
         var out: [SourceLine] = []
         for line in lines {
-            var rest = line.text[...]
+            let tagged = tagUntaggedNames(line.text, in: whole)
+            var rest = tagged[...]
             var pieces: [Substring] = []
             while !rest.isEmpty, let range = rest.dropFirst().firstByteRange(of: "<NAME>") {
                 pieces.append(rest[..<range.lowerBound])

@@ -183,11 +183,20 @@ import Testing
             let turn = try #require(briefing.turns.first { $0.text.hasPrefix(opening) }, "\(file): \(opening)")
             return briefing.exchanges.first { $0.answers.first == turn.index }?.answer?.label
         }
-        #expect(try label("whitehouse-2024-03-25.txt", answerStarting: "That’s between him and the Prime Minister.") == .declined)
-        #expect(try label("whitehouse-obama-2016-08-03.txt", answerStarting: "I can't confirm the details") == .declined)
-        #expect(try label("fomc-2022-06-15.txt", answerStarting: "We’re going to—I’ll just say, we’re going to react") == .declined)
-        #expect(try label("whitehouse-2022-11-10.txt", answerStarting: "Well, you’ll have to ask President Putin") == .referred)
-        #expect(try label("whitehouse-2022-06-02.txt", answerStarting: "You know, that — I really do leave that up to FDA") == .referred)
+        #expect(
+            try label("whitehouse-2024-03-25.txt", answerStarting: "That’s between him and the Prime Minister.")
+                == .declined)
+        #expect(
+            try label("whitehouse-obama-2016-08-03.txt", answerStarting: "I can't confirm the details") == .declined)
+        #expect(
+            try label("fomc-2022-06-15.txt", answerStarting: "We’re going to—I’ll just say, we’re going to react")
+                == .declined)
+        #expect(
+            try label("whitehouse-2022-11-10.txt", answerStarting: "Well, you’ll have to ask President Putin")
+                == .referred)
+        #expect(
+            try label("whitehouse-2022-06-02.txt", answerStarting: "You know, that — I really do leave that up to FDA")
+                == .referred)
         #expect(try label("fomc-2022-06-15.txt", answerStarting: "The second part I didn’t get.") == Answer.Label.none)
         #expect(try label("fomc-2025-03-19.txt", answerStarting: "Yes, I think we will.") == .direct)
     }

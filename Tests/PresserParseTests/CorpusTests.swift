@@ -82,4 +82,16 @@ import Testing
             pointing.turns.first { $0.text.hasPrefix("Thank you. The gentleman in the blue blazer.") }?.kind
                 == .moderation)
     }
+
+    /// fomc-2025-12-10 prints two reporters' names untagged ("Enda. ENDA CURRAN. Thank you, Chair.
+    /// Enda Curran, Bloomberg News."): their five questions are questions, asked by them.
+    @Test func untaggedReportersInTheFedTranscriptAsk() throws {
+        let briefing = try Fixtures.parse("fomc-2025-12-10.txt")
+        let curran = briefing.exchanges.filter { $0.askedBy == "Enda Curran" }
+        let romans = briefing.exchanges.filter { $0.askedBy == "Christine Romans" }
+        #expect(curran.count == 4)
+        #expect(romans.count == 2)
+        #expect(briefing.participants.first { $0.name == "Enda Curran" }?.outlet == "Bloomberg News")
+        #expect(!briefing.turns.contains { $0.kind != .question && $0.text.contains("ENDA CURRAN") })
+    }
 }

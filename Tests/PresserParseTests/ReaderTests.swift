@@ -90,6 +90,24 @@ import Testing
         #expect(!DateText.isDateLine("On March 14, 2020, the President declared a national emergency over the virus."))
     }
 
+    /// A reporter's name the Federal Reserve printed without its tag is tagged when the name is
+    /// printed in ordinary case too; upper-case words that are no one's name stay text.
+    @Test func untaggedNamesInTaggedTranscripts() {
+        let whole = "<NAME>MICHELLE SMITH</NAME>. Enda. ENDA CURRAN. Thank you, Chair. Enda Curran, Bloomberg News."
+        #expect(
+            TextNormalizer.tagUntaggedNames(whole, in: whole)
+                == "<NAME>MICHELLE SMITH</NAME>. Enda. <NAME>ENDA CURRAN</NAME>. Thank you, Chair. Enda Curran, Bloomberg News."
+        )
+        let asked = "On the policy what? ENDA CURRAN. On the Committee."
+        #expect(
+            TextNormalizer.tagUntaggedNames(asked, in: whole)
+                == "On the policy what? <NAME>ENDA CURRAN</NAME>. On the Committee.")
+        let irish = "Kelly. KELLY O’GRADY. Kelly O’Grady, CBS News."
+        #expect(TextNormalizer.tagUntaggedNames(irish, in: irish).contains("<NAME>KELLY O’GRADY</NAME>."))
+        let shouting = "It rose. GDP GROWTH. Then it fell. Core PCE. U.S. GDP. Next."
+        #expect(TextNormalizer.tagUntaggedNames(shouting, in: shouting + " <NAME>CHAIR POWELL</NAME>.") == shouting)
+    }
+
     @Test func lineCleaning() {
         #expect(TextNormalizer.clean("Erkin Tuniyaz:\u{00A0}") == "Erkin Tuniyaz:")
         #expect(TextNormalizer.clean("Q\u{00A0}\u{00A0} Hi.") == "Q   Hi.")
