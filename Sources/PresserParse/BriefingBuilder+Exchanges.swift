@@ -26,7 +26,9 @@ extension BriefingBuilder {
                 case .moderator:
                     turn.kind = .moderation
                 case .official, .interpreter, .unknown:
-                    if callsNextReporter(t) {
+                    if open != nil, Self.onlyThanks(raw.text) {
+                        turn.kind = .moderation
+                    } else if callsNextReporter(t) {
                         turn.kind = open != nil && answersBeforeCalling(t) ? .answer : .moderation
                     } else if open == nil {
                         turn.kind = .statement
@@ -97,6 +99,35 @@ extension BriefingBuilder {
         guard words <= 15, let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
         let weak = ["please", "yes, sir", "yes, ma’am", "yes, ma'am", "sí, adelante"]
         return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.containsBytes($0) }
+    }
+
+    /// A goodbye that answers nothing and closes the floor: "Thank you so much. Thanks for joining
+    /// us.", "And we'll look forward to having you back in the future.", "Thanks." — fifteen
+    /// words at most, every sentence a thanks or a farewell. (The guest's farewells ended one
+    /// exchange, and the press secretary's opening statement after them is no answer to it.)
+    static func onlyThanks(_ text: String) -> Bool {
+        guard Turn.words(in: text) <= 15 else { return false }
+        let sentences = Outlets.sentences(text)
+        return !sentences.isEmpty && sentences.allSatisfy { isThanks($0) }
+    }
+
+    private static func isThanks(_ sentence: Substring) -> Bool {
+        var words = sentence.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "’" && $0 != "'" })
+            .map(String.init)
+        if words.first == "okay" || words.first == "and" { words.removeFirst() }
+        guard let first = words.first else { return false }
+        let opening: Set<String> = ["thank", "thanks", "appreciate", "goodbye", "bye", "see"]
+        let farewell =
+            words.starts(with: ["we’ll", "look", "forward"]) || words.starts(with: ["we'll", "look", "forward"])
+        guard opening.contains(first) || farewell || words.starts(with: ["good", "to", "see"]) else { return false }
+        // Nothing but courtesy: no word beyond the ones goodbyes are made of.
+        let courtesy: Set<String> = [
+            "thank", "thanks", "you", "so", "very", "much", "everyone", "everybody", "all", "guys", "sir", "ma’am",
+            "ma'am", "for", "joining", "coming", "being", "here", "having", "me", "us", "today", "we’ll", "we'll",
+            "look", "forward", "to", "back", "in", "the", "future", "again", "soon", "appreciate", "it", "good",
+            "great", "see", "later", "tomorrow", "goodbye", "bye", "of",
+        ]
+        return words.allSatisfy { courtesy.contains($0) }
     }
 
     /// "I'm concerned about everything. That's why I don't sleep a lot. … Go ahead.": an answer

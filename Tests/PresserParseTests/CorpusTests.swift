@@ -1,8 +1,9 @@
 import Foundation
 import PresserClaims
 import PresserCore
-import PresserParse
 import Testing
+
+@testable import PresserParse
 
 /// Every transcript in the corpus, text and HTML, parses; statements give no exchanges.
 @Suite struct CorpusTests {
@@ -93,5 +94,19 @@ import Testing
         #expect(romans.count == 2)
         #expect(briefing.participants.first { $0.name == "Enda Curran" }?.outlet == "Bloomberg News")
         #expect(!briefing.turns.contains { $0.kind != .question && $0.text.contains("ENDA CURRAN") })
+    }
+
+    /// The guest's goodbyes end the last exchange ("Thank you so much. Thanks for joining us."),
+    /// and the press secretary's opening statement after them answers no one.
+    @Test func goodbyesCloseTheFloor() throws {
+        let briefing = try Fixtures.parse("whitehouse-2021-03-09.txt")
+        let topper = try #require(briefing.turns.first { $0.text.hasPrefix("Okay. As the President said last week") })
+        #expect(topper.kind == .statement)
+        #expect(!briefing.exchanges.contains { $0.answers.contains(topper.index) })
+        let goodbye = try #require(briefing.turns.first { $0.text == "Thank you so much. Thanks for joining us." })
+        #expect(goodbye.kind == .moderation)
+        #expect(BriefingBuilder.onlyThanks("And we’ll look forward to having you back in the future."))
+        #expect(!BriefingBuilder.onlyThanks("Thank you for the question. The answer is no."))
+        #expect(!BriefingBuilder.onlyThanks("Thanks to the Treasury, payments go out this month."))
     }
 }
