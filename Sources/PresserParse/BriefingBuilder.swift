@@ -156,7 +156,12 @@ struct BriefingBuilder {
                         (allText, 1),
                     ])
                 }
-                let resolved = index.map { Names.fullest(short, roles: roles, in: $0) } ?? short
+                var resolved = index.map { Names.fullest(short, roles: roles, in: $0) } ?? short
+                if SpeakerLabel.isUpperCase(label.text[...]),
+                    let printed = Names.printedSpelling(of: resolved, in: allText)
+                {
+                    resolved = printed
+                }
                 var id = Participant.slug(resolved)
                 if byKey[id] == nil, let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey) {
                     id = similar

@@ -1,3 +1,5 @@
+import PresserCore
+
 /// Turning labels into people: splitting titles from names ("ACTING ADMINISTRATOR SLAVITT"),
 /// proper capitalisation of upper-case names, and finding the fullest form of a name in the text.
 enum Names {
@@ -88,6 +90,29 @@ enum Names {
             out.append(result)
         }
         return out.joined(separator: " ")
+    }
+
+    /// How the text spells a name that a label printed in capitals: "MICHAEL MCKEE" is "Michael
+    /// McKee" where the reporter introduces themselves. The first occurrence, whole words, in
+    /// mixed case, starting with a capital; ASCII names only (others keep `properCase`).
+    static func printedSpelling(of name: String, in text: String) -> String? {
+        let needle = Array(name.lowercased().utf8)
+        guard let head = needle.first, needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let h = Array(text.utf8)
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80 }
+        var i = 0
+        while i + needle.count <= h.count {
+            defer { i += 1 }
+            guard h[i] | 0x20 == head, i == 0 || !isLetter(h[i - 1]) else { continue }
+            var k = 1
+            while k < needle.count, ByteSearch.fold(h[i + k]) == needle[k] { k += 1 }
+            guard k == needle.count, i + k == h.count || !isLetter(h[i + k]) else { continue }
+            let found = h[i..<i + k]
+            let lower = found.contains { $0 >= 0x61 && $0 <= 0x7A }
+            guard lower, let first = found.first, first >= 0x41 && first <= 0x5A else { continue }
+            return String(decoding: found, as: UTF8.self)
+        }
+        return nil
     }
 
     /// The texts in which to look for full names, each with a weight: names found in the title or

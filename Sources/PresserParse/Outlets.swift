@@ -195,11 +195,13 @@ enum Outlets {
         for sentence in sentences(text, limit: 3) {
             let w = words(sentence)
             // A name can start the sentence, follow a clause ("Mr. Chairman, Michael McKee
-            // from Bloomberg") or a lead-in ("I'm Jeff Mason"), near the start: deep in a question,
+            // from Bloomberg"), a stage direction ("[Laughter] Michael McKee from Bloomberg Radio")
+            // or a lead-in ("I'm Jeff Mason"), near the start: deep in a question,
             // "meet with the Foreign Minister, Sergey Lavrov, at the G20" names someone else.
             for i in w.indices.prefix(Self.introductionWithin)
             where startsWithCapital(w[i])
-                && (i == 0 || endsClause(w[i - 1]) || leadIns.contains(bare(w[i - 1]).lowercased()))
+                && (i == 0 || endsClause(w[i - 1]) || leadIns.contains(bare(w[i - 1]).lowercased())
+                    || w[i - 1].hasSuffix("]") || w[i - 1].hasSuffix(")"))
             {
                 if let found = introduction(w, at: i) { return found }
             }

@@ -108,6 +108,19 @@ import Testing
         #expect(TextNormalizer.tagUntaggedNames(shouting, in: shouting + " <NAME>CHAIR POWELL</NAME>.") == shouting)
     }
 
+    /// A name a label prints in capitals is spelled as the text spells it.
+    @Test func namesSpelledAsPrinted() {
+        let text = "[Laughter] Michael McKee from Bloomberg Radio and Television. MICHAEL MCKEE. Thanks."
+        #expect(Names.printedSpelling(of: "Michael Mckee", in: text) == "Michael McKee")
+        #expect(Names.printedSpelling(of: "Betsy Devos", in: "Secretary Betsy DeVos said") == "Betsy DeVos")
+        #expect(Names.printedSpelling(of: "Michael Mckee", in: "MICHAEL MCKEE. Thanks.") == nil)
+        #expect(Names.printedSpelling(of: "Ed Lee", in: "the speed leeway") == nil)
+        #expect(
+            Outlets.selfIntroduction(
+                "No mulligans for Ed. [Laughter] Michael McKee from Bloomberg Radio and Television. Ten-year rates")
+                == Attribution(name: "Michael McKee", outlet: "Bloomberg Radio and Television"))
+    }
+
     @Test func lineCleaning() {
         #expect(TextNormalizer.clean("Erkin Tuniyaz:\u{00A0}") == "Erkin Tuniyaz:")
         #expect(TextNormalizer.clean("Q\u{00A0}\u{00A0} Hi.") == "Q   Hi.")
