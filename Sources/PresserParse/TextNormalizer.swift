@@ -134,31 +134,26 @@ enum TextNormalizer {
     /// somewhere in the transcript (a reporter introduces themselves), or is tagged elsewhere.
     static func tagUntaggedNames(_ text: String, in whole: String) -> String {
         var out = ""
-        var rest = text[...]
-        while let range = sentenceEnd(in: rest) {
-            let after = rest[range.upperBound...]
-            out += rest[..<range.upperBound]
-            rest = after
-            guard let name = upperCaseName(at: after) else { continue }
-            guard whole.containsBytes(ordinaryCase(name)) || whole.containsBytes("<NAME>\(name)</NAME>") else {
-                continue
-            }
+        var copied = text.utf8.startIndex
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        // A byte scan for ". X", "? X", "! X" with X an upper-case ASCII letter; only those are read.
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            i = utf8.index(after: i)
+            guard b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!") else { continue }
+            guard i < utf8.endIndex, utf8[i] == UInt8(ascii: " ") else { continue }
+            let start = utf8.index(after: i)
+            guard start < utf8.endIndex, utf8[start] >= 0x41, utf8[start] <= 0x5A,
+                let name = upperCaseName(at: text[start...]),
+                whole.containsBytes(ordinaryCase(name)) || whole.containsBytes("<NAME>\(name)</NAME>")
+            else { continue }
+            out += text[copied..<start]
             out += "<NAME>\(name)</NAME>"
-            rest = after.dropFirst(name.count)
+            copied = utf8.index(start, offsetBy: name.utf8.count)
+            i = copied
         }
-        return out + rest
-    }
-
-    /// The first ". ", "? " or "! " in `text`.
-    private static func sentenceEnd(in text: Substring) -> Range<Substring.Index>? {
-        var previous: Character?
-        for i in text.indices {
-            if text[i] == " ", previous == "." || previous == "?" || previous == "!" {
-                return text.index(before: i)..<text.index(after: i)
-            }
-            previous = text[i]
-        }
-        return nil
+        return out + text[copied...]
     }
 
     /// "KELLY O’GRADY" → "Kelly O’Grady": a capital after a space, an apostrophe or a hyphen.
