@@ -322,6 +322,11 @@ enum Outlets {
         sentences(tail(text)).last.flatMap(call(in:))
     }
 
+    /// Verbs before "with", "to" or "on" that call on someone.
+    private static let callingVerbs: Set<String> = [
+        "go", "start", "begin", "call", "turn", "come", "move", "over", "head", "going", "back", "now",
+    ]
+
     /// The call in one sentence, the last of a turn.
     private static func call(in last: Substring) -> Attribution? {
         let w = words(last)
@@ -355,13 +360,23 @@ enum Outlets {
         }
         // "Let me go with Hallie Jackson.": no name before the preposition, so what follows it
         // is the person called, not an outlet.
-        guard start < end else { return outletName.map { Attribution(name: $0, outlet: nil) } }
+        guard start < end else {
+            let verb = end > 0 ? bare(w[end - 1]).lowercased() : ""
+            guard callingVerbs.contains(verb) else { return nil }
+            return outletName.map { Attribution(name: $0, outlet: nil) }
+        }
         // What comes before the name must be a short lead-in ("Go ahead,", "First question,"),
         // or end in a verb of calling ("I'm going to start with Roberta Rampton of Reuters").
         let callingWords: Set<String> = ["with", "to", "on", "is", "call"]
         let leadIn = start > 0 ? bare(w[start - 1]).lowercased() : ""
         if start > 0, !endsClause(w[start - 1]) {
             guard callingWords.contains(leadIn) else { return nil }
+            // "with", "to", "on" call only after a verb of calling ("go with", "turn to", "call
+            // on"): "We're certainly not going to do that with Kevin McCarthy." names no one.
+            if ["with", "to", "on"].contains(leadIn) {
+                let verb = start > 1 ? bare(w[start - 2]).lowercased() : ""
+                guard callingVerbs.contains(verb) else { return nil }
+            }
         } else if start > 4 {
             return nil
         }

@@ -183,6 +183,10 @@ import Testing
         #expect(Outlets.outletIntroduction("Hi. I am from Azerbaijan. My question") == nil)
         #expect(Outlets.call(atEndOf: "That is all. Colby.")?.name == "Colby")
         #expect(Outlets.call(atEndOf: "Thank you, Mr. President.") == nil)
+        // A name after "with", "to" or "on" is a call only after a verb of calling.
+        #expect(Outlets.call(atEndOf: "We’re certainly not going to do that with Kevin McCarthy.") == nil)
+        #expect(Outlets.call(atEndOf: "Sorry, what was your question on QT?") == nil)
+        #expect(Outlets.call(atEndOf: "Let me go with Hallie Jackson.")?.name == "Hallie Jackson")
         #expect(
             Outlets.calls(
                 atEndOf: "Thank you, Bob. We’ll take a few questions. Steve Holland, Reuters. Where are you, Steve?"
