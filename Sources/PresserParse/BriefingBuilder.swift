@@ -175,7 +175,9 @@ struct BriefingBuilder {
                     byKey[id] = participants.count
                     participants.append(
                         Participant(
-                            id: id, name: resolved, roles: roles, kind: isModeratorLabel ? .moderator : .official))
+                            id: id, name: resolved, roles: roles,
+                            kind: isModeratorLabel
+                                ? .moderator : LabelRoles.isInterpreter(label.text) ? .interpreter : .official))
                     labelHadTitle.append(!roles.isEmpty || Names.hasHonorific(label.text))
                     onRoster.append(false)
                     speaker = .person(participants.count - 1)

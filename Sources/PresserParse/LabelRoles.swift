@@ -18,6 +18,12 @@ enum LabelRoles {
         "MODERATOR", "MODERADOR", "MODERADORA", "OPERATOR", "OPERADOR", "OPERADORA", "HOST",
     ]
 
+    /// Those who render someone else's words.
+    private static let interpreters: Set<String> = [
+        "INTERPRETER", "THE INTERPRETER", "TRANSLATOR", "THE TRANSLATOR", "INTÉRPRETE", "TRADUCTOR", "TRADUCTORA",
+        "翻译",
+    ]
+
     static func key(_ label: String) -> String {
         label.uppercased().trimmingSpaces.trimmingCharactersDot
     }
@@ -53,6 +59,8 @@ enum LabelRoles {
     static func isVoice(_ label: String) -> Bool { voices.contains(key(label)) }
 
     static func isModerator(_ label: String) -> Bool { moderators.contains(key(label)) }
+
+    static func isInterpreter(_ label: String) -> Bool { interpreters.contains(key(label)) }
 
     /// Labels that never identify one person, so repeating them never continues a turn.
     /// A numbered voice ("Speaker 4") is one person, so it is not among them.

@@ -109,4 +109,12 @@ import Testing
         #expect(!BriefingBuilder.onlyThanks("Thank you for the question. The answer is no."))
         #expect(!BriefingBuilder.onlyThanks("Thanks to the Treasury, payments go out this month."))
     }
+
+    /// An interpreter's label makes an interpreter, never a reporter, even when their sound check
+    /// asks ("Testing one, two, three. Can you hear, Mr. President?").
+    @Test func interpretersAreInterpreters() throws {
+        let briefing = try Fixtures.parse("whitehouse-obama-2016-05-23.txt")
+        #expect(briefing.participants.first { $0.name == "Interpreter" }?.kind == .interpreter)
+        #expect(!briefing.turns.contains { $0.label == "INTERPRETER" && $0.kind == .question })
+    }
 }
