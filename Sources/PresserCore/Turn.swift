@@ -54,10 +54,15 @@ public struct Turn: Sendable, Codable, Equatable {
 
     /// Words between spaces, each Chinese character one word, full-width punctuation none.
     public static func words(in text: String) -> Int {
+        if let counted = text.utf8.withContiguousStorageIfAvailable(words(inUTF8:)) { return counted }
+        return words(inUTF8: Array(text.utf8))
+    }
+
+    private static func words<C: Collection<UInt8>>(inUTF8 bytes: C) -> Int {
         var count = 0
         var inWord = false
         var skip = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if skip > 0 {
                 skip -= 1
                 continue

@@ -26,7 +26,7 @@ extension BriefingBuilder {
                 case .moderator:
                     turn.kind = .moderation
                 case .official, .interpreter, .unknown:
-                    if open != nil, Self.onlyThanks(raw.text) {
+                    if open != nil, wordCounts[t] <= 15, Self.onlyThanks(raw.text) {
                         turn.kind = .moderation
                     } else if callsNextReporter(t) {
                         turn.kind = open != nil && answersBeforeCalling(t) ? .answer : .moderation
@@ -106,7 +106,7 @@ extension BriefingBuilder {
     /// words at most, every sentence a thanks or a farewell. (The guest's farewells ended one
     /// exchange, and the press secretary's opening statement after them is no answer to it.)
     static func onlyThanks(_ text: String) -> Bool {
-        guard Turn.words(in: text) <= 15 else { return false }
+        guard text.utf8.count <= 200, Turn.words(in: text) <= 15 else { return false }
         let sentences = Outlets.sentences(text)
         return !sentences.isEmpty && sentences.allSatisfy { isThanks($0) }
     }

@@ -92,6 +92,8 @@ struct BriefingBuilder {
         var labelCache: [String: Speaker] = [:]
         // Built only when a label gives a surname alone.
         var index: Names.Index?
+        // Built only when a label prints a name in capitals.
+        var spellings: Names.Spellings?
         // Roster entries first, so that labels resolve to them.
         for entry in roster {
             let id = Participant.slug(entry.name)
@@ -157,10 +159,9 @@ struct BriefingBuilder {
                     ])
                 }
                 var resolved = index.map { Names.fullest(short, roles: roles, in: $0) } ?? short
-                if SpeakerLabel.isUpperCase(label.text[...]),
-                    let printed = Names.printedSpelling(of: resolved, in: allText)
-                {
-                    resolved = printed
+                if SpeakerLabel.isUpperCase(label.text[...]) {
+                    if spellings == nil { spellings = Names.Spellings(allText) }
+                    if let printed = spellings?.spelling(of: resolved) { resolved = printed }
                 }
                 var id = Participant.slug(resolved)
                 if byKey[id] == nil, let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey) {

@@ -92,27 +92,45 @@ enum Names {
         return out.joined(separator: " ")
     }
 
-    /// How the text spells a name that a label printed in capitals: "MICHAEL MCKEE" is "Michael
-    /// McKee" where the reporter introduces themselves. The first occurrence, whole words, in
-    /// mixed case, starting with a capital; ASCII names only (others keep `properCase`).
-    static func printedSpelling(of name: String, in text: String) -> String? {
-        let needle = Array(name.lowercased().utf8)
-        guard let head = needle.first, needle.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let h = Array(text.utf8)
-        func isLetter(_ b: UInt8) -> Bool { (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80 }
-        var i = 0
-        while i + needle.count <= h.count {
-            defer { i += 1 }
-            guard h[i] | 0x20 == head, i == 0 || !isLetter(h[i - 1]) else { continue }
-            var k = 1
-            while k < needle.count, ByteSearch.fold(h[i + k]) == needle[k] { k += 1 }
-            guard k == needle.count, i + k == h.count || !isLetter(h[i + k]) else { continue }
-            let found = h[i..<i + k]
-            let lower = found.contains { $0 >= 0x61 && $0 <= 0x7A }
-            guard lower, let first = found.first, first >= 0x41 && first <= 0x5A else { continue }
-            return String(decoding: found, as: UTF8.self)
+    /// How the text spells names that labels print in capitals: "MICHAEL MCKEE" is "Michael
+    /// McKee" where the reporter introduces themselves. Built once per transcript: the text's bytes
+    /// and a copy with ASCII letters folded to lower case, searched a name at a time.
+    struct Spellings: Sendable {
+        private let bytes: [UInt8]
+        private let folded: [UInt8]
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            folded = bytes.map(ByteSearch.fold)
         }
-        return nil
+
+        /// The first occurrence of `name` as whole words, in mixed case, starting with a capital;
+        /// ASCII names only (others keep `properCase`).
+        func spelling(of name: String) -> String? {
+            let needle = Array(name.lowercased().utf8)
+            guard !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80 }
+            return needle.withUnsafeBufferPointer { n in
+                folded.withUnsafeBufferPointer { f -> String? in
+                    var from = 0
+                    while from < f.count, let found = ByteSearch.find(n, in: UnsafeBufferPointer(rebasing: f[from...]))
+                    {
+                        let i = from + found
+                        let end = i + n.count
+                        from = i + 1
+                        guard i == 0 || !isLetter(bytes[i - 1]), end == bytes.count || !isLetter(bytes[end]) else {
+                            continue
+                        }
+                        let original = bytes[i..<end]
+                        guard original.contains(where: { $0 >= 0x61 && $0 <= 0x7A }), let first = original.first,
+                            first >= 0x41 && first <= 0x5A
+                        else { continue }
+                        return String(decoding: original, as: UTF8.self)
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     /// The texts in which to look for full names, each with a weight: names found in the title or

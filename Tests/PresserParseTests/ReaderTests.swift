@@ -111,10 +111,10 @@ import Testing
     /// A name a label prints in capitals is spelled as the text spells it.
     @Test func namesSpelledAsPrinted() {
         let text = "[Laughter] Michael McKee from Bloomberg Radio and Television. MICHAEL MCKEE. Thanks."
-        #expect(Names.printedSpelling(of: "Michael Mckee", in: text) == "Michael McKee")
-        #expect(Names.printedSpelling(of: "Betsy Devos", in: "Secretary Betsy DeVos said") == "Betsy DeVos")
-        #expect(Names.printedSpelling(of: "Michael Mckee", in: "MICHAEL MCKEE. Thanks.") == nil)
-        #expect(Names.printedSpelling(of: "Ed Lee", in: "the speed leeway") == nil)
+        #expect(Names.Spellings(text).spelling(of: "Michael Mckee") == "Michael McKee")
+        #expect(Names.Spellings("Secretary Betsy DeVos said").spelling(of: "Betsy Devos") == "Betsy DeVos")
+        #expect(Names.Spellings("MICHAEL MCKEE. Thanks.").spelling(of: "Michael Mckee") == nil)
+        #expect(Names.Spellings("the speed leeway").spelling(of: "Ed Lee") == nil)
         #expect(
             Outlets.selfIntroduction(
                 "No mulligans for Ed. [Laughter] Michael McKee from Bloomberg Radio and Television. Ten-year rates")
