@@ -6,6 +6,10 @@ extension BriefingBuilder {
 
     mutating func typeTurns() {
         var open: Int?  // index into exchanges
+        // The open "question" is only a greeting or thanks ("Hello, Mr. Vice President.", "Thank
+        // you, Mr. President."): what officials say next, until a real question, answers nothing
+        // (the podium passing to the next official's opening remarks).
+        var courtesyOnly = false
         for (t, raw) in segmentation.turns.enumerated() {
             var turn = Turn(
                 index: t, speaker: nil, label: raw.label?.text, kind: .other, line: raw.line,
@@ -30,7 +34,10 @@ extension BriefingBuilder {
                         turn.kind = .moderation
                     } else if callsNextReporter(t) {
                         turn.kind = open != nil && answersBeforeCalling(t) ? .answer : .moderation
-                    } else if open == nil {
+                    } else if wordCounts[t] <= 8, Self.opensWithFloorWords(raw.text) {
+                        // "Okay, the next question.", with the moderator's label after it.
+                        turn.kind = .moderation
+                    } else if open == nil || courtesyOnly {
                         turn.kind = .statement
                     } else if isDelegation(t, by: p) {
                         turn.kind = .delegation
@@ -58,6 +65,7 @@ extension BriefingBuilder {
                         index: exchanges.count, question: t, outlet: turn.outlet, askedBy: turn.askedBy,
                         delegatedBy: nil, answeredBy: [], answers: []))
                 open = exchanges.count - 1
+                courtesyOnly = wordCounts[t] <= 8 && Self.onlyCourtesy(raw.text)
             } else if turn.kind == .moderation {
                 open = nil
             } else if let e = open, let speaker = turn.speaker {
@@ -99,6 +107,38 @@ extension BriefingBuilder {
         guard words <= 15, let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
         let weak = ["please", "yes, sir", "yes, ma’am", "yes, ma'am", "sí, adelante"]
         return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.containsBytes($0) }
+    }
+
+    /// "Next question.", "Okay, the next question.", "Last question.": a short turn that begins by
+    /// moving the floor on.
+    static func opensWithFloorWords(_ text: String) -> Bool {
+        var lower = Substring(text.lowercased())
+        for lead in ["okay, ", "okay. ", "ok, ", "all right, ", "alright, ", "and ", "so, ", "the "]
+        where lower.hasPrefix(lead) {
+            lower = lower.dropFirst(lead.count)
+        }
+        if lower.hasPrefix("the ") { lower = lower.dropFirst(4) }
+        return ["next question", "last question", "final question", "one more question", "next caller"].contains {
+            lower.hasPrefix($0)
+        }
+    }
+
+    /// A reporter's greeting or thanks that asks nothing: "Hello Mr. Vice President.", "Thank
+    /// you, Mr. President.", "Good afternoon." — no question mark, opening with a greeting or
+    /// thanks, and nothing after it but courtesy and titles.
+    static func onlyCourtesy(_ text: String) -> Bool {
+        guard !text.contains("?"), !text.contains("¿") else { return false }
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "’" && $0 != "'" }).map(String.init)
+        guard let first = words.first,
+            ["hello", "hi", "hey", "thank", "thanks", "good", "gracias", "buenos", "buenas"].contains(first)
+        else { return false }
+        let allowed: Set<String> = [
+            "hello", "hi", "hey", "thank", "thanks", "you", "very", "much", "so", "good", "morning", "afternoon",
+            "evening", "mr", "mister", "madam", "ms", "mrs", "dr", "doctor", "sir", "ma’am", "ma'am", "president",
+            "vice", "secretary", "speaker", "everyone", "everybody", "all", "gracias", "buenos", "buenas", "días",
+            "tardes", "señor", "señora", "presidente", "presidenta", "secretario", "secretaria", "muchas",
+        ]
+        return words.allSatisfy { allowed.contains($0) }
     }
 
     /// A goodbye that answers nothing and closes the floor: "Thank you so much. Thanks for joining

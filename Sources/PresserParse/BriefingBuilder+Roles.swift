@@ -133,7 +133,15 @@ extension BriefingBuilder {
             let roleSaysSo = participants[p].roles.contains { role in
                 roleWords.contains { role.lowercased().containsBytes($0) }
             }
-            if median <= 40, afterQuestion * 5 <= own.count, beforeQuestion >= 1 || roleSaysSo {
+            // Someone who runs the room calls on reporters or moves the floor on at least once
+            // ("Colby.", "Go ahead, Steve.", "Next question."); an official's quip and short reply
+            // before a question do not make a moderator.
+            let callsOnSomeone = own.contains { t in
+                let text = segmentation.turns[t].text
+                return Self.managesFloor(text) || Outlets.call(atEndOf: text) != nil
+                    || ["go ahead", "next question", "adelante", "请提问"].contains { text.lowercased().containsBytes($0) }
+            }
+            if median <= 40, afterQuestion * 5 <= own.count, (beforeQuestion >= 1 && callsOnSomeone) || roleSaysSo {
                 participants[p].kind = .moderator
             }
         }

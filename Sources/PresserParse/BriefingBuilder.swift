@@ -164,7 +164,10 @@ struct BriefingBuilder {
                     if let printed = spellings?.spelling(of: resolved) { resolved = printed }
                 }
                 var id = Participant.slug(resolved)
-                if byKey[id] == nil, let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey) {
+                if byKey[id] == nil,
+                    let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey)
+                        ?? middleNameKey(id, in: byKey)
+                {
                     id = similar
                 }
                 if let index = byKey[id] {
@@ -226,6 +229,23 @@ struct BriefingBuilder {
         let first = key.split(separator: "-").first
         return keys.keys.sorted().first { other in
             other.split(separator: "-").first == first && editDistance(other, key, limit: 2) <= 2
+        }
+    }
+
+    /// "edna-vega-rangel" for "edna-elena-vega-rangel": a middle name left out (or added), the
+    /// first and last names the same, three names or more in the shorter form.
+    func middleNameKey(_ key: String, in keys: [String: Int]) -> String? {
+        let parts = key.split(separator: "-")
+        func within(_ short: [Substring], _ long: [Substring]) -> Bool {
+            guard short.count >= 3, long.count > short.count, short.first == long.first, short.last == long.last
+            else { return false }
+            var i = 0
+            for part in long where i < short.count && part == short[i] { i += 1 }
+            return i == short.count
+        }
+        return keys.keys.sorted().first { other in
+            let o = other.split(separator: "-")
+            return within(parts, o) || within(o, parts)
         }
     }
 

@@ -21,6 +21,20 @@ enum Names {
         "diputada", "alcalde", "alcaldesa", "comandante", "general", "mariscal", "don", "doña",
     ]
 
+    /// A part of a label that can only be a name: two to five words, none a title, none of the
+    /// little words roles are built with ("de", "del", "y", "para"), no parentheses.
+    private static func readsAsName(_ part: String) -> Bool {
+        let words = part.split(separator: " ").map { $0.lowercased() }
+        guard (2...5).contains(words.count), !part.contains("("), let first = words.first,
+            !titleWords.contains(first), !titleWords.contains(first.trimmingCharactersDot)
+        else { return false }
+        let roleWords: Set<String> = [
+            "de", "del", "y", "e", "la", "las", "los", "el", "para", "of", "and", "for", "the", "on", "vocal",
+            "titular",
+        ]
+        return !words.contains { roleWords.contains($0) }
+    }
+
     /// Lower-case words that stay lower case inside names ("de", "del", "la").
     private static let particles: Set<String> = [
         "de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "du", "le",
@@ -32,6 +46,16 @@ enum Names {
     /// "SECRETARIA DE GOBERNACIÓN, ROSA ICELA RODRÍGUEZ VELÁZQUEZ" → (["Secretaria de Gobernación"], "Rosa Icela Rodríguez Velázquez").
     static func split(label: String) -> (roles: [String], name: String?) {
         let parts = label.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        // "SECRETARIA DE DESARROLLO AGRARIO, TERRITORIAL Y URBANO, EDNA ELENA VEGA RANGEL", "VOCAL
+        // EJECUTIVA DEL FOVISSSTE, JABNELY MALDONADO MEZA": the one part that reads as a name is
+        // the name, the rest one role, commas and all.
+        if parts.count >= 2 {
+            let names = parts.indices.filter { readsAsName(parts[$0]) }
+            if names.count == 1, let n = names.first {
+                let role = parts.indices.filter { $0 != n }.map { String(parts[$0]) }.joined(separator: ", ")
+                return ([properCase(role)], properCase(String(parts[n])))
+            }
+        }
         if parts.count >= 2 {
             // "ROLE, NAME" or "NAME, ROLE": the role part begins with a title word.
             var roles: [String] = []

@@ -117,4 +117,44 @@ import Testing
         #expect(briefing.participants.first { $0.name == "Interpreter" }?.kind == .interpreter)
         #expect(!briefing.turns.contains { $0.label == "INTERPRETER" && $0.kind == .question })
     }
+
+    /// A reporter's "Hello Mr. Vice President." asks nothing: the officials' opening remarks after
+    /// it, as the podium passes from one to the next, are statements, not its answers.
+    @Test func greetingsOpenNoAnswers() throws {
+        let briefing = try Fixtures.parse("rev-covid-2020-03-14.txt")
+        let hello = try #require(briefing.turns.first { $0.text == "Hello Mr. Vice President." })
+        let exchange = try #require(briefing.exchanges.first { $0.question == hello.index })
+        #expect(exchange.answers.isEmpty)
+        let pence = try #require(briefing.turns.first { $0.text.hasPrefix("Well, good afternoon everyone.") })
+        #expect(pence.kind == .statement)
+        #expect(BriefingBuilder.onlyCourtesy("Thank you, Mr. President."))
+        #expect(!BriefingBuilder.onlyCourtesy("Thank you, Mr. President. Are you concerned?"))
+        #expect(!BriefingBuilder.onlyCourtesy("Hello, the testing numbers are low."))
+    }
+
+    /// "Next question." moves the floor on even when the moderator's label comes after it; an
+    /// official who quips before a question ("We're ramped up, sir.") is no moderator.
+    @Test func floorWordsAndQuipsAreReadForWhatTheyDo() throws {
+        let briefing = try Fixtures.parse("whitehouse-2021-03-08.txt")
+        #expect(briefing.turns.first { $0.text == "Next question." }?.kind == .moderation)
+        let trump = try Fixtures.parse("whitehouse-trump-2020-03-27.txt")
+        #expect(trump.participants.first { $0.name == "Peter Navarro" }?.kind == .official)
+        #expect(!BriefingBuilder.opensWithFloorWords("They found that that's all they had."))
+    }
+
+    /// Spanish labels whose title holds a comma: the part that reads as a name is the name
+    /// ("SECRETARIA DE DESARROLLO AGRARIO, TERRITORIAL Y URBANO, EDNA ELENA VEGA RANGEL"), and a
+    /// middle name left out in another label is the same person.
+    @Test func spanishTitlesWithCommas() throws {
+        let briefing = try Fixtures.parse("mananera-2025-06-16.txt")
+        let names = briefing.participants.map(\.name)
+        #expect(names.contains("Edna Elena Vega Rangel"))
+        #expect(names.contains("Jabnely Maldonado Meza"))
+        #expect(!names.contains("Territorial y Urbano"))
+        #expect(!names.contains("Edna Vega Rangel"))
+        #expect(!names.contains("Vocal Ejecutiva del Fovissste"))
+        let (roles, name) = Names.split(label: "VOCAL EJECUTIVA DEL FOVISSSTE, JABNELY MALDONADO MEZA")
+        #expect(name == "Jabnely Maldonado Meza")
+        #expect(roles == ["Vocal Ejecutiva del Fovissste"])
+    }
 }
