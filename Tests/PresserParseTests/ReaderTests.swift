@@ -187,6 +187,10 @@ import Testing
         #expect(Outlets.call(atEndOf: "We’re certainly not going to do that with Kevin McCarthy.") == nil)
         #expect(Outlets.call(atEndOf: "Sorry, what was your question on QT?") == nil)
         #expect(Outlets.call(atEndOf: "Let me go with Hallie Jackson.")?.name == "Hallie Jackson")
+        // A one-word answer is no bare call.
+        #expect(Outlets.call(atEndOf: "Soon.") == nil)
+        #expect(Outlets.call(atEndOf: "Correct.") == nil)
+        #expect(Outlets.call(atEndOf: "Chip.")?.name == "Chip")
         #expect(
             Outlets.calls(
                 atEndOf: "Thank you, Bob. We’ll take a few questions. Steve Holland, Reuters. Where are you, Steve?"
