@@ -261,11 +261,13 @@ enum TurnSegmenter {
         return meridiem.hasPrefix("A.M") || meridiem.hasPrefix("P.M") || meridiem == "AM" || meridiem == "PM"
     }
 
-    /// "END 1:54 P.M. EDT" or "END": the transcript ends here; returns the time or "".
+    /// "END 1:54 P.M. EDT", "END" or "END ‘": the transcript ends here; returns the time or "".
     static func endLine(_ text: String) -> String? {
         if text == "END" || text == "END." { return "" }
         guard text.hasPrefix("END ") else { return nil }
         let rest = TextNormalizer.trim(text.dropFirst(4))
+        // "END                 ‘": a stray quote mark after it on the page.
+        if rest.allSatisfy({ "‘’'\"“”`".contains($0) }) { return "" }
         return isTimeLine(rest) ? rest : nil
     }
 }

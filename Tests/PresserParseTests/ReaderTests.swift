@@ -121,6 +121,13 @@ import Testing
                 == Attribution(name: "Michael McKee", outlet: "Bloomberg Radio and Television"))
     }
 
+    @Test func endLines() {
+        #expect(TurnSegmenter.endLine("END 1:54 P.M. EDT") == "1:54 P.M. EDT")
+        #expect(TurnSegmenter.endLine("END") == "")
+        #expect(TurnSegmenter.endLine("END                 ‘") == "")
+        #expect(TurnSegmenter.endLine("END OF THE WAR") == nil)
+    }
+
     @Test func lineCleaning() {
         #expect(TextNormalizer.clean("Erkin Tuniyaz:\u{00A0}") == "Erkin Tuniyaz:")
         #expect(TextNormalizer.clean("Q\u{00A0}\u{00A0} Hi.") == "Q   Hi.")
