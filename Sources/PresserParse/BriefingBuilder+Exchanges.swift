@@ -205,6 +205,7 @@ extension BriefingBuilder {
         let cues = [
             "answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond",
             "address", "go ahead", "over to", "responder", "conteste", "would you like to", "let me have", "let me ask",
+            "adelante", "le pediríamos", "le pido", "le pedimos",
         ]
         guard cues.contains(where: { lower.containsBytes($0) }) else { return false }
         if words <= 25 { return true }

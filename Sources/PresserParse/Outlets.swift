@@ -13,7 +13,7 @@ enum Outlets {
     private static let namePrepositions: Set<String> = ["at", "from", "with", "of"]
     private static let prepositions: Set<String> = ["with", "from", "at", "of", "de", "del", "for"]
     private static let outletConnectors: Set<String> = [
-        "of", "the", "and", "&", "de", "del", "la", "el", "y", "for", "on",
+        "of", "the", "and", "&", "de", "del", "la", "el", "y", "for", "on", "en",
     ]
     /// Capitalised words that start sentences but are no names.
     private static let notNames: Set<String> = [
@@ -29,6 +29,8 @@ enum Outlets {
         "soon", "later", "tomorrow", "never", "correct", "exactly", "absolutely", "maybe", "probably", "possibly",
         "definitely", "certainly", "nope", "true", "false", "agreed", "done", "fine", "none", "nothing", "both",
         "neither", "either", "everything", "indeed", "precisely", "perhaps", "sometimes", "often", "yesterday",
+        // Spanish articles and prepositions that open a sentence ("Del Suburbano, lo está atendiendo").
+        "del", "de", "la", "el", "los", "las", "un", "una", "en", "con", "por", "para", "al",
     ]
     /// Words between a reporter's name and the outlet: "corresponsal de Sin Censura".
     private static let reporterNouns: Set<String> = [
@@ -160,6 +162,12 @@ enum Outlets {
         return l == "," || l == "." || l == "?" || l == "!" || l == ";" || l == ":"
     }
 
+    private static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+        "septiembre", "octubre", "noviembre", "diciembre",
+    ]
+
     /// Capitalised words that end an outlet's name: "of the Las Vegas Review Journal and I'm here
     /// today as a print reporter".
     private static let pronouns: Set<String> = [
@@ -184,7 +192,11 @@ enum Outlets {
             k += 1
         }
         while let last = parts.last, outletConnectors.contains(last.lowercased()) { parts.removeLast() }
-        guard !parts.isEmpty else { return nil }
+        // "a visit to China from May 19 to 24": a date, not an outlet.
+        // "… Committee with Vice President Wang": a title opens no outlet's name.
+        guard let first = parts.first, !months.contains(first.lowercased()),
+            !Names.titleWords.contains(first.lowercased())
+        else { return nil }
         return parts.joined(separator: " ")
     }
 
@@ -290,8 +302,10 @@ enum Outlets {
         let last = sentences(tail(text)).suffix(3)
         for sentence in last.reversed() {
             let w = words(sentence)
+            // A call is a short sentence ("How about Ben with ABC, where are you Ben?"); an
+            // announcement's "… Committee with Vice President Wang." is none.
             for (p, word) in w.enumerated()
-            where p > 0 && word.utf8.count <= 5 && callPrepositions.contains(bare(word).lowercased()) {
+            where w.count <= 14 && p > 0 && word.utf8.count <= 5 && callPrepositions.contains(bare(word).lowercased()) {
                 guard !endsClause(w[p - 1]), let outlet = outlet(w, from: p + 1) else { continue }
                 var start = p
                 while start > 0, p - start < 3, isNameWord(w[start - 1]), start == p || !endsClause(w[start - 1]) {

@@ -156,5 +156,12 @@ import Testing
         let (roles, name) = Names.split(label: "VOCAL EJECUTIVA DEL FOVISSSTE, JABNELY MALDONADO MEZA")
         #expect(name == "Jabnely Maldonado Meza")
         #expect(roles == ["Vocal Ejecutiva del Fovissste"])
+        // "Del Suburbano, lo está atendiendo…" calls no reporter; "de Noticiero en Redes" is the
+        // whole outlet; "—Adelante, por favor, ingeniero Octavio Romero—" hands the question on.
+        #expect(!names.contains("Del Suburbano"))
+        #expect(briefing.participants.first { $0.name == "Hans Salazar" }?.outlet == "Noticiero en Redes")
+        #expect(
+            briefing.turns.first { $0.text.hasPrefix("—Adelante, por favor, ingeniero Octavio Romero") }?.kind
+                == .delegation)
     }
 }

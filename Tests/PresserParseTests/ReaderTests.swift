@@ -194,6 +194,13 @@ import Testing
         #expect(Outlets.call(atEndOf: "We’re certainly not going to do that with Kevin McCarthy.") == nil)
         #expect(Outlets.call(atEndOf: "Sorry, what was your question on QT?") == nil)
         #expect(Outlets.call(atEndOf: "Let me go with Hallie Jackson.")?.name == "Hallie Jackson")
+        // An announcement's last sentence calls no one; a date or a title is no outlet.
+        #expect(
+            Outlets.calls(
+                atEndOf:
+                    "Vice President Mourão will pay an official visit to China from May 19 to 24 and co-chair the fifth meeting of the China-Brazil High Level Coordination and Cooperation Committee with Vice President Wang."
+            ).isEmpty)
+        #expect(Outlets.calls(atEndOf: "He will visit from May 19.").allSatisfy { $0.outlet == nil })
         // A one-word answer is no bare call.
         #expect(Outlets.call(atEndOf: "Soon.") == nil)
         #expect(Outlets.call(atEndOf: "Correct.") == nil)
