@@ -39,6 +39,11 @@ extension BriefingBuilder {
                         turn.kind = .moderation
                     } else if open == nil || courtesyOnly {
                         turn.kind = .statement
+                    } else if wordCounts[t] >= 150, Self.greetsTheRoom(raw.text) {
+                        // "Well, good afternoon, everyone. As the President just said, …": the
+                        // next official's opening remarks, not an answer; the question is closed.
+                        turn.kind = .statement
+                        open = nil
                     } else if isDelegation(t, by: p) {
                         turn.kind = .delegation
                     } else {
@@ -121,6 +126,14 @@ extension BriefingBuilder {
         return ["next question", "last question", "final question", "one more question", "next caller"].contains {
             lower.hasPrefix($0)
         }
+    }
+
+    /// A turn that opens by greeting the room: "good afternoon", "good morning", "good evening"
+    /// (or "buenos días", "buenas tardes") in its first ten words.
+    static func greetsTheRoom(_ text: String) -> Bool {
+        let opening = text.split(separator: " ", maxSplits: 10).prefix(10).joined(separator: " ").lowercased()
+        return ["good afternoon", "good morning", "good evening", "buenos días", "buenas tardes", "buenas noches"]
+            .contains { opening.containsBytes($0) }
     }
 
     /// A reporter's greeting or thanks that asks nothing: "Hello Mr. Vice President.", "Thank

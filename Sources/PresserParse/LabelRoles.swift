@@ -10,8 +10,8 @@ enum LabelRoles {
     private static let answerers: Set<String> = ["A", "ANSWER", "答", "RESPUESTA"]
     /// Voices the publisher could not or did not attribute.
     private static let voices: Set<String> = [
-        "VOZ MUJER", "VOZ HOMBRE", "VOCES A CORO", "VOZ", "VOICE", "VOICES", "UNIDENTIFIED",
-        "UNIDENTIFIED SPEAKER", "CROSSTALK", "MULTIPLE SPEAKERS", "AUDIO", "VIDEO", "VOZ EN OFF",
+        "VOZ MUJER", "VOZ HOMBRE", "VOZ DE MUJER", "VOZ DE HOMBRE", "VOCES A CORO", "VOZ", "VOICE", "VOICES",
+        "UNIDENTIFIED", "UNIDENTIFIED SPEAKER", "CROSSTALK", "MULTIPLE SPEAKERS", "AUDIO", "VIDEO", "VOZ EN OFF",
         "NARRADOR", "NARRADORA", "NARRATOR",
     ]
     private static let moderators: Set<String> = [

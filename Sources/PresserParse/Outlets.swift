@@ -349,6 +349,22 @@ enum Outlets {
     private static func call(in last: Substring) -> Attribution? {
         let w = words(last)
         guard !w.isEmpty, w.count <= 10 else { return nil }
+        // "We'll go to Jeanna Smialek, the New York Times.", "Rachel Siegel, the Washington Post.":
+        // a name of two or three words, a comma, and an outlet to the end of the sentence.
+        if let comma = w.lastIndex(where: { $0.last == "," }), comma >= 1, comma < w.count - 1,
+            bare(w[comma + 1]).lowercased() == "the",
+            let o = outlet(w, from: comma + 1), o.split(separator: " ").count == w.count - comma - 2
+        {
+            var start = comma + 1
+            while start > 0, comma + 1 - start < 3, isNameWord(w[start - 1]),
+                start - 1 == comma || !endsClause(w[start - 1])
+            {
+                start -= 1
+            }
+            if comma + 1 - start >= 2 {
+                return Attribution(name: w[start...comma].map { bare($0) }.joined(separator: " "), outlet: o)
+            }
+        }
         // The run of name words at the end, or before "at/from/with OUTLET".
         var end = w.count
         var outletName: String?

@@ -164,4 +164,20 @@ import Testing
             briefing.turns.first { $0.text.hasPrefix("—Adelante, por favor, ingeniero Octavio Romero") }?.kind
                 == .delegation)
     }
+
+    /// The next official's opening remarks ("Well, good afternoon, everyone. As the President just
+    /// said, …") close the question before them: they and the remarks handed on after them are
+    /// statements. A recorded narrator ("VOZ DE MUJER") is a voice, no participant.
+    @Test func openingRemarksCloseTheQuestionBefore() throws {
+        let briefing = try Fixtures.parse("whitehouse-trump-2020-03-14.txt")
+        let pence = try #require(
+            briefing.turns.first { $0.text.hasPrefix("Well, good afternoon, everyone. As the President") })
+        #expect(pence.kind == .statement)
+        #expect(briefing.turns[pence.index + 1].kind == .statement)
+        #expect(!briefing.exchanges.contains { $0.answers.contains(pence.index) })
+        let fomc = try Fixtures.parse("fomc-2021-06-16.txt")
+        #expect(fomc.participants.first { $0.name == "Rachel Siegel" }?.outlet == "Washington Post")
+        let mananera = try Fixtures.parse("mananera-2020-03-16.txt")
+        #expect(!mananera.participants.contains { $0.name == "Voz de Mujer" })
+    }
 }
