@@ -244,6 +244,8 @@ enum Names {
         ]
     }
 
+    private static let familyTitles: Set<String> = ["lady", "first", "mrs", "mrs.", "ms", "ms.", "miss", "his", "her"]
+
     /// The fullest form of a short name found in the text: "Psaki" → "Jen Psaki" when the text
     /// has "Press Secretary Jen Psaki". Only a capitalised word that is not a title counts as a
     /// first name; a title before it must be one of the speaker's own ("First Lady Melania
@@ -254,8 +256,12 @@ enum Names {
         let candidates = index.before(surname)
         var counts: [String: Int] = [:]
         for (pair, count) in candidates {
+            // A title before the first name must be one of the speaker's own, or a post anyone
+            // holding it is printed with ("Press Secretary Robert Gibbs" for "MR. GIBBS"); a
+            // spouse's or family title never ("First Lady Melania Trump" is not the President).
             if titleWords.contains(pair.earlier), pair.earlier != "the",
-                !roles.contains(where: { $0.lowercased().contains(pair.earlier) })
+                !roles.contains(where: { $0.lowercased().contains(pair.earlier) }),
+                !roles.isEmpty || familyTitles.contains(pair.earlier)
             {
                 continue
             }

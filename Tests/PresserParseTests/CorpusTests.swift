@@ -180,4 +180,14 @@ import Testing
         let mananera = try Fixtures.parse("mananera-2020-03-16.txt")
         #expect(!mananera.participants.contains { $0.name == "Voz de Mujer" })
     }
+
+    /// A label that gives a surname ("MR. GIBBS") takes the first name a post is printed with
+    /// ("Press Briefing by Press Secretary Robert Gibbs"), never a spouse's title ("First Lady
+    /// Melania Trump" names no one "TRUMP").
+    @Test func surnamesTakeTheFirstNameTheirPostIsPrintedWith() throws {
+        #expect(try Fixtures.parse("whitehouse-obama-2009-01-23.txt").participants.first?.name == "Robert Gibbs")
+        #expect(try Fixtures.parse("whitehouse-2021-02-19.txt").participants.contains { $0.name == "Jen Psaki" })
+        let trump = try Fixtures.parse("whitehouse-trump-2020-03-27.txt")
+        #expect(!trump.participants.contains { $0.name.hasPrefix("Melania") })
+    }
 }
