@@ -18,6 +18,21 @@ import Testing
         #expect(t.exchangeAccuracy >= 0.95, "exchange accuracy \(t.exchangeAccuracy)\n\(report)")
     }
 
+    /// Transcripts no rule was written against (Tests/Fixtures/gold-heldout/README.md): floors at
+    /// the figures measured when they were labelled.
+    @Test func heldOutTranscriptsScoreAsMeasured() throws {
+        let evaluation = try StructureEvaluation.run(
+            goldDirectory: Fixtures.root.appendingPathComponent("gold-heldout").path,
+            corpusDirectory: Fixtures.corpus.path)
+        let t = evaluation.total
+        let report = t.mistakes.joined(separator: "\n")
+        #expect(evaluation.perFile.count == 3)
+        #expect(t.turnPrecision >= 0.99 && t.turnRecall >= 0.99, "\(report)")
+        #expect(t.speakerAccuracy >= 0.99, "\(report)")
+        #expect(t.outletAccuracy >= 0.99, "\(report)")
+        #expect(t.exchangeAccuracy >= 0.97, "\(report)")
+    }
+
     @Test func goldCoversEveryLayoutFamilyTwiceOrMore() throws {
         let evaluation = try StructureEvaluation.run(
             goldDirectory: Fixtures.gold.path, corpusDirectory: Fixtures.corpus.path)
