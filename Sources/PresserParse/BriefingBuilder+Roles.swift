@@ -81,6 +81,18 @@ extension BriefingBuilder {
         .contains { head.containsBytes($0) }
     }
 
+    /// A turn that calls on a reporter or moves the floor on: "Colby.", "Go ahead, Steve.", "Next
+    /// question.", "Adelante."
+    func callsOnSomeone(_ text: String) -> Bool {
+        if Outlets.call(atEndOf: text) != nil { return true }
+        let lower = text.lowercased()
+        return [
+            "go ahead", "next question", "last question", "thank you all", "thanks, everyone", "we have to go",
+            "adelante", "请提问",
+        ]
+        .contains { lower.containsBytes($0) }
+    }
+
     /// Words of someone running the room rather than asking.
     static func managesFloor(_ text: String) -> Bool {
         let lower = text.lowercased()
@@ -136,12 +148,8 @@ extension BriefingBuilder {
             // Someone who runs the room calls on reporters or moves the floor on at least once
             // ("Colby.", "Go ahead, Steve.", "Next question."); an official's quip and short reply
             // before a question do not make a moderator.
-            let callsOnSomeone = own.contains { t in
-                let text = segmentation.turns[t].text
-                return Self.managesFloor(text) || Outlets.call(atEndOf: text) != nil
-                    || ["go ahead", "next question", "adelante", "请提问"].contains { text.lowercased().containsBytes($0) }
-            }
-            if median <= 40, afterQuestion * 5 <= own.count, (beforeQuestion >= 1 && callsOnSomeone) || roleSaysSo {
+            guard median <= 40, afterQuestion * 5 <= own.count else { continue }
+            if roleSaysSo || (beforeQuestion >= 1 && own.contains { callsOnSomeone(segmentation.turns[$0].text) }) {
                 participants[p].kind = .moderator
             }
         }
