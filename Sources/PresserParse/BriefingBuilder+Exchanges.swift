@@ -18,6 +18,14 @@ extension BriefingBuilder {
             case .questioner(let outlet):
                 turn.kind = .question
                 turn.outlet = outlet
+                // "追问：" (a follow-up) is the reporter who asked last, pressing on.
+                if outlet == nil, let label = raw.label?.text, LabelRoles.isFollowUp(label),
+                    let last = turns.last(where: { $0.kind == .question })
+                {
+                    turn.outlet = last.outlet
+                    turn.askedBy = last.askedBy
+                    turn.speaker = last.speaker
+                }
             case .voice, .none:
                 turn.kind = .other
             case .person(let p):

@@ -62,6 +62,9 @@ enum LabelRoles {
 
     static func isInterpreter(_ label: String) -> Bool { interpreters.contains(key(label)) }
 
+    /// A follow-up by the reporter who asked last: "追问", "FOLLOW-UP".
+    static func isFollowUp(_ label: String) -> Bool { ["追问", "FOLLOW-UP", "FOLLOW UP"].contains(key(label)) }
+
     /// Labels that never identify one person, so repeating them never continues a turn.
     /// A numbered voice ("Speaker 4") is one person, so it is not among them.
     static func isAnonymous(_ label: String) -> Bool {

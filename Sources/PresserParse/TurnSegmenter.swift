@@ -187,9 +187,13 @@ enum TurnSegmenter {
         return han >= 40 && punctuated
     }
 
-    /// Page furniture that follows the transcript on government sites: the list of related news.
+    /// Page furniture that follows the transcript on government sites: the list of related news,
+    /// the attachments and links ("附件", "相关附件", "相关链接：" on the Foreign Ministry's pages).
     static func endsTranscript(_ text: String) -> Bool {
-        text == "相关新闻" || text == "Related News:" || text == "Related News" || text == "Appendix:"
+        [
+            "相关新闻", "附件", "相关附件", "相关链接", "相关链接：", "Related News:", "Related News", "Appendix:",
+        ]
+        .contains(text)
     }
 
     /// A text with no speaker labels: one statement, the longest run of prose in the page

@@ -71,4 +71,16 @@ import Testing
         #expect(b.exchanges.count >= 2, "\(name)")
         #expect(b.exchanges.allSatisfy { !$0.answeredBy.isEmpty }, "\(name)")
     }
+
+    /// The Foreign Ministry's page furniture after the transcript ("附件", "相关附件", "相关链接："
+    /// and the site directory) is no speech; "追问：" is the reporter who asked last.
+    @Test func attachmentsEndTheTranscriptAndFollowUpsKeepTheirOutlet() throws {
+        let briefing = try Fixtures.parseZH("mfa-2024-03-21-zh.txt")
+        #expect(briefing.turns.last?.text == "我不了解你提到的有关情况。")
+        let older = try Fixtures.parseZH("mfa-2020-03-12-zh.txt")
+        #expect(older.turns.last.map { !$0.text.hasSuffix("附件") } == true)
+        let followUps = try Fixtures.parseZH("mfa-2022-05-11-zh.txt")
+        let pressing = try #require(followUps.turns.first { $0.label == "追问" })
+        #expect(pressing.outlet == "印度报业托拉斯")
+    }
 }
