@@ -139,7 +139,8 @@ extension BriefingBuilder {
     /// A turn that opens by greeting the room: "good afternoon", "good morning", "good evening"
     /// (or "buenos días", "buenas tardes") in its first ten words.
     static func greetsTheRoom(_ text: String) -> Bool {
-        let opening = text.split(separator: " ", maxSplits: 10).prefix(10).joined(separator: " ").lowercased()
+        let opening = String(decoding: text.utf8.prefix(120), as: UTF8.self).split(separator: " ").prefix(10)
+            .joined(separator: " ").lowercased()
         return ["good afternoon", "good morning", "good evening", "buenos días", "buenas tardes", "buenas noches"]
             .contains { opening.containsBytes($0) }
     }
