@@ -12,7 +12,8 @@ import Synchronization
 /// connection reports each commit's log size (`sqlite3_wal_hook`, which turns the automatic
 /// checkpoint off for that connection), and when the log is that long a second connection copies
 /// it while the writer goes on. A checkpoint never waits for the writer or for readers; what it
-/// cannot copy yet is copied by the next one, and the writer starts the log over once all of it is.
+/// cannot copy yet is copied by the next one, and the writer starts the log over once all of it is
+/// (past 4,000 pages the writer copies the rest itself; see `walHook`).
 final class Checkpointer: Sendable {
     /// Log pages after a commit that start a checkpoint (SQLite's automatic checkpoint's default).
     static let pages: Int32 = 1000
@@ -68,5 +69,12 @@ private func walHook(
     context: UnsafeMutableRawPointer?, db: OpaquePointer?, name: UnsafePointer<CChar>?, pages: Int32
 ) -> Int32 {
     if let context { Unmanaged<Checkpointer>.fromOpaque(context).takeUnretainedValue().committed(pages: pages) }
+    // The writer starts the log over only when a checkpoint has copied all of it before its next
+    // transaction begins; one that keeps losing that race lets the log grow. Past four times the
+    // usual length the writer copies what is left itself, as SQLite's automatic checkpoint would
+    // (at once busy, and skipped, while the other connection is copying).
+    if pages >= 4 * Checkpointer.pages {
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+    }
     return SQLITE_OK
 }
