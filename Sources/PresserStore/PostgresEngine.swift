@@ -70,7 +70,24 @@ actor PostgresEngine: SQLEngine {
         }
     }
 
-    func write(first: SQLStatement, rest: [SQLStatement]) async throws(StoreError) -> [StoreValue]? {
+    func write(reading: [SQLStatement], plan: @Sendable ([[[StoreValue]]]) -> WritePlan) async throws(StoreError)
+        -> [StoreValue]?
+    {
+        var results: [[[StoreValue]]] = []
+        for statement in reading { results.append(try await query(statement)) }
+        let plan = plan(results)
+        var rest: [SQLStatement] = []
+        for step in plan.rest {
+            switch step {
+            case .statement(let statement): rest.append(statement)
+            case .rows(let table): rest += table.batches()
+            case .capped(let table, let column, let cap): rest.append(table.cappedInsert(column: column, cap: cap))
+            }
+        }
+        return try await write(first: plan.first, rest: rest)
+    }
+
+    private func write(first: SQLStatement, rest: [SQLStatement]) async throws(StoreError) -> [StoreValue]? {
         do {
             try await run("BEGIN")
             guard let row = try await rows(first.sql, first.arguments).first else {

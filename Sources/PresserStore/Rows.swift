@@ -14,6 +14,31 @@ struct TableRows: Sendable {
         return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             + Array(repeating: one, count: count).joined(separator: ", ")
     }
+
+    /// One statement inserting the rows whose `column` value fewer than `cap` rows of the table
+    /// have, all counted before any is inserted (see `SQLWrite.capped`).
+    func cappedInsert(column: String, cap: Int) -> SQLStatement {
+        let names = columns.joined(separator: ", ")
+        let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let values = Array(repeating: one, count: rows.count).joined(separator: ", ")
+        return SQLStatement(
+            "WITH v (\(names)) AS (VALUES \(values)) INSERT INTO \(table) (\(names)) SELECT \(names) FROM v "
+                + "WHERE (SELECT COUNT(*) FROM \(table) s WHERE s.\(column) = v.\(column)) < \(cap)",
+            rows.flatMap { $0 })
+    }
+
+    /// The rows as inserts of at most `size` rows each (PostgreSQL takes up to 65,535 parameters a
+    /// statement).
+    func batches(of size: Int = 500) -> [SQLStatement] {
+        var out: [SQLStatement] = []
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + size, rows.count)]
+            out.append(SQLStatement(insertSQL(count: batch.count), batch.flatMap { $0 }))
+            start += batch.count
+        }
+        return out
+    }
 }
 
 /// A briefing flattened into the store's tables.
@@ -115,25 +140,32 @@ enum Rows {
         ]
     }
 
+    /// Corpus findings of the briefing being stored, in order.
+    static func corpusFindings(_ findings: [CorpusFinding]) -> TableRows {
+        TableRows(
+            table: "corpus_findings",
+            columns: ["briefing_id", "other_briefing_id", "kind", "severity", "message", "idx", "other_idx"],
+            rows: findings.map { f in
+                [
+                    .briefingID, .int(f.otherBriefing), .text(f.kind.rawValue), .text(f.severity.rawValue),
+                    .text(f.message), StoreValue(f.index), StoreValue(f.otherIndex),
+                ]
+            })
+    }
+
     /// A briefing's sentence fingerprints, stored only while fewer than `cap` briefings have the
     /// same sentence: boilerplate said in every briefing is matched against its first few, so
     /// storing stays as fast at the ten-thousandth briefing as at the first.
-    static func sentences(_ rows: [(turn: Int, fingerprint: String, text: String)], cap: Int) -> [SQLStatement] {
-        var out: [SQLStatement] = []
+    static func sentences(_ rows: [(turn: Int, fingerprint: String, text: String)], cap: Int) -> [SQLWrite] {
+        var out: [SQLWrite] = []
         var start = 0
         while start < rows.count {
             let batch = rows[start..<min(start + 400, rows.count)]
             start += batch.count
-            let values = Array(repeating: "(?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
-            out.append(
-                SQLStatement(
-                    "WITH v (briefing_id, turn, fingerprint, text) AS (VALUES \(values)) "
-                        + "INSERT INTO sentences (briefing_id, turn, fingerprint, text) "
-                        + "SELECT briefing_id, turn, fingerprint, text FROM v "
-                        + "WHERE (SELECT COUNT(*) FROM sentences s WHERE s.fingerprint = v.fingerprint) < \(cap)",
-                    batch.flatMap {
-                        [StoreValue.briefingID, StoreValue($0.turn), .text($0.fingerprint), .text($0.text)]
-                    }))
+            let table = TableRows(
+                table: "sentences", columns: ["briefing_id", "turn", "fingerprint", "text"],
+                rows: batch.map { [StoreValue.briefingID, StoreValue($0.turn), .text($0.fingerprint), .text($0.text)] })
+            out.append(.capped(table, column: "fingerprint", cap: cap))
         }
         return out
     }

@@ -14,42 +14,32 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     // MARK: Writing
 
     func store(_ prepared: PreparedBriefing, path: String) async throws(StoreError) -> StoreOutcome {
-        let briefing = prepared.briefing
-        let sha = briefing.source.sha256
+        let sha = prepared.briefing.source.sha256
         // Bytes stored before are not looked up first: the insert adds nothing then (checked
         // below), and `presser ingest` asks `storedID` before it even parses.
-        let corpus = try await corpusFindings(for: prepared, path: path)
+        let lookup = CorpusLookup(prepared, path: path)
         let insert = Rows.briefingInsert(prepared, path: path, now: ISO8601DateFormatter().string(from: Date()))
-        var rest: [SQLStatement] = [
-            SQLStatement("UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID])
+        var rest: [SQLWrite] = [
+            .statement(
+                SQLStatement("UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID]))
         ]
-        for table in prepared.children where !table.rows.isEmpty {
-            // Batches of at most 500 rows (PostgreSQL takes up to 65,535 parameters a statement).
-            var start = 0
-            while start < table.rows.count {
-                let batch = table.rows[start..<min(start + 500, table.rows.count)]
-                rest.append(SQLStatement(table.insertSQL(count: batch.count), batch.flatMap { $0 }))
-                start += batch.count
-            }
-        }
+        rest += prepared.children.map(SQLWrite.rows)
         rest += Rows.sentences(prepared.sentences, cap: 5)
         if engine.dialect == .sqlite {
             rest.append(
-                SQLStatement(
-                    "INSERT INTO turns_fts (rowid, search_text) SELECT id, search_text FROM turns WHERE briefing_id = ?",
-                    [.briefingID]))
+                .statement(
+                    SQLStatement(
+                        "INSERT INTO turns_fts (rowid, search_text) SELECT id, search_text FROM turns WHERE briefing_id = ?",
+                        [.briefingID])))
         }
-        for f in corpus {
-            rest.append(
-                SQLStatement(
-                    "INSERT INTO corpus_findings (briefing_id, other_briefing_id, kind, severity, message, idx, other_idx) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        .briefingID, .int(f.otherBriefing), .text(f.kind.rawValue), .text(f.severity.rawValue),
-                        .text(f.message), StoreValue(f.index), StoreValue(f.otherIndex),
-                    ]))
-        }
-        guard let row = try await engine.write(first: insert, rest: rest) else {
+        let planned = rest
+        guard
+            let row = try await engine.write(
+                reading: lookup.queries,
+                plan: { results in
+                    WritePlan(first: insert, rest: planned + [.rows(Rows.corpusFindings(lookup.findings(results)))])
+                })
+        else {
             // Stored by someone else between the check and the write.
             if let id = try await storedID(sha256: sha) { return .unchanged(id: id) }
             throw .failed(location: engine.location, reason: "\(path): the briefing was neither stored nor found")
@@ -61,100 +51,12 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         try await engine.query(SQLStatement("SELECT id FROM briefings WHERE sha256 = ?", [.text(sha)])).first?[0].int64
     }
 
-    /// Figures stated differently for the same subject and period in another briefing (a warning; at
-    /// most 20 per figure), and sentences said word for word in another briefing (one info finding
-    /// for each of the 20 briefings that share the most).
-    private func corpusFindings(for prepared: PreparedBriefing, path: String) async throws(StoreError)
-        -> [CorpusFinding]
-    {
-        let b = prepared.briefing
-        var out: [CorpusFinding] = []
-        // Levels with a subject and a stated period, looked up in one query per 100 (an OR of keys,
-        // which both databases answer from the claims_subject index).
-        let dated = b.claims.enumerated().compactMap { i, claim -> (Int, Claim, [String])? in
-            guard claim.change == nil, claim.upper == nil, let key = CorpusKeys.subjectKey(claim),
-                let from = claim.period?.from, let to = claim.period?.to
-            else { return nil }
-            return (i, claim, [key, from, to])
-        }
-        var start = 0
-        while start < dated.count {
-            let chunk = dated[start..<min(start + 100, dated.count)]
-            start += chunk.count
-            let keys = Array(
-                repeating: "(c.subject_key = ? AND c.period_from = ? AND c.period_to = ?)", count: chunk.count)
-            let rows = try await engine.query(
-                SQLStatement(
-                    "SELECT c.briefing_id, b.date, c.idx, c.text, c.value, c.unit, c.qualifier, c.kind, c.subject_key, "
-                        + "c.period_from, c.period_to FROM claims c JOIN briefings b ON b.id = c.briefing_id "
-                        + "WHERE b.latest = 1 AND b.path <> ? AND c.change_direction IS NULL AND c.upper IS NULL "
-                        + "AND (\(keys.joined(separator: " OR "))) LIMIT 2000",
-                    [.text(path)] + chunk.flatMap { $0.2.map(StoreValue.text) }))
-            for (i, claim, key) in chunk {
-                let matching = rows.filter {
-                    [$0[8].string ?? "", $0[9].string ?? "", $0[10].string ?? ""] == key
-                        && $0[7].string == claim.kind.rawValue
-                        && $0[5].string == claim.unit
-                }
-                for row in matching.sorted(by: { $0[0].int64 > $1[0].int64 }).prefix(20) {
-                    var other = claim
-                    other.text = row[3].string ?? ""
-                    other.value = row[4].double ?? 0
-                    other.qualifier = Claim.Qualifier(rawValue: row[6].string ?? "") ?? .exact
-                    guard !CorpusKeys.sameValue(claim, other) else { continue }
-                    let thing = claim.subject ?? claim.counted ?? "A figure"
-                    let period = claim.period?.text ?? ""
-                    out.append(
-                        CorpusFinding(
-                            kind: .figureChanged, severity: .warning,
-                            message:
-                                "\(thing) (\(period)): “\(claim.text)” in \(Self.thisBriefing)\(b.date.map { " (\($0))" } ?? ""), "
-                                + "“\(other.text)” in #\(row[0].int64)\(row[1].string.map { " (\($0))" } ?? "").",
-                            briefing: 0, otherBriefing: row[0].int64, index: i, otherIndex: row[2].int))
-                }
-            }
-        }
-        // Sentences said word for word elsewhere: the 20 briefings that share the most, one finding each.
-        let sentences = prepared.sentences
-        var shared: [Int64: (count: Int, turn: Int, otherTurn: Int, text: String)] = [:]
-        start = 0
-        while start < sentences.count {
-            let chunk = sentences[start..<min(start + 400, sentences.count)]
-            start += chunk.count
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-            let rows = try await engine.query(
-                SQLStatement(
-                    "SELECT s.briefing_id, COUNT(*), MIN(s.fingerprint), MIN(s.turn) FROM sentences s "
-                        + "JOIN briefings b ON b.id = s.briefing_id WHERE b.latest = 1 AND b.path <> ? "
-                        + "AND s.fingerprint IN (\(marks)) GROUP BY s.briefing_id ORDER BY 2 DESC, 1 LIMIT 20",
-                    [.text(path)] + chunk.map { .text($0.fingerprint) }))
-            for row in rows {
-                let id = row[0].int64
-                guard let mine = chunk.first(where: { $0.fingerprint == row[2].string }) else { continue }
-                let old = shared[id] ?? (0, mine.turn, row[3].int, mine.text)
-                shared[id] = (old.count + row[1].int, old.turn, old.otherTurn, old.text)
-            }
-        }
-        let top = shared.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(20)
-        for (id, s) in top.sorted(by: { $0.key < $1.key }) {
-            let short = s.text.count > 120 ? String(s.text.prefix(117)) + "…" : s.text
-            out.append(
-                CorpusFinding(
-                    kind: .repeatedTalkingPoint, severity: .info,
-                    message:
-                        "\(s.count) sentence\(s.count == 1 ? "" : "s") of \(Self.thisBriefing) said word for word in #\(id) "
-                        + "too, such as “\(short)”",
-                    briefing: 0, otherBriefing: id, index: s.turn, otherIndex: s.otherTurn))
-        }
-        return out
-    }
-
     /// An unfiltered search first ranks the matches among this many of the most recently stored
     /// turns (about a twentieth of a 10,000-briefing corpus).
     static var recentTurns: Int { 50_000 }
 
     /// Stands for the new briefing's id in a corpus finding's message until it is read back.
-    static var thisBriefing: String { "#{briefing}" }
+    static var thisBriefing: String { CorpusLookup.thisBriefing }
 
     // MARK: Reading
 

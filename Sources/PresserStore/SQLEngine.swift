@@ -8,13 +8,33 @@ protocol SQLEngine: Sendable {
     func migrate(_ migrations: [Migration]) async throws(StoreError) -> [String]
     /// Runs a query (`?` placeholders) and returns its rows.
     func query(_ statement: SQLStatement) async throws(StoreError) -> [[StoreValue]]
-    /// In one transaction: runs `first`; if it returns a row, runs `rest` with `.briefingID` bound to
-    /// that row's first column, and commits. Returns the row, or nil when `first` returned none (then
-    /// nothing is written).
-    func write(first: SQLStatement, rest: [SQLStatement]) async throws(StoreError) -> [StoreValue]?
+    /// Runs the queries `reading`, hands their rows (one list per query, in order) to `plan`, and, in
+    /// one transaction, runs the plan's `first`; if it returns a row, runs its `rest` with
+    /// `.briefingID` bound to that row's first column, and commits. Returns the row, or nil when
+    /// `first` returned none (then nothing is written). SQLite reads in the write transaction, on
+    /// the writer's connection (whose cache the last briefings left warm); PostgreSQL reads just
+    /// before it.
+    func write(reading: [SQLStatement], plan: @Sendable ([[[StoreValue]]]) -> WritePlan) async throws(StoreError)
+        -> [StoreValue]?
     func close() async
 }
 
 enum SQLDialect: Sendable {
     case sqlite, postgres
+}
+
+/// The statements of one write transaction (see `SQLEngine.write`).
+struct WritePlan: Sendable {
+    var first: SQLStatement
+    var rest: [SQLWrite]
+}
+
+/// One step of a write: a statement, or rows for a table, which each engine inserts its own way
+/// (SQLite one row at a time through a statement it keeps prepared, PostgreSQL 500 rows a statement).
+enum SQLWrite: Sendable {
+    case statement(SQLStatement)
+    case rows(TableRows)
+    /// The rows whose `column` value fewer than `cap` rows of the table have, counted for all the
+    /// rows before any of them is inserted (two with the same value can both go in).
+    case capped(TableRows, column: String, cap: Int)
 }

@@ -1,0 +1,125 @@
+import PresserCheck
+import PresserCore
+
+/// What the corpus says about a briefing about to be stored: figures stated differently for the
+/// same subject and period in another briefing (a warning; at most 20 per figure), and sentences
+/// said word for word in another briefing (one info finding for each of the 20 briefings that
+/// share the most). The queries are worked out first and their rows read back by `findings`, so
+/// that the engine can run them in the write transaction.
+struct CorpusLookup: Sendable {
+    /// Stands for the new briefing's id in a corpus finding's message until it is read back.
+    static var thisBriefing: String { "#{briefing}" }
+
+    /// The figure queries, then the sentence queries.
+    let queries: [SQLStatement]
+    private let briefing: Briefing
+    /// Levels with a subject and a stated period, in chunks of 100, one query each.
+    private let dated: [[(index: Int, claim: Claim, key: [String])]]
+    /// Fingerprinted sentences in chunks of 400, one query each.
+    private let sentences: [[(turn: Int, fingerprint: String, text: String)]]
+
+    init(_ prepared: PreparedBriefing, path: String) {
+        let b = prepared.briefing
+        briefing = b
+        // Looked up in one query per 100 (an OR of keys, which both databases answer from the
+        // claims_subject index).
+        let dated = b.claims.enumerated().compactMap { i, claim -> (index: Int, claim: Claim, key: [String])? in
+            guard claim.change == nil, claim.upper == nil, let key = CorpusKeys.subjectKey(claim),
+                let from = claim.period?.from, let to = claim.period?.to
+            else { return nil }
+            return (i, claim, [key, from, to])
+        }
+        self.dated = Self.chunks(dated, of: 100)
+        sentences = Self.chunks(prepared.sentences, of: 400)
+        var queries: [SQLStatement] = []
+        for chunk in self.dated {
+            let keys = Array(
+                repeating: "(c.subject_key = ? AND c.period_from = ? AND c.period_to = ?)", count: chunk.count)
+            queries.append(
+                SQLStatement(
+                    "SELECT c.briefing_id, b.date, c.idx, c.text, c.value, c.unit, c.qualifier, c.kind, c.subject_key, "
+                        + "c.period_from, c.period_to FROM claims c JOIN briefings b ON b.id = c.briefing_id "
+                        + "WHERE b.latest = 1 AND b.path <> ? AND c.change_direction IS NULL AND c.upper IS NULL "
+                        + "AND (\(keys.joined(separator: " OR "))) LIMIT 2000",
+                    [.text(path)] + chunk.flatMap { $0.key.map(StoreValue.text) }))
+        }
+        for chunk in sentences {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            queries.append(
+                SQLStatement(
+                    "SELECT s.briefing_id, COUNT(*), MIN(s.fingerprint), MIN(s.turn) FROM sentences s "
+                        + "JOIN briefings b ON b.id = s.briefing_id WHERE b.latest = 1 AND b.path <> ? "
+                        + "AND s.fingerprint IN (\(marks)) GROUP BY s.briefing_id ORDER BY 2 DESC, 1 LIMIT 20",
+                    [.text(path)] + chunk.map { .text($0.fingerprint) }))
+        }
+        self.queries = queries
+    }
+
+    /// What a figure and another briefing's must share to be compared.
+    private struct Match: Hashable {
+        var key: [String]
+        var kind: String?
+        var unit: String?
+    }
+
+    private static func chunks<T>(_ xs: [T], of size: Int) -> [[T]] {
+        stride(from: 0, to: xs.count, by: size).map { Array(xs[$0..<min($0 + size, xs.count)]) }
+    }
+
+    /// The findings, from the rows of `queries` (one list per query, in order).
+    func findings(_ results: [[[StoreValue]]]) -> [CorpusFinding] {
+        let b = briefing
+        var out: [CorpusFinding] = []
+        var results = results[...]
+        for chunk in dated {
+            // The rows by subject, period, kind and unit, each group in the order read.
+            let rows = Dictionary(grouping: results.popFirst() ?? []) {
+                Match(
+                    key: [$0[8].string ?? "", $0[9].string ?? "", $0[10].string ?? ""], kind: $0[7].string,
+                    unit: $0[5].string)
+            }
+            for (i, claim, key) in chunk {
+                let matching = rows[Match(key: key, kind: claim.kind.rawValue, unit: claim.unit)] ?? []
+                for row in matching.sorted(by: { $0[0].int64 > $1[0].int64 }).prefix(20) {
+                    var other = claim
+                    other.text = row[3].string ?? ""
+                    other.value = row[4].double ?? 0
+                    other.qualifier = Claim.Qualifier(rawValue: row[6].string ?? "") ?? .exact
+                    guard !CorpusKeys.sameValue(claim, other) else { continue }
+                    let thing = claim.subject ?? claim.counted ?? "A figure"
+                    let period = claim.period?.text ?? ""
+                    out.append(
+                        CorpusFinding(
+                            kind: .figureChanged, severity: .warning,
+                            message:
+                                "\(thing) (\(period)): “\(claim.text)” in \(Self.thisBriefing)\(b.date.map { " (\($0))" } ?? ""), "
+                                + "“\(other.text)” in #\(row[0].int64)\(row[1].string.map { " (\($0))" } ?? "").",
+                            briefing: 0, otherBriefing: row[0].int64, index: i, otherIndex: row[2].int))
+                }
+            }
+        }
+        // Sentences said word for word elsewhere: the 20 briefings that share the most, one finding each.
+        var shared: [Int64: (count: Int, turn: Int, otherTurn: Int, text: String)] = [:]
+        for chunk in sentences {
+            let rows = results.popFirst() ?? []
+            for row in rows {
+                let id = row[0].int64
+                guard let mine = chunk.first(where: { $0.fingerprint == row[2].string }) else { continue }
+                let old = shared[id] ?? (0, mine.turn, row[3].int, mine.text)
+                shared[id] = (old.count + row[1].int, old.turn, old.otherTurn, old.text)
+            }
+        }
+        let top = shared.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(20)
+        for (id, s) in top.sorted(by: { $0.key < $1.key }) {
+            let short = s.text.count > 120 ? String(s.text.prefix(117)) + "…" : s.text
+            out.append(
+                CorpusFinding(
+                    kind: .repeatedTalkingPoint, severity: .info,
+                    message:
+                        "\(s.count) sentence\(s.count == 1 ? "" : "s") of \(Self.thisBriefing) said word for word in #\(id) "
+                        + "too, such as “\(short)”",
+                    briefing: 0, otherBriefing: id, index: s.turn, otherIndex: s.otherTurn))
+        }
+        return out
+    }
+}
