@@ -139,11 +139,22 @@ extension BriefingBuilder {
     /// A turn that opens by greeting the room: "good afternoon", "good morning", "good evening"
     /// (or "buenos días", "buenas tardes") in its first ten words.
     static func greetsTheRoom(_ text: String) -> Bool {
-        let opening = String(decoding: text.utf8.prefix(120), as: UTF8.self).split(separator: " ").prefix(10)
-            .joined(separator: " ").lowercased()
-        return ["good afternoon", "good morning", "good evening", "buenos días", "buenas tardes", "buenas noches"]
-            .contains { opening.containsBytes($0) }
+        // The first ten words, from no more than the first 120 bytes.
+        var bytes = 0
+        var words = 0
+        for b in text.utf8.prefix(120) {
+            if b == UInt8(ascii: " ") {
+                words += 1
+                if words == 10 { break }
+            }
+            bytes += 1
+        }
+        return greetings.firstIgnoringASCIICase(in: String(decoding: text.utf8.prefix(bytes), as: UTF8.self)) != nil
     }
+
+    private static let greetings = ByteSearch.Phrases([
+        "good afternoon", "good morning", "good evening", "buenos días", "buenas tardes", "buenas noches",
+    ])
 
     /// A reporter's greeting or thanks that asks nothing: "Hello Mr. Vice President.", "Thank
     /// you, Mr. President.", "Good afternoon." — no question mark, opening with a greeting or

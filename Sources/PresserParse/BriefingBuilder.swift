@@ -159,7 +159,7 @@ struct BriefingBuilder {
                     ])
                 }
                 var resolved = index.map { Names.fullest(short, roles: roles, in: $0) } ?? short
-                if SpeakerLabel.isUpperCase(label.text[...]) {
+                if SpeakerLabel.isUpperCase(label.text[...]), Names.mayHaveInnerCapital(resolved) {
                     if spellings == nil { spellings = Names.Spellings(allText) }
                     if let printed = spellings?.spelling(of: resolved) { resolved = printed }
                 }

@@ -116,6 +116,16 @@ enum Names {
         return out.joined(separator: " ")
     }
 
+    /// A name that may carry a capital inside a word, which `properCase` cannot know: McKee,
+    /// MacArthur, DeVos, DiNapoli, LaHood, VanDyke.
+    static func mayHaveInnerCapital(_ name: String) -> Bool {
+        name.lowercased().split(separator: " ").contains { word in
+            ["mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von"].contains {
+                word.count > $0.count + 2 && word.hasPrefix($0)
+            }
+        }
+    }
+
     /// How the text spells names that labels print in capitals: "MICHAEL MCKEE" is "Michael
     /// McKee" where the reporter introduces themselves. Built once per transcript: the text's bytes
     /// and a copy with ASCII letters folded to lower case, searched a name at a time.

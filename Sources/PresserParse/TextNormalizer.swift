@@ -144,7 +144,10 @@ enum TextNormalizer {
             guard b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!") else { continue }
             guard i < utf8.endIndex, utf8[i] == UInt8(ascii: " ") else { continue }
             let start = utf8.index(after: i)
-            guard start < utf8.endIndex, utf8[start] >= 0x41, utf8[start] <= 0x5A,
+            // Two capitals first ("EN…"): an ordinary sentence ("It …") is passed over at once.
+            guard start < utf8.endIndex, utf8[start] >= 0x41, utf8[start] <= 0x5A else { continue }
+            let second = utf8.index(after: start)
+            guard second < utf8.endIndex, utf8[second] >= 0x41, utf8[second] <= 0x5A,
                 let name = upperCaseName(at: text[start...]),
                 whole.containsBytes(ordinaryCase(name)) || whole.containsBytes("<NAME>\(name)</NAME>")
             else { continue }
