@@ -28,10 +28,16 @@ public struct Participant: Sendable, Codable, Equatable, Hashable {
 
     /// Turns a display name into an id: lower case ASCII letters and digits joined by hyphens;
     /// letters with accents lose them ("Andrés" → "andres").
+    private static let strokes: [Unicode.Scalar: Unicode.Scalar] = [
+        "đ": "d", "ł": "l", "ø": "o", "ħ": "h", "ŧ": "t", "ƀ": "b", "ɨ": "i", "ß": "s",
+    ]
+
     public static func slug(_ name: String) -> String {
         var out = ""
         var pendingHyphen = false
-        for scalar in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        for decomposed in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            // Letters with a stroke have no decomposition: "Đại Quang" is "dai-quang".
+            let scalar = Self.strokes[decomposed] ?? decomposed
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false

@@ -131,9 +131,12 @@ extension BriefingBuilder {
             lower = lower.dropFirst(lead.count)
         }
         if lower.hasPrefix("the ") { lower = lower.dropFirst(4) }
-        return ["next question", "last question", "final question", "one more question", "next caller"].contains {
-            lower.hasPrefix($0)
-        }
+        return [
+            "next question", "last question", "final question", "one more question", "next caller",
+            "further questions", "any more questions", "how about one more", "a few more", "a couple more",
+            "couple more",
+        ]
+        .contains { lower.hasPrefix($0) }
     }
 
     /// A turn that opens by greeting the room: "good afternoon", "good morning", "good evening"
@@ -238,7 +241,8 @@ extension BriefingBuilder {
         let cues = [
             "answer", "invite", "take this", "take that", "take the question", "turn it over", "hand it", "respond",
             "address", "go ahead", "over to", "responder", "conteste", "would you like to", "let me have", "let me ask",
-            "adelante", "le pediríamos", "le pido", "le pedimos",
+            "adelante", "le pediríamos", "le pido", "le pedimos", "want to say something", "you want to speak",
+            "love to have", "like to have", "let me let",
         ]
         guard cues.contains(where: { lower.containsBytes($0) }) else { return false }
         if words <= 25 { return true }

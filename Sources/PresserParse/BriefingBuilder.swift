@@ -166,7 +166,7 @@ struct BriefingBuilder {
                 var id = Participant.slug(resolved)
                 if byKey[id] == nil,
                     let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey)
-                        ?? middleNameKey(id, in: byKey)
+                        ?? middleNameKey(id, in: byKey) ?? transposedKey(id, in: byKey)
                 {
                     id = similar
                 }
@@ -246,6 +246,19 @@ struct BriefingBuilder {
         return keys.keys.sorted().first { other in
             let o = other.split(separator: "-")
             return within(parts, o) || within(o, parts)
+        }
+    }
+
+    /// "girior" for "giroir": a label's typo that swaps two letters side by side (five letters or
+    /// more) is the same person.
+    func transposedKey(_ key: String, in keys: [String: Int]) -> String? {
+        let k = Array(key.utf8)
+        guard k.count >= 5 else { return nil }
+        return keys.keys.sorted().first { other in
+            let o = Array(other.utf8)
+            guard o.count == k.count, o != k, let i = k.indices.first(where: { k[$0] != o[$0] }), i + 1 < k.count
+            else { return false }
+            return k[i] == o[i + 1] && k[i + 1] == o[i] && k[(i + 2)...] == o[(i + 2)...]
         }
     }
 

@@ -190,4 +190,19 @@ import Testing
         let trump = try Fixtures.parse("whitehouse-trump-2020-03-27.txt")
         #expect(!trump.participants.contains { $0.name.hasPrefix("Melania") })
     }
+
+    /// From a fourth read-through: a label typo that swaps two letters is the same official
+    /// ("ADMIRAL GIRIOR"), "A few more." and "Further questions for the team?" move the floor on,
+    /// an in-sentence hand-off ("I'd love to have the Admiral speak to that question") is a
+    /// delegation, and a letter with a stroke keeps its place in the id ("Đại Quang").
+    @Test func typosFloorWordsHandOffsAndStrokes() throws {
+        let briefing = try Fixtures.parse("whitehouse-trump-2020-04-06.txt")
+        #expect(!briefing.participants.contains { $0.id == "girior" })
+        #expect(briefing.turns.first { $0.text.hasPrefix("A few more. We’ll do a few more.") }?.kind == .moderation)
+        #expect(briefing.turns.first { $0.text == "Further questions for the team?" }?.kind == .moderation)
+        #expect(
+            briefing.turns.first { $0.text.hasPrefix("Yeah, I’d love to have the Admiral speak") }?.kind == .delegation)
+        #expect(Participant.slug("Đại Quang") == "dai-quang")
+        #expect(!BriefingBuilder.opensWithFloorWords("One more thing: the tests are free."))
+    }
 }
