@@ -190,7 +190,22 @@ struct Figures: Sendable {
         guard offset > 0, offset <= scalars.count else { return "" }
         let end = scalars.index(scalars.startIndex, offsetBy: offset)
         let start = scalars.index(end, offsetBy: -min(offset, 48))
-        let head = String(scalars[start..<end]).lowercased()
+        let slice = scalars[start..<end]
+        if slice.allSatisfy(\.isASCII) {
+            // ASCII, the common case: letters and digits read on bytes, without Unicode lookups.
+            var words: [[UInt8]] = [[]]
+            for scalar in slice {
+                let b = UInt8(scalar.value)
+                if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    words[words.count - 1].append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                } else if !(words.last?.isEmpty ?? true) {
+                    words.append([])
+                }
+            }
+            return words.filter { !$0.isEmpty }.suffix(2).map { String(decoding: $0, as: UTF8.self) }
+                .joined(separator: " ")
+        }
+        let head = String(slice).lowercased()
         return head.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).suffix(2).joined(separator: " ")
     }
 
@@ -229,8 +244,35 @@ struct Figures: Sendable {
         } else {
             return sentence
         }
-        let before = sentence[..<range.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(words)
-        let after = sentence[range.upperBound...].split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(words)
+        // Only the few words wanted are split off: a byte walk out from the figure finds where
+        // the `words`-th word before it begins and the `words`-th after it ends.
+        let utf8 = sentence.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+        var start = range.lowerBound
+        var seen = 0
+        var inWord = false
+        while start > utf8.startIndex {
+            let previous = utf8.index(before: start)
+            if isSpace(utf8[previous]) {
+                if inWord { seen += 1; inWord = false; if seen == words { break } }
+            } else {
+                inWord = true
+            }
+            start = previous
+        }
+        var end = range.upperBound
+        seen = 0
+        inWord = false
+        while end < utf8.endIndex {
+            if isSpace(utf8[end]) {
+                if inWord { seen += 1; inWord = false; if seen == words { break } }
+            } else {
+                inWord = true
+            }
+            end = utf8.index(after: end)
+        }
+        let before = sentence[start..<range.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(words)
+        let after = sentence[range.upperBound..<end].split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(words)
         return (before + after).joined(separator: " ")
     }
 }
