@@ -363,6 +363,22 @@ enum AnswerCheck {
     /// The opening of an answer lower-cased, curly apostrophes straightened, as UTF-8 bytes: one
     /// scalar still starts at each byte that is not a continuation byte, so offsets carry over.
     static func openingBytes(_ text: Substring) -> [UInt8] {
+        // ASCII and curly apostrophes only, the common case: folded byte by byte.
+        var fast: [UInt8] = []
+        fast.reserveCapacity(text.utf8.count)
+        var utf8 = text.utf8.makeIterator()
+        var ascii = true
+        while let b = utf8.next() {
+            if b < 0x80 {
+                fast.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            } else if b == 0xE2, utf8.next() == 0x80, utf8.next() == 0x99 {
+                fast.append(UInt8(ascii: "'"))
+            } else {
+                ascii = false
+                break
+            }
+        }
+        if ascii { return fast }
         let bytes = Array(text.lowercased().utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
