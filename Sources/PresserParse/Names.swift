@@ -22,7 +22,7 @@ enum Names {
     ]
 
     /// A part of a label that can only be a name: two to five words, none a title, none of the
-    /// little words roles are built with ("de", "del", "y", "para"), no parentheses.
+    /// words roles are built with ("de", "del", "y", "para", "vocal"), no parentheses.
     private static func readsAsName(_ part: String) -> Bool {
         let words = part.split(separator: " ").map { $0.lowercased() }
         guard (2...5).contains(words.count), !part.contains("("), let first = words.first,

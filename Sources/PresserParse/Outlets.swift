@@ -162,6 +162,15 @@ enum Outlets {
         return l == "," || l == "." || l == "?" || l == "!" || l == ";" || l == ":"
     }
 
+    /// Titles of people, which open no outlet's name ("National Journal" and "Press TV" are
+    /// outlets, so not every title word of `Names.titleWords` is here).
+    private static let personTitles: Set<String> = [
+        "president", "vice", "secretary", "minister", "prime", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+        "senator", "governor", "ambassador", "chairman", "chairwoman", "admiral", "sir", "presidente", "secretario",
+        "secretaria", "canciller",
+    ]
+
+    /// Months, which open dates ("from May 19"), not outlets.
     private static let months: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
@@ -195,7 +204,7 @@ enum Outlets {
         // "a visit to China from May 19 to 24": a date, not an outlet.
         // "… Committee with Vice President Wang": a title opens no outlet's name.
         guard let first = parts.first, !months.contains(first.lowercased()),
-            !Names.titleWords.contains(first.lowercased())
+            !personTitles.contains(first.lowercased())
         else { return nil }
         return parts.joined(separator: " ")
     }

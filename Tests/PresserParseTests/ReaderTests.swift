@@ -201,6 +201,10 @@ import Testing
                     "Vice President Mourão will pay an official visit to China from May 19 to 24 and co-chair the fifth meeting of the China-Brazil High Level Coordination and Cooperation Committee with Vice President Wang."
             ).isEmpty)
         #expect(Outlets.calls(atEndOf: "He will visit from May 19.").allSatisfy { $0.outlet == nil })
+        // Title words that open outlets' names still do.
+        #expect(
+            Outlets.call(atEndOf: "Let's go to Mara Liasson with National Public Radio.")
+                == Attribution(name: "Mara Liasson", outlet: "National Public Radio"))
         // A one-word answer is no bare call.
         #expect(Outlets.call(atEndOf: "Soon.") == nil)
         #expect(Outlets.call(atEndOf: "Correct.") == nil)
