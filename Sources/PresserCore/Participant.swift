@@ -26,12 +26,13 @@ public struct Participant: Sendable, Codable, Equatable, Hashable {
         self.outlet = outlet
     }
 
-    /// Turns a display name into an id: lower case ASCII letters and digits joined by hyphens;
-    /// letters with accents lose them ("Andrés" → "andres").
+    /// Letters with a stroke, which have no decomposition, and their ASCII letters.
     private static let strokes: [Unicode.Scalar: Unicode.Scalar] = [
         "đ": "d", "ł": "l", "ø": "o", "ħ": "h", "ŧ": "t", "ƀ": "b", "ɨ": "i", "ß": "s",
     ]
 
+    /// Turns a display name into an id: lower case ASCII letters and digits joined by hyphens;
+    /// letters with accents lose them ("Andrés" → "andres", "Đại Quang" → "dai-quang").
     public static func slug(_ name: String) -> String {
         var out = ""
         var pendingHyphen = false

@@ -130,8 +130,9 @@ enum TextNormalizer {
     /// The Federal Reserve's transcripts sometimes print a reporter's name without its tag: "…
     /// not showing up in layoffs yet. <NAME>MICHELLE SMITH</NAME>. Enda. ENDA CURRAN. Thank you,
     /// Chair. Enda Curran, Bloomberg News." Two to four upper-case words ending a sentence of their
-    /// own, after a sentence's end (". ", "? ", "! "), are tagged when the same name is printed in ordinary case
-    /// somewhere in the transcript (a reporter introduces themselves), or is tagged elsewhere.
+    /// own, after a sentence's end (". ", "? ", "! "), are tagged when the same name is printed in
+    /// ordinary case somewhere in the transcript (a reporter introduces themselves), or is tagged
+    /// elsewhere.
     static func tagUntaggedNames(_ text: String, in whole: String) -> String {
         var out = ""
         var copied = text.utf8.startIndex
