@@ -22,6 +22,19 @@ public enum Checker {
         return b
     }
 
+    /// `check`, and the fingerprints of the officials' sentences the store compares across
+    /// briefings (`CorpusKeys.sentenceFingerprints`), from the one reading of the sentences.
+    public static func checkForStore(_ briefing: Briefing) -> (
+        briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]
+    ) {
+        var b = briefing
+        let figures = Figures(b)
+        b.findings = findings(in: b, figures: figures)
+        let answers = self.answers(in: b, figures: figures)
+        for i in b.exchanges.indices { b.exchanges[i].answer = answers[i] }
+        return (b, CorpusKeys.sentenceFingerprints(b, figures: figures))
+    }
+
     /// The findings for one briefing (its `claims` already extracted).
     public static func findings(in briefing: Briefing) -> [Finding] {
         findings(in: briefing, figures: Figures(briefing))

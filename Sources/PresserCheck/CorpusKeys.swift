@@ -37,6 +37,21 @@ public enum CorpusKeys {
         return out
     }
 
+    /// The same from the sentences and words the checks already read (`Figures` splits every
+    /// turn and stems every sentence, numbers included, exactly as above).
+    static func sentenceFingerprints(_ briefing: Briefing, figures: Figures) -> [(
+        turn: Int, fingerprint: String, text: String
+    )] {
+        var out: [(Int, String, String)] = []
+        for (i, sentence) in figures.sentences.enumerated() {
+            guard briefing.turns.indices.contains(sentence.turn) else { continue }
+            let kind = briefing.turns[sentence.turn].kind
+            guard kind == .statement || kind == .answer, figures.sentenceWords[i].count >= 10 else { continue }
+            out.append((sentence.turn, fnv1a(figures.sentenceWords[i].joined(separator: " ")), sentence.text))
+        }
+        return out
+    }
+
     /// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines (Swift's Hasher is not).
     static func fnv1a(_ s: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -126,9 +126,11 @@ public enum Ingest {
         return await withCheckedContinuation { continuation in
             AnalysisThreads.shared.run {
                 do throws(PresserError) {
-                    let briefing = try Pipeline.run(files).briefing
+                    let analysed = try Pipeline.runForStore(files)
                     do throws(StoreError) {
-                        continuation.resume(returning: .prepared(try PreparedBriefing(briefing)))
+                        continuation.resume(
+                            returning: .prepared(try PreparedBriefing(analysed.briefing, sentences: analysed.sentences))
+                        )
                     } catch {
                         continuation.resume(returning: .failed(error.description))
                     }

@@ -15,6 +15,15 @@ public enum Pipeline {
         return (Checker.check(briefing), result.warnings)
     }
 
+    /// `run` for the store: the briefing and its officials' sentences fingerprinted, read once.
+    static func runForStore(_ inputs: [TranscriptFile]) throws(PresserError) -> (
+        briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]
+    ) {
+        var briefing = try TranscriptParser.parse(inputs).briefing
+        briefing.claims = ClaimExtractor.claims(in: briefing)
+        return Checker.checkForStore(briefing)
+    }
+
     /// The same from paths (or `-` for standard input).
     public static func run(paths: [String]) throws(PresserError) -> (briefing: Briefing, warnings: [String]) {
         try run(paths.map { path throws(PresserError) in try TranscriptFile.read(path) })

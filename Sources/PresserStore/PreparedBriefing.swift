@@ -15,6 +15,11 @@ public struct PreparedBriefing: Sendable {
     var sentences: [(turn: Int, fingerprint: String, text: String)]
 
     public init(_ briefing: Briefing) throws(StoreError) {
+        try self.init(briefing, sentences: CorpusKeys.sentenceFingerprints(briefing))
+    }
+
+    /// With the sentences already fingerprinted (`Pipeline.runForStore`).
+    init(_ briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(briefing) else {
@@ -25,6 +30,6 @@ public struct PreparedBriefing: Sendable {
         self.briefing = briefing
         self.document = String(decoding: data, as: UTF8.self)
         self.children = Rows.children(of: briefing)
-        self.sentences = CorpusKeys.sentenceFingerprints(briefing)
+        self.sentences = sentences
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import PresserClaims
 import PresserCore
+import PresserParse
 import Testing
 
 @testable import PresserCheck
@@ -52,5 +54,29 @@ import Testing
         #expect(p.firstIgnoringASCIICase(in: "We'll have More On That Soon.") == 0)
         #expect(p.firstIgnoringASCIICase(in: "有多少人") == 1)
         #expect(p.firstIgnoringASCIICase(in: "more on this soon") == nil)
+    }
+
+    /// The store's sentence fingerprints taken from the sentences the checks already read are the
+    /// ones read afresh, and the briefing is the one `check` gives, on every corpus transcript.
+    @Test func fingerprintsFromTheChecksAreTheSame() throws {
+        let files =
+            try FileManager.default.contentsOfDirectory(atPath: Fixtures.corpus.path).filter { $0.hasSuffix(".txt") }
+            .map { Fixtures.corpus.appendingPathComponent($0) }
+            + FileManager.default.contentsOfDirectory(atPath: Fixtures.corpusZH.path).filter { $0.hasSuffix(".txt") }
+            .map { Fixtures.corpusZH.appendingPathComponent($0) }
+        #expect(files.count > 80)
+        for file in files {
+            let bytes = Array(try Data(contentsOf: file))
+            var briefing = try TranscriptParser.parse([TranscriptFile(name: file.lastPathComponent, bytes: bytes)])
+                .briefing
+            briefing.claims = ClaimExtractor.claims(in: briefing)
+            let checked = Checker.check(briefing)
+            let forStore = Checker.checkForStore(briefing)
+            #expect(forStore.briefing == checked, "\(file.lastPathComponent)")
+            let afresh = CorpusKeys.sentenceFingerprints(checked)
+            #expect(afresh.map(\.turn) == forStore.sentences.map(\.turn), "\(file.lastPathComponent)")
+            #expect(afresh.map(\.fingerprint) == forStore.sentences.map(\.fingerprint), "\(file.lastPathComponent)")
+            #expect(afresh.map(\.text) == forStore.sentences.map(\.text), "\(file.lastPathComponent)")
+        }
     }
 }
