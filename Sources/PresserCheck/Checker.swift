@@ -14,12 +14,17 @@ public enum Checker {
     /// The briefing with its findings and each exchange's answer filled in (claims already
     /// extracted); the figures and word weights are worked out once for both.
     public static func check(_ briefing: Briefing) -> Briefing {
+        checked(briefing).briefing
+    }
+
+    /// The checked briefing and the figures read for it.
+    private static func checked(_ briefing: Briefing) -> (briefing: Briefing, figures: Figures) {
         var b = briefing
         let figures = Figures(b)
         b.findings = findings(in: b, figures: figures)
         let answers = self.answers(in: b, figures: figures)
         for i in b.exchanges.indices { b.exchanges[i].answer = answers[i] }
-        return b
+        return (b, figures)
     }
 
     /// `check`, and the fingerprints of the officials' sentences the store compares across
@@ -27,11 +32,7 @@ public enum Checker {
     public static func checkForStore(_ briefing: Briefing) -> (
         briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]
     ) {
-        var b = briefing
-        let figures = Figures(b)
-        b.findings = findings(in: b, figures: figures)
-        let answers = self.answers(in: b, figures: figures)
-        for i in b.exchanges.indices { b.exchanges[i].answer = answers[i] }
+        let (b, figures) = checked(briefing)
         return (b, CorpusKeys.sentenceFingerprints(b, figures: figures))
     }
 

@@ -26,19 +26,11 @@ public enum CorpusKeys {
     /// fingerprint of their words (lower-cased, numbers included): equal fingerprints are the same
     /// sentence, word for word.
     public static func sentenceFingerprints(_ briefing: Briefing) -> [(turn: Int, fingerprint: String, text: String)] {
-        var out: [(Int, String, String)] = []
-        for turn in briefing.turns where turn.kind == .statement || turn.kind == .answer {
-            for sentence in Sentences.split(turn.text) {
-                let words = Words.stems(sentence.text, numbers: true)
-                guard words.count >= 10 else { continue }
-                out.append((turn.index, fnv1a(words.joined(separator: " ")), sentence.text))
-            }
-        }
-        return out
+        sentenceFingerprints(briefing, figures: Figures(briefing))
     }
 
     /// The same from the sentences and words the checks already read (`Figures` splits every
-    /// turn and stems every sentence, numbers included, exactly as above).
+    /// turn and stems every sentence, numbers included).
     static func sentenceFingerprints(_ briefing: Briefing, figures: Figures) -> [(
         turn: Int, fingerprint: String, text: String
     )] {

@@ -84,13 +84,9 @@ extension BriefingBuilder {
     /// A turn that calls on a reporter or moves the floor on: "Colby.", "Go ahead, Steve.", "Next
     /// question.", "Adelante."
     func callsOnSomeone(_ text: String) -> Bool {
-        if Outlets.call(atEndOf: text) != nil { return true }
+        if Outlets.call(atEndOf: text) != nil || Self.managesFloor(text) { return true }
         let lower = text.lowercased()
-        return [
-            "go ahead", "next question", "last question", "thank you all", "thanks, everyone", "we have to go",
-            "adelante", "请提问",
-        ]
-        .contains { lower.containsBytes($0) }
+        return ["go ahead", "adelante", "请提问"].contains { lower.containsBytes($0) }
     }
 
     /// Words of someone running the room rather than asking.
