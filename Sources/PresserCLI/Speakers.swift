@@ -62,8 +62,8 @@ extension Presser {
 /// How far to trust the answer labels the shares come from (README, "Was the question answered?").
 let answerLabelCaveat =
     "On briefings its rules were not written against, about half of Presser's answer labels match a "
-    + "careful reader's (0.47 on 125 exchanges held out), and two in three get answered / not "
-    + "answered right (0.68): compare shares over many questions, not one answer."
+    + "careful reader's (0.52 on 125 exchanges labelled blind), and three in four get answered / not "
+    + "answered right (0.76): compare shares over many questions, not one answer."
 
 /// The store, optionally one briefing of it, and the output format: what `speakers` and `outlets` take.
 struct CorpusScope: ParsableArguments {

@@ -121,6 +121,10 @@ enum AnswerCheck {
         if let text = asksBack {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "the official only asks back: “\(text)”")
         }
+        if replyWords <= 3, let text = Self.onlyAcknowledges(turns[replies[0]].text, question: question.text) {
+            return Answer(
+                label: .none, relevance: 0, cues: [], explanation: "the official only acknowledges: “\(text)”")
+        }
         // What was asked: a follow-up with next to no words of its own ("Can you spell it out?")
         // asks about what the question before asked.
         var asked = contentWords(question.text)
@@ -304,6 +308,35 @@ enum AnswerCheck {
         // With three content words or more: "Could I ask you —" says nothing of what was asked.
         return questionOpeners.contains(first) && contentWords(trimmed).count >= 3
     }
+
+    /// The reply, when all it does is acknowledge the reporter mid-question: "Yeah.", "Sure.", "Fine."
+    /// after a statement or a sentence that breaks off (the question goes on in the next turn), or
+    /// "Right." / "Yes." after one that breaks off. After a question mark, "Yeah." answers it.
+    static func onlyAcknowledges(_ reply: String, question: String) -> String? {
+        guard !question.contains("?"), !question.contains("？") else { return nil }
+        let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.contains(where: \.isNumber) else { return nil }  // "Yeah, 250." gives the figure
+        let words =
+            trimmed.lowercased().replacingOccurrences(of: "’", with: "'")
+            .split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "-") })
+            .joined(separator: " ")
+        if acknowledgements.contains(words) { return trimmed }
+        // "Yes." to "Are you considering other travel restrictions, perhaps domestically —" answers it.
+        if confirmations.contains(words) && endsCutOff(question) && !lastSentenceAsks(question) { return trimmed }
+        return nil
+    }
+
+    /// Whether the last sentence of `text` opens as a question does ("Are you considering …").
+    private static func lastSentenceAsks(_ text: String) -> Bool {
+        let last = text.split(separator: ". ").last ?? Substring(text)
+        let first = last.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased()
+        return questionOpeners.contains(first)
+    }
+
+    private static let acknowledgements: Set<String> = [
+        "yeah", "yeah yeah", "sure", "okay", "ok", "fine", "oh", "uh-huh", "mm-hmm", "hmm", "i get it",
+    ]
+    private static let confirmations: Set<String> = ["right", "that's right", "yes", "yep", "correct"]
 
     /// A turn that breaks off mid-sentence ("But in a general --").
     static func endsCutOff(_ text: String) -> Bool {

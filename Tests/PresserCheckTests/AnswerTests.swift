@@ -3,6 +3,8 @@ import PresserCore
 import PresserEval
 import Testing
 
+@testable import PresserCheck
+
 /// How questions were answered: the reference briefing's cases the issue names, and the measured
 /// accuracy on the hand-labelled answers (`presser eval answers Tests/Fixtures/answers-gold
 /// Tests/Fixtures/corpus` prints the same), kept from sliding back.
@@ -201,6 +203,34 @@ import Testing
         #expect(try label("fomc-2025-03-19.txt", answerStarting: "Yes, I think we will.") == .direct)
     }
 
+    /// An official's "Yeah." or "Sure." while the reporter is still talking answers nothing: the
+    /// question breaks off or is a statement, and goes on in the next turn. "Yes." after a question
+    /// broken off mid-ask ("Are you considering … perhaps domestically —") and "Yeah, 250." do answer.
+    @Test func anAcknowledgementMidQuestionIsNoAnswer() throws {
+        func answer(_ file: String, question ending: String) throws -> Answer? {
+            let briefing = try Fixtures.analyse(file)
+            let exchange = try #require(
+                briefing.exchanges.first { briefing.turns[$0.question].text.hasSuffix(ending) }, "\(file): \(ending)")
+            return exchange.answer
+        }
+        let sure = try answer("whitehouse-2021-03-09.txt", question: "between the U.S. and the —")
+        #expect(sure?.label == Answer.Label.none)
+        #expect(sure?.explanation == "the official only acknowledges: “Sure.”")
+        #expect(
+            try answer(
+                "whitehouse-trump-2020-04-06.txt", question: "to provide treatment to the British Prime Minister.")?
+                .label == Answer.Label.none)
+        #expect(
+            try answer("whitehouse-trump-2020-04-06.txt", question: "waiting a week or longer to get their test —")?
+                .label == Answer.Label.none)
+        #expect(
+            try answer(
+                "whitehouse-trump-2020-03-14.txt", question: "other travel restrictions, perhaps domestically —")?
+                .label == .direct)
+        #expect(try answer("rev-covid-2020-04-10.txt", question: "Yeah, on the new $250 billion-")?.label == .direct)
+        #expect(AnswerCheck.onlyAcknowledges("Yeah.", question: "Will shipments be back to normal next week?") == nil)
+    }
+
     @Test func measuredOnTheHandLabelledAnswers() throws {
         let gold = Fixtures.root.appendingPathComponent("answers-gold").path
         let evaluation = try AnswerEvaluation.run(goldDirectory: gold, corpusDirectory: Fixtures.corpus.path)
@@ -218,8 +248,8 @@ import Testing
     /// on the development set only (Tests/Fixtures/answers-heldout*/README.md). These floors stop
     /// the held-out figures sliding back.
     @Test(arguments: [
-        ("answers-heldout", 88, 0.61, 0.78), ("answers-heldout-2", 100, 0.52, 0.77),
-        ("answers-heldout-3", 125, 0.47, 0.68),
+        ("answers-heldout", 88, 0.61, 0.78), ("answers-heldout-2", 100, 0.54, 0.80),
+        ("answers-heldout-3", 125, 0.49, 0.70), ("answers-heldout-4", 125, 0.55, 0.79),
     ])
     func measuredOnTheHeldOutAnswers(directory: String, count: Int, accuracy: Double, coarse: Double) throws {
         let gold = Fixtures.root.appendingPathComponent(directory).path
