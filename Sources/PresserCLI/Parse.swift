@@ -52,11 +52,12 @@ extension Presser {
             switch format {
             case .text: output = BriefingReport.text(briefing)
             case .markdown: output = BriefingReport.markdown(briefing)
+            case .json where inputs.briefings.count > 1:
+                // One document per line, written directly (the same bytes as JSONEncoder's).
+                output = String(decoding: BriefingJSON.encode(briefing), as: UTF8.self) + "\n"
             case .json:
                 let encoder = JSONEncoder()
-                encoder.outputFormatting =
-                    inputs.briefings.count > 1
-                    ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 guard let data = try? encoder.encode(briefing) else {
                     throw .usage("could not encode the briefing as JSON")
                 }

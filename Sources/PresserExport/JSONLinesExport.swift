@@ -1,15 +1,14 @@
 import Foundation
+import PresserCore
 
 /// One briefing per line, each a presser.briefing/1 document (keys sorted), with its `key`.
 public enum JSONLinesExport {
     public static func write(_ briefings: [ExportedBriefing], to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = Data()
+        var out: [UInt8] = []
         for b in briefings {
-            out += try encoder.encode(b.briefing)
-            out += Data("\n".utf8)
+            out += BriefingJSON.encode(b.briefing)
+            out.append(UInt8(ascii: "\n"))
         }
-        try out.write(to: url)
+        try Data(out).write(to: url)
     }
 }

@@ -127,13 +127,8 @@ public enum Ingest {
             AnalysisThreads.shared.run {
                 do throws(PresserError) {
                     let analysed = try Pipeline.runForStore(files)
-                    do throws(StoreError) {
-                        continuation.resume(
-                            returning: .prepared(try PreparedBriefing(analysed.briefing, sentences: analysed.sentences))
-                        )
-                    } catch {
-                        continuation.resume(returning: .failed(error.description))
-                    }
+                    continuation.resume(
+                        returning: .prepared(PreparedBriefing(analysed.briefing, sentences: analysed.sentences)))
                 } catch {
                     continuation.resume(returning: .failed(error.description))
                 }

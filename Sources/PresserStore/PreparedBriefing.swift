@@ -14,21 +14,14 @@ public struct PreparedBriefing: Sendable {
     /// Officials' sentences of ten content words or more, fingerprinted (see `CorpusKeys`).
     var sentences: [(turn: Int, fingerprint: String, text: String)]
 
-    public init(_ briefing: Briefing) throws(StoreError) {
-        try self.init(briefing, sentences: CorpusKeys.sentenceFingerprints(briefing))
+    public init(_ briefing: Briefing) {
+        self.init(briefing, sentences: CorpusKeys.sentenceFingerprints(briefing))
     }
 
     /// With the sentences already fingerprinted (`Pipeline.runForStore`).
-    init(_ briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]) throws(StoreError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(briefing) else {
-            throw .failed(
-                location: briefing.source.files.first ?? "briefing",
-                reason: "the briefing could not be encoded as JSON")
-        }
+    init(_ briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]) {
         self.briefing = briefing
-        self.document = String(decoding: data, as: UTF8.self)
+        self.document = String(decoding: BriefingJSON.encode(briefing), as: UTF8.self)
         self.children = Rows.children(of: briefing)
         self.sentences = sentences
     }

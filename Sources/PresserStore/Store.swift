@@ -31,7 +31,7 @@ public protocol BriefingStore: Sendable {
 extension BriefingStore {
     /// Stores a briefing, prepared here (see `PreparedBriefing`).
     public func store(_ briefing: Briefing, path: String) async throws(StoreError) -> StoreOutcome {
-        try await store(try PreparedBriefing(briefing), path: path)
+        try await store(PreparedBriefing(briefing), path: path)
     }
 }
 

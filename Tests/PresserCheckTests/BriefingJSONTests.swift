@@ -1,0 +1,63 @@
+import Foundation
+import PresserCore
+import PresserEval
+import Testing
+
+/// The hand-written document writer gives JSONEncoder's bytes: on every corpus transcript, and on
+/// a briefing with every optional field set and every character a JSON string escapes.
+@Suite struct BriefingJSONTests {
+    static func encoderBytes(_ briefing: Briefing) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(briefing))
+    }
+
+    @Test func theSameBytesAsJSONEncoderOnEveryCorpusTranscript() throws {
+        let files =
+            try FileManager.default.contentsOfDirectory(atPath: Fixtures.corpus.path).filter { $0.hasSuffix(".txt") }
+            .map { Fixtures.corpus.appendingPathComponent($0) }
+            + FileManager.default.contentsOfDirectory(atPath: Fixtures.corpusZH.path).filter { $0.hasSuffix(".txt") }
+            .map { Fixtures.corpusZH.appendingPathComponent($0) }
+        #expect(files.count > 80)
+        for file in files {
+            let briefing = try MutationHarness.analyse(Array(try Data(contentsOf: file)), name: file.lastPathComponent)
+            let written = BriefingJSON.encode(briefing)
+            let expected = try Self.encoderBytes(briefing)
+            #expect(written == expected, "\(file.lastPathComponent)")
+            #expect(try JSONDecoder().decode(Briefing.self, from: Data(written)) == briefing)
+        }
+    }
+
+    @Test func everyOptionalFieldAndEscape() throws {
+        var b = try Fixtures.analyse("scio-2019-12-09.txt")
+        b.location = "Room 1/2 \u{2028} \u{7f}"
+        b.startTime = "10:00"
+        b.title = nil
+        b.turns[0].page = 12
+        b.turns[1].page = 0
+        var text = "quote \" backslash \\ slash / é 中 😀"
+        for byte in 0..<0x20 { text.unicodeScalars.append(Unicode.Scalar(UInt8(byte))) }
+        b.turns[2].text = text
+        b.turns[3].line = -7
+        b.turns[4].line = 12_345_678_901_234
+        let claim = try #require(b.claims.first)
+        var changed = claim
+        changed.change = Claim.Change(direction: .down, basis: nil)
+        changed.period = Claim.Period(text: "in 2018", from: "2018-01-01", to: nil)
+        changed.upper = 1e21
+        changed.value = -0.0
+        var other = claim
+        other.change = Claim.Change(direction: .up, basis: .yearOnYear)
+        other.period = nil
+        other.value = 2.5e-7
+        other.upper = 3
+        b.claims += [changed, other]
+        b.findings.append(
+            Finding(
+                kind: .growthMismatch, severity: .error, message: "m", claims: [0, 1], turns: [],
+                details: ["impliedLow": .number(0.1), "B": .text("x"), "a10": .number(100), "a9": .number(-1.5)]))
+        b.exchanges[0].answer = nil
+        #expect(BriefingJSON.encode(b) == (try Self.encoderBytes(b)))
+        #expect(String(decoding: BriefingJSON.encode(b), as: UTF8.self).contains(#"\u0000\u0001"#))
+    }
+}
