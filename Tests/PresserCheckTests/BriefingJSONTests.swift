@@ -13,11 +13,7 @@ import Testing
     }
 
     @Test func theSameBytesAsJSONEncoderOnEveryCorpusTranscript() throws {
-        let files =
-            try FileManager.default.contentsOfDirectory(atPath: Fixtures.corpus.path).filter { $0.hasSuffix(".txt") }
-            .map { Fixtures.corpus.appendingPathComponent($0) }
-            + FileManager.default.contentsOfDirectory(atPath: Fixtures.corpusZH.path).filter { $0.hasSuffix(".txt") }
-            .map { Fixtures.corpusZH.appendingPathComponent($0) }
+        let files = try Fixtures.allTranscripts()
         #expect(files.count > 80)
         for file in files {
             let briefing = try MutationHarness.analyse(Array(try Data(contentsOf: file)), name: file.lastPathComponent)

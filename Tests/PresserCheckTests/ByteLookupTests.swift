@@ -60,11 +60,7 @@ import Testing
     /// ones of every official's sentence split and stemmed afresh, and the briefing is the one
     /// `check` gives, on every corpus transcript.
     @Test func fingerprintsFromTheChecksAreTheSame() throws {
-        let files =
-            try FileManager.default.contentsOfDirectory(atPath: Fixtures.corpus.path).filter { $0.hasSuffix(".txt") }
-            .map { Fixtures.corpus.appendingPathComponent($0) }
-            + FileManager.default.contentsOfDirectory(atPath: Fixtures.corpusZH.path).filter { $0.hasSuffix(".txt") }
-            .map { Fixtures.corpusZH.appendingPathComponent($0) }
+        let files = try Fixtures.allTranscripts()
         #expect(files.count > 80)
         for file in files {
             let bytes = Array(try Data(contentsOf: file))

@@ -12,6 +12,14 @@ enum Fixtures {
     static let corpusZH = root.appendingPathComponent("corpus-zh")
     static let alignGold = root.appendingPathComponent("align-gold")
 
+    /// Every transcript of both corpora (the .txt files).
+    static func allTranscripts() throws -> [URL] {
+        try [corpus, corpusZH].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+                .map { folder.appendingPathComponent($0) }
+        }
+    }
+
     /// Parse, claims and checks on a file of the Chinese corpus, with `original` replaced first.
     static func analyseZH(_ name: String, replacing original: String? = nil, with altered: String = "") throws
         -> Briefing
