@@ -48,7 +48,7 @@ actor PostgresEngine: SQLEngine {
                 for sql in m.postgres { try await run(sql) }
                 _ = try await rows(
                     "INSERT INTO presser_migrations (name, applied_at) VALUES (?, ?)",
-                    [.text(m.name), .text(ISO8601DateFormatter().string(from: Date()))])
+                    [.text(m.name), .text(Date.now.formatted(.iso8601))])
                 done.append(m.name)
             }
             try await run("COMMIT")

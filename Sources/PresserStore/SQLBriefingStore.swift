@@ -18,7 +18,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         // Bytes stored before are not looked up first: the insert adds nothing then (checked
         // below), and `presser ingest` asks `storedID` before it even parses.
         let lookup = CorpusLookup(prepared, path: path)
-        let insert = Rows.briefingInsert(prepared, path: path, now: ISO8601DateFormatter().string(from: Date()))
+        let insert = Rows.briefingInsert(prepared, path: path, now: Date.now.formatted(.iso8601))
         var rest: [SQLWrite] = [
             .statement(
                 SQLStatement("UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID]))
