@@ -47,13 +47,12 @@ enum Words {
             }
             guard word.count >= 3 else { return }
             if word.count <= 13, stopBytes.contains(word) { return }
-            let w = String(decoding: word, as: UTF8.self)
             if word.count <= 6 && word.last != UInt8(ascii: "s") {
-                out.append(w)
+                out.append(String(decoding: word, as: UTF8.self))
             } else if word.allSatisfy({ $0 < 0x80 }) {
                 out.append(stem(ascii: word))
             } else {
-                out.append(stem(w))
+                out.append(stem(String(decoding: word, as: UTF8.self)))
             }
         }
         let u = Array(text.utf8)
