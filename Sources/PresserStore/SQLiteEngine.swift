@@ -26,7 +26,15 @@ struct SQLiteEngine: SQLEngine {
         // In WAL mode, NORMAL syncs at checkpoints, not at every commit: a killed process loses
         // nothing committed and the file stays consistent; a power cut can undo the last few
         // briefings, which the next ingest stores again. 1,000 briefings: 13.7 → 13.0 s.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // A 16 MiB page cache instead of SQLite's 2 MiB: past a few thousand briefings the indexes
+        // the writer inserts into (claims by subject, turns by speaker, the full-text segments) no
+        // longer fit in 2 MiB and every insert read its pages back from the file. Ingesting 1,000
+        // more into 10,000 briefings: 16.3–17.1 → 15.1–15.7 s, system time 6.2 → 3.9 s, 12 MB more
+        // memory; 64 MiB did no better.
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+        }
         pool = try Self.open(path: path, configuration: config)
         checkpointer = try? Checkpointer(path: path)
         if let checkpointer {
