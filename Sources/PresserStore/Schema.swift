@@ -74,6 +74,19 @@ enum Schema {
                 """,
                 "CREATE INDEX turns_tsv ON turns USING GIN (tsv)",
             ]),
+        // The figures of a subject, period and kind, newest briefing first: CorpusLookup reads the
+        // latest 20 of each from this index instead of every match (which grew with the corpus).
+        // It covers what claims_subject did.
+        Migration(
+            name: "2026-11-29-claims-by-subject-and-kind",
+            sqlite: [
+                "DROP INDEX claims_subject",
+                "CREATE INDEX claims_subject_kind ON claims (subject_key, period_from, period_to, kind, briefing_id, idx)",
+            ],
+            postgres: [
+                "DROP INDEX claims_subject",
+                "CREATE INDEX claims_subject_kind ON claims (subject_key, period_from, period_to, kind, briefing_id, idx)",
+            ]),
     ]
 
     private static func tables(key: String, real: String) -> [String] {

@@ -177,6 +177,41 @@ enum StoreContract {
         }
     }
 
+    /// A figure is compared with the same figure in the latest 20 briefings that state it, however
+    /// many more do: 23 earlier copies of a press conference, each projecting another federal funds
+    /// rate for the end of 2025, and the next one is compared with the newest 20 of them.
+    static func figuresAreComparedWithTheLatestBriefings(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presser-latest-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let original = try String(contentsOfFile: Corpus.path("fomc-2023-03-22.txt"), encoding: .utf8)
+            let stated = "3.1 percent at the end of 2025"
+            #expect(original.contains(stated))
+            var paths: [[String]] = []
+            for copy in 0..<24 {
+                // 1.05, 1.15 … 3.35 percent: a new value in every copy, none within rounding of another.
+                let value = String(format: "%.2f percent at the end of 2025", 1.05 + 0.1 * Double(copy))
+                let url = folder.appendingPathComponent(String(format: "%02d-fomc.txt", copy))
+                try original.replacingOccurrences(of: stated, with: value).write(
+                    to: url, atomically: true, encoding: .utf8)
+                paths.append([url.path])
+            }
+            // One at a time, so that the ids follow the copies.
+            for path in paths { _ = await Ingest.run([path], into: store) }
+            let list = try await store.list(ListFilter())
+            #expect(list.count == 24)
+            let last = try #require(list.max { $0.id < $1.id })
+            let ids = list.map(\.id).sorted()
+            let findings = try await store.corpusFindings(briefing: last.id).filter {
+                $0.kind == .figureChanged && $0.message.hasPrefix("federal funds rate (at the end of 2025)")
+            }
+            #expect(findings.allSatisfy { $0.message.contains("“3.35 percent” in") }, "\(findings.map(\.message))")
+            let others = Set(findings.map(\.otherBriefing))
+            #expect(others == Set(ids.dropLast().suffix(20)), "\(findings.map(\.message))")
+        }
+    }
+
     /// The English and Chinese versions of one press conference are linked (same date, another
     /// language, as many questions); a Chinese briefing of another day is not.
     static func languageVersionsAreLinked(_ backend: TestDatabase.Backend) async throws {

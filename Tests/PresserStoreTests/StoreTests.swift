@@ -19,6 +19,9 @@ import Testing
         try await StoreContract.theDocumentComesBackAsStored(.sqlite)
     }
     @Test func timelineAndCorpusFindings() async throws { try await StoreContract.timelineAndCorpusFindings(.sqlite) }
+    @Test func figuresAreComparedWithTheLatestBriefings() async throws {
+        try await StoreContract.figuresAreComparedWithTheLatestBriefings(.sqlite)
+    }
     @Test func languageVersionsAreLinked() async throws { try await StoreContract.languageVersionsAreLinked(.sqlite) }
 }
 
@@ -47,5 +50,8 @@ struct PostgresStoreTests {
         try await StoreContract.theDocumentComesBackAsStored(.postgres)
     }
     @Test func timelineAndCorpusFindings() async throws { try await StoreContract.timelineAndCorpusFindings(.postgres) }
+    @Test func figuresAreComparedWithTheLatestBriefings() async throws {
+        try await StoreContract.figuresAreComparedWithTheLatestBriefings(.postgres)
+    }
     @Test func languageVersionsAreLinked() async throws { try await StoreContract.languageVersionsAreLinked(.postgres) }
 }
