@@ -17,7 +17,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         let sha = prepared.briefing.source.sha256
         // Bytes stored before are not looked up first: the insert adds nothing then (checked
         // below), and `presser ingest` asks `storedID` before it even parses.
-        let lookup = CorpusLookup(prepared, path: path)
+        let lookup = CorpusLookup(prepared, path: path, dialect: engine.dialect)
         let insert = Rows.briefingInsert(prepared, path: path, now: Date.now.formatted(.iso8601))
         var rest: [SQLWrite] = [
             .statement(

@@ -115,9 +115,12 @@ struct SQLiteEngine: SQLEngine {
     {
         do {
             return try await pool.write { db -> [StoreValue]? in
+                // The lookups' texts repeat from briefing to briefing (`CorpusLookup`): each is
+                // compiled once for the connection's life.
                 let results = try reading.map { statement in
-                    try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement.arguments, id: nil))
-                        .map(Self.values)
+                    try Row.fetchAll(
+                        db.cachedStatement(sql: statement.sql), arguments: Self.arguments(statement.arguments, id: nil)
+                    ).map(Self.values)
                 }
                 let plan = plan(results)
                 let first = try db.cachedStatement(sql: plan.first.sql)
