@@ -131,7 +131,8 @@ struct SQLiteEngine: SQLEngine {
                 for step in plan.rest {
                     switch step {
                     case .statement(let statement):
-                        try db.execute(sql: statement.sql, arguments: Self.arguments(statement.arguments, id: id))
+                        try db.cachedStatement(sql: statement.sql).execute(
+                            arguments: Self.arguments(statement.arguments, id: id))
                     case .rows(let table):
                         guard !table.rows.isEmpty else { continue }
                         // One statement per table, prepared once for the connection's life.
