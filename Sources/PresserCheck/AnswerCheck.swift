@@ -396,7 +396,9 @@ enum AnswerCheck {
     /// The opening of an answer lower-cased, curly apostrophes straightened, as UTF-8 bytes: one
     /// scalar still starts at each byte that is not a continuation byte, so offsets carry over.
     static func openingBytes(_ text: Substring) -> [UInt8] {
-        // ASCII and curly apostrophes only, the common case: folded byte by byte.
+        // ASCII and general punctuation (dashes, curly quotes: U+2000–U+203F, which have no case),
+        // the common case: folded byte by byte. (Dashes and quotes sent a fifth of the openings
+        // through `lowercased()`, 1% of the analysis.)
         var fast: [UInt8] = []
         fast.reserveCapacity(text.utf8.count)
         var utf8 = text.utf8.makeIterator()
@@ -404,8 +406,12 @@ enum AnswerCheck {
         while let b = utf8.next() {
             if b < 0x80 {
                 fast.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            } else if b == 0xE2, utf8.next() == 0x80, utf8.next() == 0x99 {
-                fast.append(UInt8(ascii: "'"))
+            } else if b == 0xE2, utf8.next() == 0x80, let last = utf8.next(), last >= 0x80, last <= 0xBF {
+                if last == 0x99 {
+                    fast.append(UInt8(ascii: "'"))
+                } else {
+                    fast += [b, 0x80, last]
+                }
             } else {
                 ascii = false
                 break

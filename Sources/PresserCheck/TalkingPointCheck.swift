@@ -48,10 +48,11 @@ enum TalkingPointCheck {
             stems[i].count
                 >= (ChineseText.isMostlyChinese(sentences[i].text, limit: 200) ? 2 * minimumWords : minimumWords)
         }
-        // Candidate pairs through the words they share, rare words only.
-        var index: [Int: [Int]] = [:]
+        // Candidate pairs through the words they share, rare words only. Arrays by word id and by
+        // sentence, not dictionaries: hashing was a third of this check's time.
+        var index = [[Int]](repeating: [], count: vocabulary.count)
         for (i, s) in stems.enumerated() where long[i] {
-            for w in s { index[w, default: []].append(i) }
+            for w in s { index[w].append(i) }
         }
         var parent = Array(0..<sentences.count)
         func root(_ i: Int) -> Int {
@@ -60,22 +61,33 @@ enum TalkingPointCheck {
             return i
         }
         let common = max(20, sentences.count / 10)
-        var shared: [Int: (count: Int, weight: Double)] = [:]
+        // How many rare words each later sentence shares with this one; `touched` lists those with any.
+        var shared = [Int](repeating: 0, count: sentences.count)
+        var touched: [Int] = []
         for (i, s) in stems.enumerated() where long[i] {
-            shared.removeAll(keepingCapacity: true)
+            for j in touched { shared[j] = 0 }
+            touched.removeAll(keepingCapacity: true)
             for w in s {
-                guard let list = index[w], list.count <= common else { continue }
+                let list = index[w]
+                guard list.count <= common else { continue }
                 for j in list where j > i {
-                    let old = shared[j] ?? (0, 0)
-                    shared[j] = (old.count + 1, old.weight + weight[w])
+                    if shared[j] == 0 { touched.append(j) }
+                    shared[j] += 1
                 }
             }
-            for (j, rare) in shared where rare.count >= minimumShared - 1 {
-                // Common words were skipped above; count them now for the candidates left.
-                let both = s.intersection(stems[j])
-                guard both.count >= minimumShared else { continue }
+            for j in touched where shared[j] >= minimumShared - 1 {
+                // Common words were skipped above; count them now for the candidates left (walking
+                // the smaller set, not building the intersection).
+                let (fewer, more) = stems[j].count < s.count ? (stems[j], s) : (s, stems[j])
+                var sharedWords = 0
+                var sharedWeight = 0.0
+                for w in fewer where more.contains(w) {
+                    sharedWords += 1
+                    sharedWeight += weight[w]
+                }
+                guard sharedWords >= minimumShared else { continue }
                 let smaller = min(totals[i], totals[j])
-                let similarity = smaller > 0 ? both.reduce(0) { $0 + weight[$1] } / smaller : 0
+                let similarity = smaller > 0 ? sharedWeight / smaller : 0
                 let (small, large) = stems[j].count < s.count ? (j, i) : (i, j)
                 guard similarity >= threshold, !echoes(i, j),
                     phrases(i).intersection(phrases(j)).count >= minimumPhrases,
