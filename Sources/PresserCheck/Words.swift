@@ -186,9 +186,9 @@ struct WordWeights {
     }
 
     /// The weight the two sets share, over the weight of the lighter one: 1 when one is contained
-    /// in the other.
-    func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
-        let smaller = min(total(a), total(b))
+    /// in the other. `totals` are the two sets' own (`total`), which the figures work out once each.
+    func overlap(_ a: Set<String>, _ b: Set<String>, totals: (Double, Double)) -> Double {
+        let smaller = min(totals.0, totals.1)
         guard smaller > 0 else { return 0 }
         return total(a.intersection(b)) / smaller
     }
