@@ -38,8 +38,8 @@ public enum CorpusKeys {
         for (i, sentence) in figures.sentences.enumerated() {
             guard briefing.turns.indices.contains(sentence.turn) else { continue }
             let kind = briefing.turns[sentence.turn].kind
-            guard kind == .statement || kind == .answer, figures.sentenceWords[i].count >= 10 else { continue }
-            out.append((sentence.turn, fnv1a(figures.sentenceWords[i].joined(separator: " ")), sentence.text))
+            guard kind == .statement || kind == .answer, figures.sentenceIDs[i].count >= 10 else { continue }
+            out.append((sentence.turn, fnv1a(figures.words(ofSentence: i).joined(separator: " ")), sentence.text))
         }
         return out
     }

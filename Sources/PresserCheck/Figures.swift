@@ -68,11 +68,9 @@ struct Figures: Sendable {
     var all: [Figure]
     /// Every sentence of the briefing, in order, with its turn.
     var sentences: [(turn: Int, text: String)]
-    /// The content words of each sentence, numbers included, in order.
-    var sentenceWords: [[String]]
     /// Every content word of the briefing once, in the order first said: a word's id is its index.
     var vocabulary: [String]
-    /// `sentenceWords` as word ids.
+    /// The content words of each sentence, numbers included, in order, as word ids.
     var sentenceIDs: [[Int]]
     var weights: WordWeights
     /// Each word's weight in `weights`, by id.
@@ -85,10 +83,8 @@ struct Figures: Sendable {
 
     init(_ briefing: Briefing) {
         var sentences: [(turn: Int, text: String)] = []
-        var sentenceWords: [[String]] = []
         var sentenceIDs: [[Int]] = []
-        var vocabulary: [String] = []
-        var idOf: [String: Int] = [:]
+        var vocabulary = Vocabulary()
         // Per turn: the sentence spans and the paragraph each starts in.
         var spansByTurn: [Int: [(span: Sentences.Span, index: Int, paragraph: Int)]] = [:]
         var paragraph = 0
@@ -107,27 +103,18 @@ struct Figures: Sendable {
                 }
                 spans.append((span, sentences.count, paragraph))
                 sentences.append((turn.index, span.text))
-                let words = Words.stems(span.text, numbers: true)
-                sentenceWords.append(words)
-                sentenceIDs.append(
-                    words.map { w in
-                        if let id = idOf[w] { return id }
-                        idOf[w] = vocabulary.count
-                        vocabulary.append(w)
-                        return vocabulary.count - 1
-                    })
+                sentenceIDs.append(Words.stemIDs(span.text, numbers: true, in: &vocabulary))
             }
             spansByTurn[turn.index] = spans
         }
         self.sentences = sentences
         self.sentencesOfTurn = sentencesOfTurn
         self.language = briefing.language
-        self.sentenceWords = sentenceWords
-        self.vocabulary = vocabulary
+        self.vocabulary = vocabulary.words
         self.sentenceIDs = sentenceIDs
-        let weights = WordWeights(vocabulary: vocabulary, documents: sentenceIDs)
+        let weights = WordWeights(vocabulary: vocabulary.words, documents: sentenceIDs)
         self.weights = weights
-        self.idWeights = vocabulary.map(weights.weight)
+        self.idWeights = vocabulary.words.map(weights.weight)
 
         var all: [Figure] = []
         var lastPeriod: (paragraph: Int, sentence: Int, period: Claim.Period)?
@@ -175,11 +162,16 @@ struct Figures: Sendable {
 
     /// The content words said in these turns (numbers included).
     func words(ofTurns turns: [Int]) -> Set<String> {
-        var out: Set<String> = []
+        var ids: Set<Int> = []
         for turn in turns {
-            for i in sentencesOfTurn[turn] ?? 0..<0 { out.formUnion(sentenceWords[i]) }
+            for i in sentencesOfTurn[turn] ?? 0..<0 { ids.formUnion(sentenceIDs[i]) }
         }
-        return out
+        return Set(ids.map { vocabulary[$0] })
+    }
+
+    /// A sentence's content words, in order (numbers included).
+    func words(ofSentence i: Int) -> [String] {
+        sentenceIDs[i].map { vocabulary[$0] }
     }
 
     /// Figures in the same sentence as `figure`, itself included, in order.
@@ -191,7 +183,8 @@ struct Figures: Sendable {
     func similarity(_ a: Figure, _ b: Figure) -> Double {
         let context = weights.overlap(a.stems, b.stems, totals: (a.stemsWeight, b.stemsWeight))
         guard !a.subjectStems.isEmpty, !b.subjectStems.isEmpty else { return context }
-        return (2 * weights.overlap(a.subjectStems, b.subjectStems, totals: (a.subjectWeight, b.subjectWeight)) + context)
+        return
+            (2 * weights.overlap(a.subjectStems, b.subjectStems, totals: (a.subjectWeight, b.subjectWeight)) + context)
             / 3
     }
 

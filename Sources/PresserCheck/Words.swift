@@ -30,112 +30,150 @@ enum Words {
     /// are; general punctuation (curly quotes, dashes) and no-break spaces separate words.
     static func stems(_ text: String, numbers: Bool = false) -> [String] {
         var text = text
-        return text.withUTF8 { stems(bytes: $0, numbers: numbers) }
+        var strings = Strings()
+        text.withUTF8 { scan($0, numbers: numbers, into: &strings) }
+        return strings.out
     }
 
-    /// The words found so far and the one being read. A struct with mutating methods rather than a
-    /// nested function over the scan's variables, which paid an exclusivity check and a retain on
-    /// every word (Figures read the stems of every sentence: 5% of the analysis).
-    private struct Scan {
+    /// The same stems as word ids in `vocabulary` (numbered as they are first found).
+    static func stemIDs(_ text: String, numbers: Bool = false, in vocabulary: inout Vocabulary) -> [Int] {
+        var text = text
+        return withUnsafeMutablePointer(to: &vocabulary) { vocabulary in
+            var numbering = Numbering(vocabulary: vocabulary)
+            text.withUTF8 { scan($0, numbers: numbers, into: &numbering) }
+            return numbering.ids
+        }
+    }
+
+    /// Where stems go as they are found.
+    private protocol Sink {
+        mutating func add(_ stem: UnsafeBufferPointer<UInt8>)
+    }
+
+    private struct Strings: Sink {
         var out: [String] = []
-        var word: [UInt8] = []
-        var isNumber = false
-        let numbers: Bool
+        mutating func add(_ stem: UnsafeBufferPointer<UInt8>) { out.append(String(decoding: stem, as: UTF8.self)) }
+    }
 
-        mutating func flush() {
-            defer {
-                word.removeAll(keepingCapacity: true)
-                isNumber = false
+    /// Numbers stems in a vocabulary, which it grows in place (through a pointer, for the length
+    /// of one `stemIDs`).
+    private struct Numbering: Sink {
+        let vocabulary: UnsafeMutablePointer<Vocabulary>
+        var ids: [Int] = []
+        mutating func add(_ stem: UnsafeBufferPointer<UInt8>) { ids.append(vocabulary.pointee.id(of: stem)) }
+    }
+
+    /// Scans UTF-8 bytes for words, passing each content word's stem to `sink`. The word being
+    /// read is kept in a buffer as long as the text (no word is longer), not an array, so that
+    /// adding a byte is a store.
+    private static func scan(_ u: UnsafeBufferPointer<UInt8>, numbers: Bool, into sink: inout some Sink) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count + 1) { word in
+            var length = 0
+            var isNumber = false
+            func flush(_ sink: inout some Sink) {
+                defer {
+                    length = 0
+                    isNumber = false
+                }
+                guard length > 0 else { return }
+                let w = UnsafeBufferPointer(rebasing: word[0..<length])
+                if isNumber {
+                    if numbers { sink.add(w) }
+                    return
+                }
+                guard length >= 3 else { return }
+                if length <= 13, stopBytes.contains(w) { return }
+                if length <= 6 && w[length - 1] != UInt8(ascii: "s") {
+                    sink.add(w)
+                } else if w.allSatisfy({ $0 < 0x80 }) {
+                    let (n, y) = asciiStem(w)
+                    if y {
+                        // "bodies" → "body": the stem's last letter written over the word's.
+                        word[n] = UInt8(ascii: "y")
+                        sink.add(UnsafeBufferPointer(rebasing: word[0...n]))
+                    } else {
+                        sink.add(UnsafeBufferPointer(rebasing: word[0..<n]))
+                    }
+                } else {
+                    var stem = stem(String(decoding: w, as: UTF8.self))
+                    stem.withUTF8 { sink.add($0) }
+                }
             }
-            guard !word.isEmpty else { return }
-            if isNumber {
-                if numbers { out.append(String(decoding: word, as: UTF8.self)) }
-                return
+            // Chinese has no spaces: each pair of neighbouring characters is a word ("治愈", "愈出",
+            // "出院"), which is how Chinese text is usually compared without a dictionary.
+            var previousHan: Int?
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b >= 0xE4 && b <= 0xE9, i + 2 < u.count {
+                    // A Chinese character (U+4000–U+9FFF).
+                    flush(&sink)
+                    if let previous = previousHan {
+                        sink.add(UnsafeBufferPointer(rebasing: u[previous..<(i + 3)]))
+                    }
+                    previousHan = i
+                    i += 3
+                    continue
+                }
+                previousHan = nil
+                if b >= 0x30 && b <= 0x39 {
+                    if length == 0 { isNumber = true }
+                    word[length] = b
+                    length += 1
+                } else if b | 0x20 >= 0x61 && b | 0x20 <= 0x7A {
+                    if isNumber { flush(&sink) }
+                    word[length] = b | 0x20
+                    length += 1
+                } else if (b == 0x2E || b == 0x2C), isNumber, i + 1 < u.count, u[i + 1] >= 0x30, u[i + 1] <= 0x39 {
+                    word[length] = b  // "8.4", "2,385,300"
+                    length += 1
+                } else if b >= 0xC0 {
+                    // A multi-byte scalar: punctuation (U+2000–U+206F) and no-break space separate
+                    // words, anything else (an accented letter, a CJK character) is part of one.
+                    let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    let end = min(i + width, u.count)
+                    if (b == 0xE2 && i + 1 < u.count && u[i + 1] >= 0x80 && u[i + 1] <= 0x81)
+                        || (b == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0)
+                    {
+                        flush(&sink)
+                    } else {
+                        if isNumber { flush(&sink) }
+                        for k in i..<end {
+                            word[length] = u[k]
+                            length += 1
+                        }
+                    }
+                    i = end
+                    continue
+                } else {
+                    flush(&sink)  // also at an apostrophe: "Xinjiang's" gives "xinjiang", the "s" too short to count
+                }
+                i += 1
             }
-            guard word.count >= 3 else { return }
-            if word.count <= 13, Words.stopBytes.contains(word) { return }
-            if word.count <= 6 && word.last != UInt8(ascii: "s") {
-                out.append(String(decoding: word, as: UTF8.self))
-            } else if word.allSatisfy({ $0 < 0x80 }) {
-                out.append(Words.stem(ascii: word))
-            } else {
-                out.append(Words.stem(String(decoding: word, as: UTF8.self)))
-            }
+            flush(&sink)
         }
     }
 
-    private static func stems(bytes u: UnsafeBufferPointer<UInt8>, numbers: Bool) -> [String] {
-        var scan = Scan(numbers: numbers)
-        scan.word.reserveCapacity(32)
-        // Chinese has no spaces: each pair of neighbouring characters is a word ("治愈", "愈出",
-        // "出院"), which is how Chinese text is usually compared without a dictionary.
-        var previousHan: Range<Int>?
-        var i = 0
-        while i < u.count {
-            let b = u[i]
-            if b >= 0xE4 && b <= 0xE9, i + 2 < u.count {
-                // A Chinese character (U+4000–U+9FFF).
-                scan.flush()
-                let han = i..<(i + 3)
-                if let previous = previousHan {
-                    scan.out.append(
-                        String(
-                            decoding: UnsafeBufferPointer(rebasing: u[previous.lowerBound..<han.upperBound]),
-                            as: UTF8.self))
-                }
-                previousHan = han
-                i += 3
-                continue
-            }
-            previousHan = nil
-            if b >= 0x30 && b <= 0x39 {
-                if scan.word.isEmpty { scan.isNumber = true }
-                scan.word.append(b)
-            } else if b | 0x20 >= 0x61 && b | 0x20 <= 0x7A {
-                if scan.isNumber { scan.flush() }
-                scan.word.append(b | 0x20)
-            } else if (b == 0x2E || b == 0x2C), scan.isNumber, i + 1 < u.count, u[i + 1] >= 0x30, u[i + 1] <= 0x39 {
-                scan.word.append(b)  // "8.4", "2,385,300"
-            } else if b >= 0xC0 {
-                // A multi-byte scalar: punctuation (U+2000–U+206F) and no-break space separate words,
-                // anything else (an accented letter, a CJK character) is part of one.
-                let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                let end = min(i + width, u.count)
-                if (b == 0xE2 && i + 1 < u.count && u[i + 1] >= 0x80 && u[i + 1] <= 0x81)
-                    || (b == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0)
-                {
-                    scan.flush()
-                } else {
-                    if scan.isNumber { scan.flush() }
-                    scan.word.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<end]))
-                }
-                i = end
-                continue
-            } else {
-                scan.flush()  // also at an apostrophe: "Xinjiang's" gives "xinjiang", the "s" too short to count
-            }
-            i += 1
+    /// A lower-case ASCII word's stem: its first `count` bytes, then "y" when `y` ("bodies" →
+    /// "bod" + "y"); at most six letters.
+    private static func asciiStem(_ word: UnsafeBufferPointer<UInt8>) -> (count: Int, y: Bool) {
+        var n = word.count
+        let s = UInt8(ascii: "s")
+        if n > 4, word[n - 3] == UInt8(ascii: "i"), word[n - 2] == UInt8(ascii: "e"), word[n - 1] == s {
+            n -= 3
+            return n >= 6 ? (6, false) : (n, true)
+        } else if n > 3, word[n - 1] == s, word[n - 2] != s {
+            n -= 1
         }
-        scan.flush()
-        return scan.out
+        return (min(n, 6), false)
     }
 
     /// `stem` on a lower-case ASCII word's bytes.
     static func stem(ascii word: [UInt8]) -> String {
-        var n = word.count
-        let s = UInt8(ascii: "s")
-        var y = false
-        if n > 4, word[n - 3] == UInt8(ascii: "i"), word[n - 2] == UInt8(ascii: "e"), word[n - 1] == s {
-            n -= 3
-            y = true
-        } else if n > 3, word[n - 1] == s, word[n - 2] != s {
-            n -= 1
+        word.withUnsafeBufferPointer { w in
+            let (n, y) = asciiStem(w)
+            return String(decoding: w[0..<n], as: UTF8.self) + (y ? "y" : "")
         }
-        if y {
-            return n >= 6
-                ? String(decoding: word[0..<6], as: UTF8.self) : String(decoding: word[0..<n], as: UTF8.self) + "y"
-        }
-        return String(decoding: word[0..<min(n, 6)], as: UTF8.self)
     }
 
     static func stem(_ word: String) -> String {

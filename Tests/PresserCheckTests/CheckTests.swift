@@ -142,6 +142,26 @@ import Testing
         #expect(Words.stems("activities studies bodies series class") == ["activi", "study", "body", "sery", "class"])
     }
 
+    @Test func numberedStemsAreTheStemsOnEveryCorpusTranscript() throws {
+        // Every transcript's words numbered in one vocabulary (it grows past its first 512 words;
+        // Chinese pairs and long numbers are over 16 bytes), read back as the stems themselves.
+        let files = [Fixtures.corpus, Fixtures.corpus, Fixtures.corpusZH]
+        for (folder, name) in zip(files, ["scio-2019-12-09.txt", "fomc-2025-03-19.txt", "mfa-2019-12-03-zh.txt"]) {
+            var vocabulary = Vocabulary()
+            var seen: [String: Int] = [:]
+            let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+            // Numbers that share their first eight bytes, and one word over 16 bytes, too.
+            let extra = "12,345,678.9 rose to 12,345,678.1 and 12,345,678.1; 1,234,567,890,123,456.5 then 12,345,678.9"
+            for line in text.split(separator: "\n") + [Substring(extra)] {
+                let stems = Words.stems(String(line), numbers: true)
+                let ids = Words.stemIDs(String(line), numbers: true, in: &vocabulary)
+                #expect(ids.map { vocabulary[$0] } == stems, "\(name): \(line.prefix(60))")
+                for (id, stem) in zip(ids, stems) { #expect(seen.updateValue(id, forKey: stem) ?? id == id) }
+            }
+            #expect(vocabulary.count == seen.count && vocabulary.count > 1000, "\(name)")
+        }
+    }
+
     @Test func asciiStemsAgreeWithTheGeneralOnesOnEveryWordOfTheReference() throws {
         let words = try Fixtures.text("scio-2019-12-09.txt").lowercased()
             .split(whereSeparator: { !$0.isASCII || !$0.isLetter }).map(String.init)
