@@ -61,14 +61,14 @@ struct CorpusLookup: Sendable {
         figureQueries = queries.count
         sentences = Self.chunks(prepared.sentences, of: 400)
         for chunk in sentences {
-            // On SQLite the fingerprints go in as one JSON array (16 hex digits each), again so that
-            // the statement's text is always the same.
+            // On SQLite the fingerprints go in as one JSON array, again so that the statement's text
+            // is always the same.
             let list: String
             let arguments: [StoreValue]
             switch dialect {
             case .sqlite:
                 list = "SELECT value FROM json_each(?)"
-                arguments = [.text("[" + chunk.map { "\"\($0.fingerprint)\"" }.joined(separator: ",") + "]")]
+                arguments = [.text(SQLStatement.jsonArray(chunk.map(\.fingerprint)))]
             case .postgres:
                 list = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 arguments = chunk.map { .text($0.fingerprint) }

@@ -52,3 +52,28 @@ struct SQLStatement: Sendable {
         self.arguments = arguments
     }
 }
+
+extension SQLStatement {
+    /// Texts as one JSON array, read back in SQLite with `IN (SELECT value FROM json_each(?))`: a
+    /// single parameter however many there are, so that the statement's text is always the same
+    /// and SQLite compiles it once.
+    static func jsonArray(_ texts: [String]) -> String {
+        var out = "["
+        for (i, text) in texts.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
+}

@@ -179,7 +179,8 @@ enum StoreContract {
 
     /// A figure is compared with the same figure in the latest 20 briefings that state it, however
     /// many more do: 23 earlier copies of a press conference, each projecting another federal funds
-    /// rate for the end of 2025, and the next one is compared with the newest 20 of them.
+    /// rate for the end of 2025, and the next one is compared with the newest 20 of them. Their
+    /// shared sentences, kept for five briefings at most, are found again in the first five.
     static func figuresAreComparedWithTheLatestBriefings(_ backend: TestDatabase.Backend) async throws {
         try await withStore(backend) { store in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presser-latest-\(UUID())")
@@ -209,6 +210,10 @@ enum StoreContract {
             #expect(findings.allSatisfy { $0.message.contains("“3.35 percent” in") }, "\(findings.map(\.message))")
             let others = Set(findings.map(\.otherBriefing))
             #expect(others == Set(ids.dropLast().suffix(20)), "\(findings.map(\.message))")
+            // A sentence is kept for at most five briefings: the copies' shared sentences are
+            // found again in the first five only.
+            let repeated = try await store.corpusFindings(briefing: last.id).filter { $0.kind == .repeatedTalkingPoint }
+            #expect(Set(repeated.map(\.otherBriefing)) == Set(ids.prefix(5)), "\(repeated.map(\.message))")
         }
     }
 

@@ -1,4 +1,7 @@
+import Foundation
 import Testing
+
+@testable import PresserStore
 
 /// The store contract on the embedded SQLite store.
 @Suite("Store on SQLite") struct SQLiteStoreTests {
@@ -54,4 +57,15 @@ struct PostgresStoreTests {
         try await StoreContract.figuresAreComparedWithTheLatestBriefings(.postgres)
     }
     @Test func languageVersionsAreLinked() async throws { try await StoreContract.languageVersionsAreLinked(.postgres) }
+}
+
+/// Texts handed to SQLite's `json_each` as one JSON array come back as they were.
+@Suite struct JSONArrayTests {
+    @Test func textsComeBackFromTheirJSONArray() throws {
+        let texts = ["0f3a9c", "a \"quoted\" word", "back\\slash", "tab\tand\nnewline\u{1}", "中文 é —", ""]
+        let json = SQLStatement.jsonArray(texts)
+        let read = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(read == texts, "\(json)")
+        #expect(SQLStatement.jsonArray([]) == "[]")
+    }
 }
