@@ -144,7 +144,7 @@ struct SQLiteEngine: SQLEngine {
                                 location: location, reason: "\(table.table) has no column \(column)")
                         }
                         // The counts of all the values in one statement (its text always the same),
-                        // not a query a row: 0.5 → 0.2 ms a briefing for its ~100 sentences.
+                        // not a query a row (0.54 → 0.43 s for 1,000 briefings).
                         let counted = try db.cachedStatement(
                             sql: "SELECT \(column), COUNT(*) FROM \(table.table) "
                                 + "WHERE \(column) IN (SELECT value FROM json_each(?)) GROUP BY \(column)")
