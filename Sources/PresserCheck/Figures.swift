@@ -138,8 +138,8 @@ struct Figures: Sendable {
                 Figure(
                     index: index, claim: claim, sentence: sentence, paragraph: paragraph, period: period,
                     periodInherited: inherited, range: ValueRange(claim), subjectStems: Set(Words.stems(subject)),
-                    contextStems: Set(
-                        Words.stems(Self.window(of: claim, sentenceStart: placed?.span.start ?? claim.start, words: 8))),
+                    contextStems: Self.contextStems(
+                        of: claim, sentenceStart: placed?.span.start ?? claim.start, words: 8),
                     sentenceStart: placed?.span.start ?? claim.start,
                     before: Self.wordsBefore(claim, sentenceStart: placed?.span.start ?? claim.start),
                     weights: weights))
@@ -196,11 +196,15 @@ struct Figures: Sendable {
         let end = scalars.index(scalars.startIndex, offsetBy: offset)
         let start = scalars.index(end, offsetBy: -min(offset, 48))
         let slice = scalars[start..<end]
-        if slice.allSatisfy(\.isASCII) {
-            // ASCII, the common case: letters and digits read on bytes, without Unicode lookups.
+        // General punctuation (dashes, curly quotes) and no-break spaces are neither letters nor
+        // numbers: they separate words as ASCII punctuation does.
+        func isPunctuation(_ s: Unicode.Scalar) -> Bool { (0x2000...0x206F).contains(s.value) || s.value == 0xA0 }
+        if slice.allSatisfy({ $0.isASCII || isPunctuation($0) }) {
+            // ASCII and punctuation, the common case: letters and digits read on bytes, without
+            // Unicode lookups (a fifth of the figures, with a dash or a quote, went the slow way).
             var words: [[UInt8]] = [[]]
             for scalar in slice {
-                let b = UInt8(scalar.value)
+                let b = scalar.isASCII ? UInt8(scalar.value) : 0x20
                 if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
                     words[words.count - 1].append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
                 } else if !(words.last?.isEmpty ?? true) {
@@ -231,9 +235,10 @@ struct Figures: Sendable {
         return out
     }
 
-    /// The words of the claim's sentence within `words` words of the figure, the figure left out
-    /// (found by its offset in the sentence; by its text when the offset does not fit).
-    static func window(of claim: Claim, sentenceStart: Int, words: Int) -> String {
+    /// The text of the claim's sentence within `words` words (separated by spaces or newlines)
+    /// before and after the figure, the figure left out (found by its offset in the sentence; by
+    /// its text when the offset does not fit; the whole sentence when neither).
+    static func window(of claim: Claim, sentenceStart: Int, words: Int) -> (before: Substring, after: Substring) {
         let sentence = claim.sentence
         let scalars = sentence.unicodeScalars
         let offset = claim.start - sentenceStart
@@ -247,7 +252,7 @@ struct Figures: Sendable {
         } else if let found = sentence.range(of: claim.text) {
             range = found
         } else {
-            return sentence
+            return (sentence[...], "")
         }
         // Only the few words wanted are split off: a byte walk out from the figure finds where
         // the `words`-th word before it begins and the `words`-th after it ends.
@@ -276,8 +281,15 @@ struct Figures: Sendable {
             }
             end = utf8.index(after: end)
         }
-        let before = sentence[start..<range.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(words)
-        let after = sentence[range.upperBound..<end].split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(words)
-        return (before + after).joined(separator: " ")
+        return (sentence[start..<range.lowerBound], sentence[range.upperBound..<end])
+    }
+
+    /// The stems of the words around the figure (`window`): of each side apart, which gives the
+    /// stems of the two joined by a space without making the joined string.
+    private static func contextStems(of claim: Claim, sentenceStart: Int, words: Int) -> Set<String> {
+        let (before, after) = window(of: claim, sentenceStart: sentenceStart, words: words)
+        var stems = Set(Words.stems(String(before)))
+        stems.formUnion(Words.stems(String(after)))
+        return stems
     }
 }
