@@ -42,18 +42,21 @@ enum Changes {
         guard let direction else { return nil }
         var basis: Claim.Change.Basis?
         let clause = t[max(clauseStart, 0)..<min(clauseEnd, t.count)].map(\.lower)
-        let joined = clause.joined(separator: " ")
-        if joined.contains("year-on-year") || joined.contains("year on year") || joined.contains("from a year")
-            || joined.contains("same period last year") || joined.contains("year-over-year")
-            || joined.contains("year over year")
-            || joined.contains("interanual") || joined.contains("anual respecto")
+        let joined = Array(clause.joined(separator: " ").utf8)
+        // Byte search: the phrases are ASCII (Foundation's `contains`: 0.10 → 0.02 ms a briefing).
+        func has(_ phrase: StaticString) -> Bool {
+            joined.withUnsafeBufferPointer {
+                ByteSearch.find(UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount), in: $0)
+                    != nil
+            }
+        }
+        if has("year-on-year") || has("year on year") || has("from a year") || has("same period last year")
+            || has("year-over-year") || has("year over year") || has("interanual") || has("anual respecto")
         {
             basis = .yearOnYear
-        } else if joined.contains("annual") || joined.contains("annually") || joined.contains("a year")
-            || joined.contains("per year") || joined.contains("anual")
-        {
+        } else if has("annual") || has("annually") || has("a year") || has("per year") || has("anual") {
             basis = .annual
-        } else if joined.contains("cumulative") || joined.contains("in total") || joined.contains("acumulad") {
+        } else if has("cumulative") || has("in total") || has("acumulad") {
             basis = .cumulative
         }
         return Claim.Change(direction: direction, basis: basis)

@@ -112,15 +112,22 @@ public enum ClaimExtractor {
         var spanish = 0
         var english = 0
         for token in t where token.isWord {
-            switch token.lower {
-            case "de", "la", "que", "el", "los", "las", "del", "y", "en", "por", "con", "para", "una", "es", "se":
+            if token.isOne(of: spanishFunctionWords) {
                 spanish += 1
-            case "the", "and", "of", "to", "is", "that", "in", "we", "it", "for", "with", "this", "are": english += 1
-            default: break
+            } else if token.isOne(of: englishFunctionWords) {
+                english += 1
             }
         }
         return spanish > english
     }
+
+    /// By their bytes: a `switch` on the word compared it with each in turn (0.11 → 0.07 ms a briefing).
+    private static let spanishFunctionWords = PackedWords([
+        "de", "la", "que", "el", "los", "las", "del", "y", "en", "por", "con", "para", "una", "es", "se",
+    ])
+    private static let englishFunctionWords = PackedWords([
+        "the", "and", "of", "to", "is", "that", "in", "we", "it", "for", "with", "this", "are",
+    ])
 
     /// "Income of urban and rural residents rose by 6.5% and 8.4% respectively, to 32,764 yuan and
     /// 11,975 yuan": the coordinated subject is shared out over each run of figures of one kind,
@@ -161,24 +168,38 @@ public enum ClaimExtractor {
     }
 
     /// A quick test on UTF-8 bytes: any digit or vulgar fraction, or a word that is a number word.
+    /// Words (runs of ASCII letters and bytes beyond ASCII) are looked up where they stand, capitals
+    /// folded, without copying them out: 0.38 → 0.19 ms a briefing on the synthetic ones.
     private static func mayHoldNumbers(_ sentence: String) -> Bool {
-        var word: [UInt8] = []
-        func isNumberWord() -> Bool {
-            defer { word.removeAll(keepingCapacity: true) }
-            guard word.count >= 2 else { return false }
-            return numberWordBytes.contains(word)
-        }
-        for byte in sentence.utf8 {
-            switch byte {
-            case 0x30...0x39: return true
-            case 0x41...0x5A: word.append(byte | 0x20)
-            case 0x61...0x7A, 0x80...0xFF: word.append(byte)
-            default: if isNumberWord() { return true }
+        var sentence = sentence
+        let numberWords = numberWordBytes  // once, not through the global's accessor at every word
+        return sentence.withUTF8 { u in
+            var wordStart = 0
+            func isNumberWord(_ end: Int) -> Bool {
+                end - wordStart >= 2
+                    && numberWords.contains(UnsafeBufferPointer(rebasing: u[wordStart..<end]), foldingCase: true)
             }
+            var i = 0
+            while i < u.count {
+                let byte = u[i]
+                switch byte {
+                case 0x30...0x39: return true
+                case 0x41...0x5A, 0x61...0x7A: break
+                case 0x80...0xFF:
+                    // Vulgar fractions (¼ ½ ¾ are C2 BC–BE, ⅐ … ⅞ are E2 85 90–9E) are neither
+                    // digits nor words.
+                    if byte == 0xC2, i + 1 < u.count, (0xBC...0xBE).contains(u[i + 1]) { return true }
+                    if byte == 0xE2, i + 2 < u.count, u[i + 1] == 0x85, (0x90...0x9E).contains(u[i + 2]) {
+                        return true
+                    }
+                default:
+                    if isNumberWord(i) { return true }
+                    wordStart = i + 1
+                }
+                i += 1
+            }
+            return isNumberWord(u.count)
         }
-        if isNumberWord() { return true }
-        // Vulgar fractions (¼, ½, ⅓ …) are neither digits nor words.
-        return sentence.unicodeScalars.contains(where: Tokenizer.isFraction)
     }
 
     /// Words that start a quantity without being number words ("a million", "US$ 3", "RMB 20").
@@ -190,6 +211,9 @@ public enum ClaimExtractor {
 
     /// `numberWords` by their bytes, for the quick test.
     private static let numberWordBytes = PackedWords(numberWords)
+
+    /// `numberWords` and `quantityStarts` by their bytes.
+    private static let quantityHeads = PackedWords(numberWords.union(quantityStarts))
 
     /// Every word that can start or make a number, lower case (hyphenated tens are split at "-").
     private static let numberWords: Set<String> = {
@@ -215,11 +239,14 @@ public enum ClaimExtractor {
             }
             open = nil
         }
-        for k in t.indices {
-            let x = t[k].text
-            if x == "“" || (x == "\"" && open == nil) {
+        // Quotation marks are signs; their bytes are compared, not their Characters (which went
+        // through Unicode comparison): 0.09 → 0.02 ms a briefing.
+        for k in t.indices where t[k].kind == .sign {
+            let x = t[k].text.utf8
+            let straight = x.elementsEqual("\"".utf8)
+            if x.elementsEqual("“".utf8) || (straight && open == nil) {
                 open = k + 1
-            } else if x == "”" || x == "\"" {
+            } else if x.elementsEqual("”".utf8) || straight {
                 close(k)
             }
         }
@@ -333,16 +360,18 @@ public enum ClaimExtractor {
         _ t: [Token], at start: Int, scalars: [Unicode.Scalar], quoted: [Bool], spanish: Bool
     ) -> Found? {
         var i = start
-        // Only a digit, a sign, a currency code or a number word can start a quantity.
-        if t[i].isWord, !numberWords.contains(t[i].lower), !quantityStarts.contains(t[i].lower),
+        // Only a digit, a currency sign, a currency code or a number word can start a quantity.
+        // (Most tokens are neither; hashing each as a `String` to learn it took 0.15 ms a briefing.)
+        if t[i].isWord, !t[i].isOne(of: quantityHeads),
             !(t[i].lower.utf8.contains(UInt8(ascii: "-"))
                 && numberWords.contains(String(t[i].lower.prefix { $0 != "-" })))
         {
             return nil
         }
+        if t[i].kind == .sign, !t[i].isOne(of: Units.currencySignBytes) { return nil }
         // A currency sign or code before the number: "$4.1 billion", "US$ 3", "RMB 20 billion".
         var currency: String?
-        if let code = Units.currencySigns[t[i].text], i + 1 < t.count, t[i + 1].isNumber {
+        if t[i].kind == .sign, let code = Units.currencySigns[t[i].text], i + 1 < t.count, t[i + 1].isNumber {
             currency = code
             i += 1
         } else if t[i].text == "US" || t[i].text == "USD", i + 2 < t.count, t[i + 1].text == "$", t[i + 2].isNumber {
@@ -678,13 +707,14 @@ public enum ClaimExtractor {
         return nil
     }
 
+    private static let spanishPlurals: Set<String> = ["miles", "cientos", "decenas"]
+
     /// "millions of", "thousands of", "hundreds of", "tens of billions (of dollars)": the least the
     /// words can mean, and the token after.
     private static func vagueAmount(_ t: [Token], at i: Int) -> (value: Double, end: Int, unit: UnitRead)? {
         func w(_ k: Int) -> String { k < t.count ? t[k].lower : "" }
         // The Spanish plurals take "de" ("miles de personas"); "miles of coastline" is a length.
-        let spanishOnly: Set<String> = ["miles", "cientos", "decenas"]
-        guard let base = plural[w(i)], w(i + 1) == "of" && !spanishOnly.contains(w(i)) || w(i + 1) == "de" else {
+        guard let base = plural[w(i)], w(i + 1) == "of" && !spanishPlurals.contains(w(i)) || w(i + 1) == "de" else {
             return nil
         }
         var value = base

@@ -1,3 +1,5 @@
+import PresserCore
+
 /// A word, a number or a sign in a sentence, with where it stands (Unicode scalar offsets).
 struct Token: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
@@ -17,85 +19,148 @@ struct Token: Sendable, Equatable {
     var end: Int
     /// True when a space (or nothing) separates this token from the one before.
     var spaceBefore: Bool
+    /// `lower` packed for table lookups; nil beyond 16 bytes.
+    var key: PackedKey?
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
     func `is`(_ word: String) -> Bool { lower == word }
+
+    /// `lower` is one of `words` (by its bytes: a set of `String`s hashed it afresh each time).
+    func isOne(of words: PackedWords) -> Bool { key.map(words.contains) ?? words.contains(lower) }
 }
 
 /// Splits a sentence into tokens, on Unicode scalars (no grapheme work).
 enum Tokenizer {
+    /// The scan runs on UTF-8 bytes, decoding a scalar only beyond ASCII, and counts scalars as it
+    /// goes for the offsets; ASCII tokens are made straight from their bytes. (It had copied the
+    /// sentence into an array of scalars and each token into arrays: 0.36 → 0.13 ms a briefing.)
     static func tokens(_ sentence: String) -> [Token] {
-        let scalars = Array(sentence.unicodeScalars)
+        var sentence = sentence
+        return sentence.withUTF8(tokens(utf8:))
+    }
+
+    private static func tokens(utf8 u: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
-        var i = 0
+        var i = 0  // byte offset
+        var scalarIndex = 0  // scalars before byte i
         var space = true
-        func isLetter(_ s: Unicode.Scalar) -> Bool {
-            if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
-            return s.properties.isAlphabetic && !isFraction(s)
+        /// The scalar at byte `k` and its width in bytes (the text is valid UTF-8).
+        func scalar(at k: Int) -> (Unicode.Scalar, Int) {
+            let b = u[k]
+            if b < 0x80 { return (Unicode.Scalar(b), 1) }
+            var value: UInt32
+            let width: Int
+            if b < 0xE0 {
+                value = UInt32(b & 0x1F)
+                width = 2
+            } else if b < 0xF0 {
+                value = UInt32(b & 0x0F)
+                width = 3
+            } else {
+                value = UInt32(b & 0x07)
+                width = 4
+            }
+            for j in 1..<width { value = value << 6 | UInt32(u[k + j] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
         }
-        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-        while i < scalars.count {
-            let s = scalars[i]
-            if s == " " || s == "\n" || (s.value >= 0x80 || s == "\t" || s == "\r") && s.properties.isWhitespace {
+        func isLetter(at k: Int) -> (Bool, Int) {
+            let b = u[k]
+            if b < 0x80 { return ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A, 1) }
+            let (s, width) = scalar(at: k)
+            return (s.properties.isAlphabetic && !Self.isFraction(s), width)
+        }
+        func isDigit(_ k: Int) -> Bool { k < u.count && u[k] >= 0x30 && u[k] <= 0x39 }
+        func fraction(at k: Int) -> (Bool, Int) {
+            guard k < u.count, u[k] >= 0x80 else { return (false, 1) }
+            let (s, width) = scalar(at: k)
+            return (Self.isFraction(s), width)
+        }
+        while i < u.count {
+            let b = u[i]
+            let (s, width) = scalar(at: i)
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || (b >= 0x80 && s.properties.isWhitespace) {
                 space = true
-                i += 1
+                i += width
+                scalarIndex += 1
                 continue
             }
-            let start = i
+            let startByte = i
+            let start = scalarIndex
             let kind: Token.Kind
-            if isDigit(s) {
+            if isDigit(i) {
                 // Digits, with "," or "." followed by a digit, and a glued vulgar fraction.
                 i += 1
-                while i < scalars.count {
-                    if isDigit(scalars[i]) {
+                scalarIndex += 1
+                while i < u.count {
+                    if isDigit(i) {
                         i += 1
-                    } else if scalars[i] == "," || scalars[i] == ".", i + 1 < scalars.count, isDigit(scalars[i + 1]) {
+                        scalarIndex += 1
+                    } else if u[i] == UInt8(ascii: ",") || u[i] == UInt8(ascii: "."), isDigit(i + 1) {
                         i += 2
+                        scalarIndex += 2
                     } else {
                         break
                     }
                 }
-                if i < scalars.count, isFraction(scalars[i]) { i += 1 }
+                let (fraction, fractionWidth) = fraction(at: i)
+                if fraction {
+                    i += fractionWidth
+                    scalarIndex += 1
+                }
                 kind = .number
-            } else if isFraction(s) {
-                i += 1
+            } else if b >= 0x80, Self.isFraction(s) {
+                i += width
+                scalarIndex += 1
                 kind = .number
-            } else if isLetter(s) {
-                i += 1
-                while i < scalars.count {
-                    if isLetter(scalars[i]) {
-                        i += 1
-                    } else if scalars[i] == "'" || scalars[i] == "’" || scalars[i] == "-",
-                        i + 1 < scalars.count, isLetter(scalars[i + 1])
-                    {
-                        i += 2
-                    } else {
-                        break
+            } else if isLetter(at: i).0 {
+                i += width
+                scalarIndex += 1
+                while i < u.count {
+                    let (letter, letterWidth) = isLetter(at: i)
+                    if letter {
+                        i += letterWidth
+                        scalarIndex += 1
+                        continue
                     }
+                    // "'", "’" (E2 80 99) or "-" joining two letters.
+                    let joinWidth =
+                        u[i] == UInt8(ascii: "'") || u[i] == UInt8(ascii: "-")
+                        ? 1 : (u[i] == 0xE2 && i + 2 < u.count && u[i + 1] == 0x80 && u[i + 2] == 0x99 ? 3 : 0)
+                    guard joinWidth > 0, i + joinWidth < u.count else { break }
+                    let (next, nextWidth) = isLetter(at: i + joinWidth)
+                    guard next else { break }
+                    i += joinWidth + nextWidth
+                    scalarIndex += 2
                 }
                 kind = .word
             } else {
-                i += 1
+                i += width
+                scalarIndex += 1
                 kind = .sign
             }
-            let piece = scalars[start..<i]
-            let string: String
-            let lower: String
-            if piece.allSatisfy({ $0.isASCII }) {
-                // ASCII: both spellings from bytes, without Unicode case mapping.
-                let bytes = piece.map { UInt8($0.value) }
-                string = String(decoding: bytes, as: UTF8.self)
-                lower =
-                    kind == .word
-                    ? String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : string
-            } else {
-                var text = String.UnicodeScalarView()
-                text.append(contentsOf: piece)
-                string = String(text)
-                lower = kind == .word ? string.lowercased() : string
+            let piece = UnsafeBufferPointer(rebasing: u[startByte..<i])
+            let text = String(decoding: piece, as: UTF8.self)
+            var lower = text
+            var key = PackedKey(piece)
+            if kind == .word {
+                if scalarIndex - start != piece.count {
+                    lower = text.lowercased()
+                    key = PackedKey(lower)
+                } else if piece.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                    // ASCII: lower case from the bytes, without Unicode case mapping.
+                    lower = String(unsafeUninitializedCapacity: piece.count) { buffer in
+                        for (k, byte) in piece.enumerated() {
+                            buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        }
+                        return piece.count
+                    }
+                    key = PackedKey(piece, foldingCase: true)
+                }
             }
-            out.append(Token(kind: kind, text: string, lower: lower, start: start, end: i, spaceBefore: space))
+            out.append(
+                Token(
+                    kind: kind, text: text, lower: lower, start: start, end: scalarIndex, spaceBefore: space, key: key))
             space = false
         }
         return out

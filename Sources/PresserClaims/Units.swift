@@ -19,6 +19,8 @@ enum Units {
     ]
     /// Currency signs before a number.
     static let currencySigns: [String: String] = ["$": "USD", "€": "EUR", "¥": "CNY", "£": "GBP"]
+    /// The same by their bytes, for the test made on every sign.
+    static let currencySignBytes = PackedWords(currencySigns.keys)
 
     static let durations: [String: String] = [
         "year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",

@@ -8,15 +8,20 @@ public enum Sentences {
         public var start: Int
     }
 
-    private static let abbreviations: Set<String> = [
+    private static let abbreviations = PackedWords([
         "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "no", "gen", "gov", "sen", "rep", "prof", "lt",
         "col", "sgt", "capt", "adm", "approx", "sra", "sr", "lic", "ing", "art", "fig", "inc", "co", "corp",
-    ]
+    ])
 
     public static func split(_ text: String) -> [Span] {
         // The boundaries are ASCII, so the scan runs on UTF-8 bytes; scalar offsets are counted
         // as it goes (every byte that is not a continuation byte starts a scalar).
-        let u = Array(text.utf8)
+        var text = text
+        return text.withUTF8(split(utf8:))
+    }
+
+    /// On the text's own bytes (it had copied them into an array first).
+    private static func split(utf8 u: UnsafeBufferPointer<UInt8>) -> [Span] {
         var out: [Span] = []
         var startByte = 0
         var startScalar = 0
@@ -31,13 +36,26 @@ public enum Sentences {
                 aScalar += 1
             }
             while b > a, isSpace(u[b - 1]) { b -= 1 }
-            if a < b { out.append(Span(text: String(decoding: u[a..<b], as: UTF8.self), start: aScalar)) }
+            if a < b {
+                out.append(
+                    Span(text: String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self), start: aScalar)
+                )
+            }
             startByte = endByte
             startScalar = endScalar
         }
+        // The bytes a sentence can end at below 0x40: "\n", "!", ".", "?".
+        let ends: UInt64 = 1 << 0x0A | 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
         var i = 0
         while i < u.count {
             let c = u[i]
+            // Most bytes are none of those nor a lead byte of "。", "！", "？" (E3, EF): counted as
+            // scalars and passed at once. (With the bytes read in place: 0.22 → 0.17 ms a briefing.)
+            if c < 0x40 ? ends >> UInt64(c) & 1 == 0 : c != 0xE3 && c != 0xEF {
+                if c & 0xC0 != 0x80 { scalar += 1 }
+                i += 1
+                continue
+            }
             if c == 0x0A, i + 1 < u.count, u[i + 1] == 0x0A {
                 emit(i, scalar)
                 i += 2
@@ -83,7 +101,7 @@ public enum Sentences {
         return out
     }
 
-    private static func chineseStopWidth(_ u: [UInt8], _ i: Int) -> Int? {
+    private static func chineseStopWidth(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         guard i + 2 < u.count else { return nil }
         if u[i] == 0xE3, u[i + 1] == 0x80, u[i + 2] == 0x82 { return 3 }  // 。
         if u[i] == 0xEF, u[i + 1] == 0xBC, u[i + 2] == 0x81 || u[i + 2] == 0x9F { return 3 }  // ！ ？
@@ -91,7 +109,7 @@ public enum Sentences {
     }
 
     /// The byte width of a closing quote or bracket at `j` (" ) ] ” ’ 」 ）), or nil.
-    private static func closingWidth(_ u: [UInt8], _ j: Int) -> Int? {
+    private static func closingWidth(_ u: UnsafeBufferPointer<UInt8>, _ j: Int) -> Int? {
         guard j < u.count else { return nil }
         if u[j] == UInt8(ascii: "\"") || u[j] == UInt8(ascii: ")") || u[j] == UInt8(ascii: "]") { return 1 }
         if u[j] == 0xE2, j + 2 < u.count, u[j + 1] == 0x80, u[j + 2] == 0x9D || u[j + 2] == 0x99 { return 3 }
@@ -100,10 +118,10 @@ public enum Sentences {
         return nil
     }
 
-    private static func closes(_ u: [UInt8], _ j: Int) -> Bool { closingWidth(u, j) != nil }
+    private static func closes(_ u: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool { closingWidth(u, j) != nil }
 
     /// The word before a full stop is an abbreviation or an initial.
-    private static func isAbbreviation(_ u: [UInt8], before dot: Int) -> Bool {
+    private static func isAbbreviation(_ u: UnsafeBufferPointer<UInt8>, before dot: Int) -> Bool {
         var k = dot
         while k > 0, u[k - 1] != 0x20, u[k - 1] != 0x0A, u[k - 1] != UInt8(ascii: "(") { k -= 1 }
         let word = u[k..<dot]
@@ -116,7 +134,6 @@ public enum Sentences {
         }
         if word.count == 1, let b = word.first, b >= 0x41, b <= 0x5A { return true }  // an initial
         guard word.count <= 6 else { return false }
-        return abbreviations.contains(
-            String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+        return abbreviations.contains(UnsafeBufferPointer(rebasing: word), foldingCase: true)
     }
 }
