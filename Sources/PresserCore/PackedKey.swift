@@ -30,7 +30,10 @@ public struct PackedKey: Sendable, Equatable {
     }
 
     /// Where the key starts looking in a table of `mask + 1` slots.
-    @inlinable public var hash: Int {
+    @inlinable public var hash: Int { Self.hash(lo, hi) }
+
+    /// The same from the two integers, as a table keeps them.
+    @inlinable public static func hash(_ lo: UInt64, _ hi: UInt64) -> Int {
         let h = (lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F)
         return Int(truncatingIfNeeded: h >> 32)
     }
