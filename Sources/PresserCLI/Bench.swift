@@ -124,9 +124,10 @@ extension Presser {
                             roundTurns += result.briefing.turns.count
                             guard claims || checks else { continue }
                             var briefing = result.briefing
-                            briefing.claims = ClaimExtractor.claims(in: briefing)
+                            let sentences = Sentences.ofTurns(briefing)
+                            briefing.claims = ClaimExtractor.claims(in: briefing, sentences: sentences)
                             roundClaims += briefing.claims.count
-                            if checks { roundFindings += Checker.check(briefing).findings.count }
+                            if checks { roundFindings += Checker.check(briefing, sentences: sentences).findings.count }
                         }
                     }
                 }

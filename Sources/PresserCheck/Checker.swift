@@ -14,13 +14,20 @@ public enum Checker {
     /// The briefing with its findings and each exchange's answer filled in (claims already
     /// extracted); the figures and word weights are worked out once for both.
     public static func check(_ briefing: Briefing) -> Briefing {
-        checked(briefing).briefing
+        checked(briefing, sentences: Sentences.ofTurns(briefing)).briefing
+    }
+
+    /// The same with each turn's sentences split already (`Sentences.ofTurns`).
+    public static func check(_ briefing: Briefing, sentences: [[Sentences.Span]]) -> Briefing {
+        checked(briefing, sentences: sentences).briefing
     }
 
     /// The checked briefing and the figures read for it.
-    private static func checked(_ briefing: Briefing) -> (briefing: Briefing, figures: Figures) {
+    private static func checked(_ briefing: Briefing, sentences: [[Sentences.Span]]) -> (
+        briefing: Briefing, figures: Figures
+    ) {
         var b = briefing
-        let figures = Figures(b)
+        let figures = Figures(b, sentences: sentences)
         b.findings = findings(in: b, figures: figures)
         let answers = self.answers(in: b, figures: figures)
         for i in b.exchanges.indices { b.exchanges[i].answer = answers[i] }
@@ -29,10 +36,10 @@ public enum Checker {
 
     /// `check`, and the fingerprints of the officials' sentences the store compares across
     /// briefings (`CorpusKeys.sentenceFingerprints`), from the one reading of the sentences.
-    public static func checkForStore(_ briefing: Briefing) -> (
+    public static func checkForStore(_ briefing: Briefing, sentences: [[Sentences.Span]]) -> (
         briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]
     ) {
-        let (b, figures) = checked(briefing)
+        let (b, figures) = checked(briefing, sentences: sentences)
         return (b, CorpusKeys.sentenceFingerprints(b, figures: figures))
     }
 

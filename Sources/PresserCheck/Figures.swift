@@ -82,6 +82,11 @@ struct Figures: Sendable {
     var language: String
 
     init(_ briefing: Briefing) {
+        self.init(briefing, sentences: Sentences.ofTurns(briefing))
+    }
+
+    /// From each turn's sentences, split already (`Sentences.ofTurns`).
+    init(_ briefing: Briefing, sentences spansOfTurns: [[Sentences.Span]]) {
         var sentences: [(turn: Int, text: String)] = []
         var sentenceIDs: [[Int]] = []
         var vocabulary = Vocabulary()
@@ -89,14 +94,14 @@ struct Figures: Sendable {
         var spansByTurn: [Int: [(span: Sentences.Span, index: Int, paragraph: Int)]] = [:]
         var paragraph = 0
         var sentencesOfTurn: [Int: Range<Int>] = [:]
-        for turn in briefing.turns {
+        for (turn, turnSpans) in zip(briefing.turns, spansOfTurns) {
             let first = sentences.count
             defer { sentencesOfTurn[turn.index] = first..<sentences.count }
             var spans: [(span: Sentences.Span, index: Int, paragraph: Int)] = []
             let breaks = Self.paragraphBreaks(turn.text)
             var nextBreak = 0
             paragraph += 1
-            for span in Sentences.split(turn.text) {
+            for span in turnSpans {
                 while nextBreak < breaks.count, breaks[nextBreak] <= span.start {
                     paragraph += 1
                     nextBreak += 1

@@ -5,10 +5,15 @@ import PresserCore
 public enum ClaimExtractor {
     /// The claims of every turn of a briefing, in order.
     public static func claims(in briefing: Briefing) -> [Claim] {
+        claims(in: briefing, sentences: Sentences.ofTurns(briefing))
+    }
+
+    /// The same with each turn's sentences split already (`Sentences.ofTurns`).
+    public static func claims(in briefing: Briefing, sentences: [[Sentences.Span]]) -> [Claim] {
         var out: [Claim] = []
         let date = Day(iso: briefing.date)
-        for turn in briefing.turns {
-            for sentence in Sentences.split(turn.text) {
+        for (turn, spans) in zip(briefing.turns, sentences) {
+            for sentence in spans {
                 for var claim in claims(inSentence: sentence.text, date: date) {
                     claim.turn = turn.index
                     claim.speaker = turn.speaker

@@ -11,8 +11,9 @@ public enum Pipeline {
     {
         let result = try TranscriptParser.parse(inputs)
         var briefing = result.briefing
-        briefing.claims = ClaimExtractor.claims(in: briefing)
-        return (Checker.check(briefing), result.warnings)
+        let sentences = Sentences.ofTurns(briefing)
+        briefing.claims = ClaimExtractor.claims(in: briefing, sentences: sentences)
+        return (Checker.check(briefing, sentences: sentences), result.warnings)
     }
 
     /// `run` for the store: the briefing and its officials' sentences fingerprinted, read once.
@@ -20,8 +21,9 @@ public enum Pipeline {
         briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]
     ) {
         var briefing = try TranscriptParser.parse(inputs).briefing
-        briefing.claims = ClaimExtractor.claims(in: briefing)
-        return Checker.checkForStore(briefing)
+        let sentences = Sentences.ofTurns(briefing)
+        briefing.claims = ClaimExtractor.claims(in: briefing, sentences: sentences)
+        return Checker.checkForStore(briefing, sentences: sentences)
     }
 
     /// The same from paths (or `-` for standard input).

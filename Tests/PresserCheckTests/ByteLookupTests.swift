@@ -68,7 +68,7 @@ import Testing
                 .briefing
             briefing.claims = ClaimExtractor.claims(in: briefing)
             let checked = Checker.check(briefing)
-            let forStore = Checker.checkForStore(briefing)
+            let forStore = Checker.checkForStore(briefing, sentences: Sentences.ofTurns(briefing))
             #expect(forStore.briefing == checked, "\(file.lastPathComponent)")
             // Read afresh: every official's sentence split and stemmed again.
             var afresh: [(turn: Int, fingerprint: String, text: String)] = []
