@@ -84,4 +84,29 @@ import Testing
             #expect(afresh.map(\.text) == forStore.sentences.map(\.text), "\(file.lastPathComponent)")
         }
     }
+
+    /// Where an answer's opening ends, found on bytes, is where splitting its Characters finds it:
+    /// on every turn of the corpus and on text with "\r\n" and combining marks after spaces.
+    @Test func wordStartsOnBytesAreTheSplitOnes() throws {
+        func bySplitting(_ n: Int, _ text: String) -> String.Index? {
+            let words = text.split(maxSplits: n, whereSeparator: { $0 == " " || $0 == "\n" })
+            return words.count > n ? words[n].startIndex : nil
+        }
+        var texts = [
+            "one two\r\nthree four", "a \u{301}b c  d\n\ne", "  lead and trail  ", "", "word", "a b ", "a b  ",
+            "a\n\n\nb",
+            "“Quoted” — dashed \u{200D}joined \u{A0}nbsp 中文 \u{2028}x", "a \u{200C}b c d",
+        ]
+        for file in try Fixtures.allTranscripts() {
+            let bytes = Array(try Data(contentsOf: file))
+            texts += try TranscriptParser.parse([TranscriptFile(name: file.lastPathComponent, bytes: bytes)])
+                .briefing.turns.map(\.text)
+        }
+        #expect(texts.count > 4000)
+        for text in texts {
+            for n in [0, 1, 3, 70] {
+                #expect(AnswerCheck.startOfWord(n, in: text) == bySplitting(n, text), "\(n): \(text.prefix(80))")
+            }
+        }
+    }
 }
