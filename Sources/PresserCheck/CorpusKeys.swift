@@ -39,19 +39,41 @@ public enum CorpusKeys {
             guard briefing.turns.indices.contains(sentence.turn) else { continue }
             let kind = briefing.turns[sentence.turn].kind
             guard kind == .statement || kind == .answer, figures.sentenceIDs[i].count >= 10 else { continue }
-            out.append((sentence.turn, fnv1a(figures.words(ofSentence: i).joined(separator: " ")), sentence.text))
+            out.append((sentence.turn, fnv1a(words: figures.sentenceIDs[i], of: figures.vocabulary), sentence.text))
         }
         return out
     }
 
     /// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines (Swift's Hasher is not).
     static func fnv1a(_ s: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in s.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        var hash = FNV1a()
+        hash.add(s)
+        return hash.hex
+    }
+
+    /// `fnv1a` of the words joined by spaces, without joining them.
+    static func fnv1a(words ids: [Int], of vocabulary: [String]) -> String {
+        var hash = FNV1a()
+        for (n, id) in ids.enumerated() {
+            if n > 0 { hash.add(" ") }
+            hash.add(vocabulary[id])
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hex
+    }
+
+    private struct FNV1a {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ s: String) {
+            for byte in s.utf8 {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01B3
+            }
+        }
+
+        var hex: String {
+            let hex = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
     }
 }

@@ -174,11 +174,6 @@ struct Figures: Sendable {
         return Set(ids.map { vocabulary[$0] })
     }
 
-    /// A sentence's content words, in order (numbers included).
-    func words(ofSentence i: Int) -> [String] {
-        sentenceIDs[i].map { vocabulary[$0] }
-    }
-
     /// Figures in the same sentence as `figure`, itself included, in order.
     func inSentence(of figure: Figure) -> [Figure] {
         all.filter { $0.sentence == figure.sentence }

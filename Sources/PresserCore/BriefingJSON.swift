@@ -19,6 +19,13 @@ public enum BriefingJSON {
         return w.out
     }
 
+    /// A finding's details as a JSON object, keys sorted (the same bytes as in the document).
+    public static func encode(_ details: [String: Finding.Detail]) -> [UInt8] {
+        var w = Writer()
+        w.details(details)
+        return w.out
+    }
+
     struct Writer {
         var out: [UInt8] = []
         static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -279,22 +286,26 @@ public enum BriefingJSON {
             raw("}")
         }
 
-        mutating func finding(_ f: Finding) {
-            key("claims", first: true)
-            array(f.claims) { $0.int($1) }
-            key("details")
+        mutating func details(_ details: [String: Finding.Detail]) {
             out.append(UInt8(ascii: "{"))
-            for (i, name) in f.details.keys.sorted().enumerated() {
+            for (i, name) in details.keys.sorted().enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 string(name)
                 out.append(UInt8(ascii: ":"))
-                switch f.details[name] {
+                switch details[name] {
                 case .number(let n): double(n)
                 case .text(let s): string(s)
                 case nil: raw("null")
                 }
             }
             out.append(UInt8(ascii: "}"))
+        }
+
+        mutating func finding(_ f: Finding) {
+            key("claims", first: true)
+            array(f.claims) { $0.int($1) }
+            key("details")
+            details(f.details)
             key("kind")
             string(f.kind.rawValue)
             key("message")

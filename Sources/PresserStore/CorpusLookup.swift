@@ -27,7 +27,7 @@ struct CorpusLookup: Sendable {
         let b = prepared.briefing
         briefing = b
         dated = b.claims.enumerated().compactMap { i, claim -> (index: Int, claim: Claim, match: Match)? in
-            guard claim.change == nil, claim.upper == nil, let key = CorpusKeys.subjectKey(claim),
+            guard claim.change == nil, claim.upper == nil, let key = prepared.subjectKeys[i],
                 let from = claim.period?.from, let to = claim.period?.to
             else { return nil }
             return (i, claim, Match(key: [key, from, to], kind: claim.kind.rawValue, unit: claim.unit))

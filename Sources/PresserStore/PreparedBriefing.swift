@@ -13,6 +13,9 @@ public struct PreparedBriefing: Sendable {
     var children: [TableRows]
     /// Officials' sentences of ten content words or more, fingerprinted (see `CorpusKeys`).
     var sentences: [(turn: Int, fingerprint: String, text: String)]
+    /// Each claim's `CorpusKeys.subjectKey`, worked out once for its row and the corpus lookups
+    /// (and so on the analysis threads, not the one writer).
+    var subjectKeys: [String?]
 
     public init(_ briefing: Briefing) {
         self.init(briefing, sentences: CorpusKeys.sentenceFingerprints(briefing))
@@ -22,7 +25,9 @@ public struct PreparedBriefing: Sendable {
     init(_ briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]) {
         self.briefing = briefing
         self.document = String(decoding: BriefingJSON.encode(briefing), as: UTF8.self)
-        self.children = Rows.children(of: briefing)
+        let subjectKeys = briefing.claims.map(CorpusKeys.subjectKey)
+        self.children = Rows.children(of: briefing, subjectKeys: subjectKeys)
         self.sentences = sentences
+        self.subjectKeys = subjectKeys
     }
 }

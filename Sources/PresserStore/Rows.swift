@@ -69,10 +69,9 @@ enum Rows {
             arguments)
     }
 
-    /// Every child table's rows for a stored briefing (sentence fingerprints apart: see `sentences`).
-    static func children(of b: Briefing, key: StoreValue = .briefingID) -> [TableRows] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    /// Every child table's rows for a stored briefing (sentence fingerprints apart: see `sentences`),
+    /// with each claim's subject key (`CorpusKeys.subjectKey`).
+    static func children(of b: Briefing, subjectKeys: [String?], key: StoreValue = .briefingID) -> [TableRows] {
         func list(_ xs: [Int]) -> StoreValue { .text(xs.map(String.init).joined(separator: ",")) }
         return [
             TableRows(
@@ -121,7 +120,7 @@ enum Rows {
                     [
                         key, StoreValue(i), StoreValue(c.turn), StoreValue(c.speaker), .text(c.text), .double(c.value),
                         StoreValue(c.upper), .text(c.kind.rawValue), StoreValue(c.unit), StoreValue(c.counted),
-                        .text(c.qualifier.rawValue), StoreValue(c.subject), StoreValue(CorpusKeys.subjectKey(c)),
+                        .text(c.qualifier.rawValue), StoreValue(c.subject), StoreValue(subjectKeys[i]),
                         StoreValue(c.period?.text), StoreValue(c.period?.from), StoreValue(c.period?.to),
                         StoreValue(c.change?.direction.rawValue), StoreValue(c.change?.basis?.rawValue),
                         .text(c.sentence),
@@ -131,7 +130,7 @@ enum Rows {
                 table: "findings",
                 columns: ["briefing_id", "idx", "kind", "severity", "message", "claims", "turns", "details"],
                 rows: b.findings.enumerated().map { i, f in
-                    let details = (try? encoder.encode(f.details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                    let details = String(decoding: BriefingJSON.encode(f.details), as: UTF8.self)
                     return [
                         key, StoreValue(i), .text(f.kind.rawValue), .text(f.severity.rawValue), .text(f.message),
                         list(f.claims), list(f.turns), .text(details),

@@ -21,6 +21,12 @@ import Testing
             let expected = try Self.encoderBytes(briefing)
             #expect(written == expected, "\(file.lastPathComponent)")
             #expect(try JSONDecoder().decode(Briefing.self, from: Data(written)) == briefing)
+            // Each finding's details alone, as the store keeps them.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for finding in briefing.findings {
+                #expect(BriefingJSON.encode(finding.details) == Array(try encoder.encode(finding.details)))
+            }
         }
     }
 
