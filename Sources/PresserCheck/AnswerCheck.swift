@@ -232,8 +232,9 @@ enum AnswerCheck {
     static func partsTakenUp(_ question: String, said: Set<String>, _ weights: WordWeights) -> (
         taken: Int, skipped: Int
     )? {
+        // Each part's content words read once, for the count and the relevance.
         let asked = Sentences.split(question).map(\.text).filter { $0.hasSuffix("?") || $0.hasSuffix("？") }
-            .filter { contentWords($0).count >= 3 }
+            .map(contentWords).filter { $0.count >= 3 }
         guard asked.count >= 2 else { return nil }
         let taken = asked.filter { relevance($0, said: said, weights) >= partTakenUp }.count
         return (taken, asked.count - taken)
