@@ -108,19 +108,22 @@ extension BriefingBuilder {
         let raw = segmentation.turns[t]
         let words = wordCounts[t]
         guard t + 1 < speakers.count, isQuestion(t + 1), words <= 30 else { return false }
-        let lower = raw.text.lowercased()
         // Pointing at someone in the room, or moving on.
-        let strong = [
-            "go ahead", "next question", "last question", "in the back", "right there", "right here",
-            "gentleman", "the lady", "adelante", "la última pregunta",
-        ]
-        if strong.contains(where: { lower.containsBytes($0) }) { return true }
+        if raw.text.lowercasedContainsAny(of: Self.pointingWords) { return true }
         // "In the Brown blazer here.": pointing at someone, in very few words.
-        if words <= 8, lower.hasPrefix("in the ") || lower.containsBytes(". in the ") { return true }
+        if words <= 8 {
+            let lower = raw.text.lowercased()
+            if lower.hasPrefix("in the ") || lower.containsBytes(". in the ") { return true }
+        }
         guard words <= 15, let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
         let weak = ["please", "yes, sir", "yes, ma’am", "yes, ma'am", "sí, adelante"]
         return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.containsBytes($0) }
     }
+
+    private static let pointingWords = ByteSearch.Phrases([
+        "go ahead", "next question", "last question", "in the back", "right there", "right here", "gentleman",
+        "the lady", "adelante", "la última pregunta",
+    ])
 
     /// "Next question.", "Okay, the next question.", "Last question.": a short turn that begins by
     /// moving the floor on.
