@@ -103,7 +103,7 @@ extension BriefingBuilder {
     /// At least half of a speaker's turns ask something.
     func asksInHalfOfTurns(_ p: Int) -> Bool {
         let own = turnsOf[p]
-        let asked = own.filter { segmentation.turns[$0].text.utf8.contains(UInt8(ascii: "?")) }.count
+        let asked = own.filter { segmentation.turns[$0].text.containsBytes("?") }.count
         return !own.isEmpty && asked * 2 >= own.count
     }
 

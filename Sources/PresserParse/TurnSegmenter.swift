@@ -210,7 +210,10 @@ enum TurnSegmenter {
     /// Page furniture that follows the transcript on government sites: the list of related news,
     /// the attachments and links ("附件", "相关附件", "相关链接：" on the Foreign Ministry's pages).
     static func endsTranscript(_ text: String) -> Bool {
-        [
+        // Every line is tested: one longer than the longest of these (15 bytes) is none of them,
+        // without comparing it with each.
+        guard text.utf8.count <= 15 else { return false }
+        return [
             "相关新闻", "附件", "相关附件", "相关链接", "相关链接：", "Related News:", "Related News", "Appendix:",
         ]
         .contains(text)
@@ -268,7 +271,12 @@ enum TurnSegmenter {
     }
 
     static func isSeparator(_ text: String) -> Bool {
-        text.utf8.count >= 3
+        // Only a line that starts with one of the three can be one (every line is tested: the
+        // Character comparisons took 0.03 ms a briefing).
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
+        else { return false }
+        return text.utf8.count >= 3
             && (text.allSatisfy { $0 == "-" } || text.allSatisfy { $0 == "*" } || text.allSatisfy { $0 == "_" })
     }
 
