@@ -108,19 +108,22 @@ extension BriefingBuilder {
         let raw = segmentation.turns[t]
         let words = wordCounts[t]
         guard t + 1 < speakers.count, isQuestion(t + 1), words <= 30 else { return false }
-        let lower = raw.text.lowercased()
         // Pointing at someone in the room, or moving on.
-        let strong = [
-            "go ahead", "next question", "last question", "in the back", "right there", "right here",
-            "gentleman", "the lady", "adelante", "la última pregunta",
-        ]
-        if strong.contains(where: { lower.containsBytes($0) }) { return true }
+        if raw.text.lowercasedContainsAny(of: Self.pointingWords) { return true }
         // "In the Brown blazer here.": pointing at someone, in very few words.
-        if words <= 8, lower.hasPrefix("in the ") || lower.containsBytes(". in the ") { return true }
+        if words <= 8 {
+            let lower = raw.text.lowercased()
+            if lower.hasPrefix("in the ") || lower.containsBytes(". in the ") { return true }
+        }
         guard words <= 15, let last = Outlets.sentences(raw.text).last?.lowercased() else { return false }
         let weak = ["please", "yes, sir", "yes, ma’am", "yes, ma'am", "sí, adelante"]
         return Outlets.call(atEndOf: raw.text)?.name != nil || weak.contains { last.containsBytes($0) }
     }
+
+    private static let pointingWords = ByteSearch.Phrases([
+        "go ahead", "next question", "last question", "in the back", "right there", "right here", "gentleman",
+        "the lady", "adelante", "la última pregunta",
+    ])
 
     /// "Next question.", "Okay, the next question.", "Last question.": a short turn that begins by
     /// moving the floor on.
@@ -168,14 +171,15 @@ extension BriefingBuilder {
         guard let first = words.first,
             ["hello", "hi", "hey", "thank", "thanks", "good", "gracias", "buenos", "buenas"].contains(first)
         else { return false }
-        let allowed: Set<String> = [
-            "hello", "hi", "hey", "thank", "thanks", "you", "very", "much", "so", "good", "morning", "afternoon",
-            "evening", "mr", "mister", "madam", "ms", "mrs", "dr", "doctor", "sir", "ma’am", "ma'am", "president",
-            "vice", "secretary", "speaker", "everyone", "everybody", "all", "gracias", "buenos", "buenas", "días",
-            "tardes", "señor", "señora", "presidente", "presidenta", "secretario", "secretaria", "muchas",
-        ]
-        return words.allSatisfy { allowed.contains($0) }
+        return words.allSatisfy { courtesyWords.contains($0) }
     }
+
+    private static let courtesyWords: Set<String> = [
+        "hello", "hi", "hey", "thank", "thanks", "you", "very", "much", "so", "good", "morning", "afternoon",
+        "evening", "mr", "mister", "madam", "ms", "mrs", "dr", "doctor", "sir", "ma’am", "ma'am", "president",
+        "vice", "secretary", "speaker", "everyone", "everybody", "all", "gracias", "buenos", "buenas", "días",
+        "tardes", "señor", "señora", "presidente", "presidenta", "secretario", "secretaria", "muchas",
+    ]
 
     /// A goodbye that answers nothing and closes the floor: "Thank you so much. Thanks for joining
     /// us.", "And we'll look forward to having you back in the future.", "Thanks." — fifteen
@@ -192,19 +196,22 @@ extension BriefingBuilder {
             .map(String.init)
         if words.first == "okay" || words.first == "and" { words.removeFirst() }
         guard let first = words.first else { return false }
-        let opening: Set<String> = ["thank", "thanks", "appreciate", "goodbye", "bye", "see"]
         let farewell =
             words.starts(with: ["we’ll", "look", "forward"]) || words.starts(with: ["we'll", "look", "forward"])
-        guard opening.contains(first) || farewell || words.starts(with: ["good", "to", "see"]) else { return false }
+        guard thanksOpenings.contains(first) || farewell || words.starts(with: ["good", "to", "see"]) else {
+            return false
+        }
         // Nothing but courtesy: no word beyond the ones goodbyes are made of.
-        let courtesy: Set<String> = [
-            "thank", "thanks", "you", "so", "very", "much", "everyone", "everybody", "all", "guys", "sir", "ma’am",
-            "ma'am", "for", "joining", "coming", "being", "here", "having", "me", "us", "today", "we’ll", "we'll",
-            "look", "forward", "to", "back", "in", "the", "future", "again", "soon", "appreciate", "it", "good",
-            "great", "see", "later", "tomorrow", "goodbye", "bye", "of",
-        ]
-        return words.allSatisfy { courtesy.contains($0) }
+        return words.allSatisfy { farewellWords.contains($0) }
     }
+
+    private static let thanksOpenings: Set<String> = ["thank", "thanks", "appreciate", "goodbye", "bye", "see"]
+    private static let farewellWords: Set<String> = [
+        "thank", "thanks", "you", "so", "very", "much", "everyone", "everybody", "all", "guys", "sir", "ma’am",
+        "ma'am", "for", "joining", "coming", "being", "here", "having", "me", "us", "today", "we’ll", "we'll",
+        "look", "forward", "to", "back", "in", "the", "future", "again", "soon", "appreciate", "it", "good",
+        "great", "see", "later", "tomorrow", "goodbye", "bye", "of",
+    ]
 
     /// "I'm concerned about everything. That's why I don't sleep a lot. … Go ahead.": an answer
     /// that ends by calling the next reporter. Ten words or more in sentences of four words or

@@ -73,36 +73,37 @@ extension BriefingBuilder {
 
     /// The words of someone asking, near the start of a turn.
     static func asksInWords(_ text: String) -> Bool {
-        let head = text.prefix(200).lowercased()
-        return [
-            "ask you", "my question", "a question", "more question", "another question", "quick question",
-            "follow up", "follow-up", "wondering", "i wonder", "i'm curious", "i’m curious",
-        ]
-        .contains { head.containsBytes($0) }
+        text.prefix(200).lowercasedContainsAny(of: askingWords)
     }
+
+    private static let askingWords = ByteSearch.Phrases([
+        "ask you", "my question", "a question", "more question", "another question", "quick question",
+        "follow up", "follow-up", "wondering", "i wonder", "i'm curious", "i’m curious",
+    ])
 
     /// A turn that calls on a reporter or moves the floor on: "Colby.", "Go ahead, Steve.", "Next
     /// question.", "Adelante."
     func callsOnSomeone(_ text: String) -> Bool {
         if Outlets.call(atEndOf: text) != nil || Self.managesFloor(text) { return true }
-        let lower = text.lowercased()
-        return ["go ahead", "adelante", "请提问"].contains { lower.containsBytes($0) }
+        return text.lowercasedContainsAny(of: Self.floorCalls)
     }
+
+    private static let floorCalls = ByteSearch.Phrases(["go ahead", "adelante", "请提问"])
 
     /// Words of someone running the room rather than asking.
     static func managesFloor(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return [
-            "last question", "next question", "thank you all", "thanks, everyone", "we have to go", "that's all",
-            "that’s all",
-        ]
-        .contains { lower.containsBytes($0) }
+        text.lowercasedContainsAny(of: floorWords)
     }
+
+    private static let floorWords = ByteSearch.Phrases([
+        "last question", "next question", "thank you all", "thanks, everyone", "we have to go", "that's all",
+        "that’s all",
+    ])
 
     /// At least half of a speaker's turns ask something.
     func asksInHalfOfTurns(_ p: Int) -> Bool {
         let own = turnsOf[p]
-        let asked = own.filter { segmentation.turns[$0].text.utf8.contains(UInt8(ascii: "?")) }.count
+        let asked = own.filter { segmentation.turns[$0].text.containsBytes("?") }.count
         return !own.isEmpty && asked * 2 >= own.count
     }
 

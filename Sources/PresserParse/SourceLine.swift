@@ -5,3 +5,17 @@ struct SourceLine: Sendable, Equatable {
     var number: Int
     var page: Int = 0
 }
+
+extension Array<SourceLine> {
+    /// The lines' text joined by newlines, written into one string of the right size (a lazy
+    /// `map(\.text).joined` went through a generic, slow path: 0.05 ms a briefing).
+    var joinedText: String {
+        var out = ""
+        out.reserveCapacity(reduce(0) { $0 + $1.text.utf8.count + 1 })
+        for (i, line) in enumerated() {
+            if i > 0 { out += "\n" }
+            out += line.text
+        }
+        return out
+    }
+}

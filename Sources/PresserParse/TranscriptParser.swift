@@ -86,7 +86,7 @@ public enum TranscriptParser {
         if let host { roster = [host] }
         var builder = BriefingBuilder(
             segmentation: segmentation, roster: roster, hostFromTitle: host != nil, title: meta.title,
-            allText: lines.lazy.map(\.text).joined(separator: "\n"), paged: paged)
+            lines: lines, paged: paged)
         builder.build()
         return Briefing(
             title: meta.title, date: meta.date, layout: Layout.detect(segmentation, hasRoster: !roster.isEmpty),

@@ -3,7 +3,9 @@ struct RawTurn: Sendable {
     var label: SpeakerLabel?
     var line: Int
     var page: Int = 0
-    var paragraphs: [String]
+    /// The paragraphs joined by a blank line, kept as they are added: the text is read many times
+    /// (joining the paragraphs at each read was 0.1 ms a briefing).
+    private(set) var text: String
     /// A paragraph without a label that reads as a reporter's question (SCIO layout).
     var unlabelledQuestion: Bool = false
     /// Prose printed above the first label: the host's opening remarks.
@@ -12,7 +14,25 @@ struct RawTurn: Sendable {
     /// ("Willem F. Duisenberg, President of the European Central Bank, 9 June 1998").
     var byline: RosterEntry?
 
-    var text: String { paragraphs.joined(separator: "\n\n") }
+    init(
+        label: SpeakerLabel?, line: Int, page: Int, paragraphs: [String], unlabelledQuestion: Bool = false,
+        opening: Bool = false
+    ) {
+        self.label = label
+        self.line = line
+        self.page = page
+        self.text = paragraphs.joined(separator: "\n\n")
+        self.unlabelledQuestion = unlabelledQuestion
+        self.opening = opening
+    }
+
+    /// No paragraph yet.
+    var isEmpty: Bool { text.isEmpty }
+
+    mutating func append(paragraph: String) {
+        if !text.isEmpty { text += "\n\n" }
+        text += paragraph
+    }
 }
 
 /// The text cut into a header (title, roster, date…), turns, and what the turn styles say about
@@ -90,12 +110,12 @@ enum TurnSegmenter {
 
         func closeParagraph() {
             let text = TextNormalizer.collapseSpaces(paragraph).trimmingSpaces
-            if !text.isEmpty { current?.paragraphs.append(text) }
+            if !text.isEmpty { current?.append(paragraph: text) }
             paragraph = ""
         }
         func closeTurn() {
             closeParagraph()
-            if let turn = current, !turn.paragraphs.isEmpty { turns.append(turn) }
+            if let turn = current, !turn.isEmpty { turns.append(turn) }
             current = nil
         }
 
@@ -131,7 +151,7 @@ enum TurnSegmenter {
                 continue
             }
             if labelOnlyLayout, blanks >= 2, line.text.containsBytes("?"), let turn = current,
-                turn.label != nil, !turn.unlabelledQuestion, !turn.paragraphs.isEmpty
+                turn.label != nil, !turn.unlabelledQuestion, !turn.isEmpty
             {
                 closeTurn()
                 current = RawTurn(
@@ -190,7 +210,10 @@ enum TurnSegmenter {
     /// Page furniture that follows the transcript on government sites: the list of related news,
     /// the attachments and links ("附件", "相关附件", "相关链接：" on the Foreign Ministry's pages).
     static func endsTranscript(_ text: String) -> Bool {
-        [
+        // Every line is tested: one longer than the longest of these (15 bytes) is none of them,
+        // without comparing it with each.
+        guard text.utf8.count <= 15 else { return false }
+        return [
             "相关新闻", "附件", "相关附件", "相关链接", "相关链接：", "Related News:", "Related News", "Appendix:",
         ]
         .contains(text)
@@ -248,7 +271,12 @@ enum TurnSegmenter {
     }
 
     static func isSeparator(_ text: String) -> Bool {
-        text.utf8.count >= 3
+        // Only a line that starts with one of the three can be one (every line is tested: the
+        // Character comparisons took 0.03 ms a briefing).
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
+        else { return false }
+        return text.utf8.count >= 3
             && (text.allSatisfy { $0 == "-" } || text.allSatisfy { $0 == "*" } || text.allSatisfy { $0 == "_" })
     }
 
