@@ -21,6 +21,9 @@ enum Names {
         "diputada", "alcalde", "alcaldesa", "comandante", "general", "mariscal", "don", "doña",
     ]
 
+    /// `titleWords` by their bytes.
+    static let titleWordBytes = PackedWords(titleWords)
+
     /// A part of a label that can only be a name: two to five words, none a title, none of the
     /// words roles are built with ("de", "del", "y", "para", "vocal"), no parentheses.
     private static func readsAsName(_ part: String) -> Bool {

@@ -1,3 +1,5 @@
+import PresserCore
+
 /// Who asked and for which outlet, read from the words around a question: the reporter's
 /// self-introduction ("Colby Smith with the Financial Times", "Monserrat Sánchez, de Reporte
 /// Índigo") and the moderator's call ("Zeke at AP", "Anneken, CNN.", "Colby.").
@@ -177,9 +179,17 @@ enum Outlets {
             ? w.utf8.allSatisfy { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x27 || $0 == 0x2E }
             : w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
         guard letters else { return false }
+        if ascii {
+            // Lower case is ASCII folding here, and the words are looked up by their bytes.
+            return w.utf8.withContiguousStorageIfAvailable {
+                !notNameBytes.contains($0, foldingCase: true) && !Names.titleWordBytes.contains($0, foldingCase: true)
+            } ?? (!notNames.contains(w.lowercased()) && !Names.titleWords.contains(w.lowercased()))
+        }
         let lower = w.lowercased()
         return !notNames.contains(lower) && !Names.titleWords.contains(lower)
     }
+
+    private static let notNameBytes = PackedWords(notNames)
 
     private static func endsClause(_ word: Substring) -> Bool {
         guard let l = word.last else { return false }
