@@ -180,17 +180,32 @@ public enum ClaimExtractor {
         let numberWords = numberWordBytes  // once, not through the global's accessor at every word
         return sentence.withUTF8 { u in
             var wordStart = 0
+            // The word's first 16 bytes, capitals folded, packed as they are read.
+            var lo: UInt64 = 0
+            var hi: UInt64 = 0
             func isNumberWord(_ end: Int) -> Bool {
-                end - wordStart >= 2
-                    && numberWords.contains(UnsafeBufferPointer(rebasing: u[wordStart..<end]), foldingCase: true)
+                defer { (lo, hi) = (0, 0) }
+                let length = end - wordStart
+                guard length >= 2 else { return false }
+                if length <= 16 { return numberWords.contains(PackedKey(lo: lo, hi: hi)) }
+                return numberWords.contains(UnsafeBufferPointer(rebasing: u[wordStart..<end]), foldingCase: true)
+            }
+            func pack(_ byte: UInt8, at position: Int) {
+                let folded = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                if position < 8 {
+                    lo |= folded << (8 * UInt64(position))
+                } else if position < 16 {
+                    hi |= folded << (8 * UInt64(position - 8))
+                }
             }
             var i = 0
             while i < u.count {
                 let byte = u[i]
                 switch byte {
                 case 0x30...0x39: return true
-                case 0x41...0x5A, 0x61...0x7A: break
+                case 0x41...0x5A, 0x61...0x7A: pack(byte, at: i - wordStart)
                 case 0x80...0xFF:
+                    pack(byte, at: i - wordStart)
                     // Vulgar fractions (¼ ½ ¾ are C2 BC–BE, ⅐ … ⅞ are E2 85 90–9E) are neither
                     // digits nor words.
                     if byte == 0xC2, i + 1 < u.count, (0xBC...0xBE).contains(u[i + 1]) { return true }
@@ -809,7 +824,7 @@ public enum ClaimExtractor {
         let textEnd = end
         let s = t[textStart].start
         let e = t[max(textStart, textEnd - 1)].end
-        let text = String(String.UnicodeScalarView(scalars[s..<e]))
+        let text = String(scalars: scalars[s..<e])
         return Claim(
             turn: 0, speaker: nil, sentence: "", text: text, start: s, end: e, value: value, upper: upper,
             kind: unit.kind, unit: unit.unit, counted: counted, qualifier: qualifier, subject: subject, period: nil,
@@ -819,9 +834,10 @@ public enum ClaimExtractor {
     /// The clause around token `k`: bounded by ";", ":" or the sentence ends.
     private static func clauseBounds(_ t: [Token], around k: Int) -> (Int, Int) {
         var s = k
-        while s > 0, ![";", ":"].contains(t[s - 1].text) { s -= 1 }
+        // Compared one by one: an array literal here was built at each step.
+        while s > 0, t[s - 1].text != ";", t[s - 1].text != ":" { s -= 1 }
         var e = k
-        while e < t.count, ![";", ":"].contains(t[e].text) { e += 1 }
+        while e < t.count, t[e].text != ";", t[e].text != ":" { e += 1 }
         return (s, e)
     }
 

@@ -164,7 +164,7 @@ enum Periods {
         var out: [PeriodRead] = []
         var i = 0
         func text(_ s: Int, _ e: Int) -> String {
-            String(String.UnicodeScalarView(sentence[t[s].start..<t[e - 1].end]))
+            String(scalars: sentence[t[s].start..<t[e - 1].end])
         }
         func w(_ k: Int) -> String { k >= 0 && k < t.count ? t[k].lower : "" }
         func add(_ s: Int, _ e: Int, _ from: String?, _ to: String?) {

@@ -46,7 +46,7 @@ public enum ByteSearch {
 
     /// 0x80 in each byte of `word` that is zero, 0 in the others (exact: no borrow runs from one
     /// byte into the next).
-    @inline(__always) static func zeroBytes(_ word: UInt64) -> UInt64 {
+    @inline(__always) public static func zeroBytes(_ word: UInt64) -> UInt64 {
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         return ~(((word & low) &+ low) | word | low)
     }

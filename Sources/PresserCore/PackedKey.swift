@@ -20,6 +20,13 @@ public struct PackedKey: Sendable, Equatable {
         self.hi = hi
     }
 
+    /// The key of a word packed by its reader: bytes 0–7 in `lo`, 8–15 in `hi`, little-endian,
+    /// zero past the word's end.
+    @inlinable public init(lo: UInt64, hi: UInt64) {
+        self.lo = lo
+        self.hi = hi
+    }
+
     /// The key of `word`'s UTF-8 bytes.
     @inlinable public init?(_ word: String) {
         let key =

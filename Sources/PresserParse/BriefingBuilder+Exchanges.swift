@@ -167,11 +167,32 @@ extension BriefingBuilder {
     /// thanks, and nothing after it but courtesy and titles.
     static func onlyCourtesy(_ text: String) -> Bool {
         guard !text.contains("?"), !text.contains("¿") else { return false }
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "’" && $0 != "'" }).map(String.init)
+        let words = letterWords(text)
         guard let first = words.first,
             ["hello", "hi", "hey", "thank", "thanks", "good", "gracias", "buenos", "buenas"].contains(first)
         else { return false }
         return words.allSatisfy { courtesyWords.contains($0) }
+    }
+
+    /// The words of a text in lower case: runs of letters and apostrophes. An ASCII text is cut on
+    /// its bytes, where a byte is a character (splitting on Characters took 0.03 ms a briefing).
+    static func letterWords(_ text: some StringProtocol) -> [String] {
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        guard ascii else {
+            return text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "’" && $0 != "'" }).map(String.init)
+        }
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            if (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "'") {
+                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     private static let courtesyWords: Set<String> = [
@@ -192,8 +213,7 @@ extension BriefingBuilder {
     }
 
     private static func isThanks(_ sentence: Substring) -> Bool {
-        var words = sentence.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "’" && $0 != "'" })
-            .map(String.init)
+        var words = letterWords(sentence)
         if words.first == "okay" || words.first == "and" { words.removeFirst() }
         guard let first = words.first else { return false }
         let farewell =

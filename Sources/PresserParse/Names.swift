@@ -21,6 +21,9 @@ enum Names {
         "diputada", "alcalde", "alcaldesa", "comandante", "general", "mariscal", "don", "doña",
     ]
 
+    /// `titleWords` by their bytes.
+    static let titleWordBytes = PackedWords(titleWords)
+
     /// A part of a label that can only be a name: two to five words, none a title, none of the
     /// words roles are built with ("de", "del", "y", "para", "vocal"), no parentheses.
     private static func readsAsName(_ part: String) -> Bool {
@@ -182,18 +185,21 @@ enum Names {
         /// follows it ("Secretary, Psaki" gives nothing).
         fileprivate func before(_ surname: Substring) -> [Pair: Int] {
             let needle = Array(surname.utf8)
-            guard let head = needle.first else { return [:] }
+            guard !needle.isEmpty else { return [:] }
             var found: [Pair: Int] = [:]
             for (h, weight) in sources {
+                // From one occurrence to the next with `ByteSearch.find` (testing every byte for
+                // the first letter: 0.07 → 0.03 ms a briefing).
                 var i = 0
-                let last = h.count - needle.count
-                while i <= last {
-                    defer { i += 1 }
-                    guard h[i] == head, i == 0 || isSeparator(h[i - 1]) else { continue }
-                    var k = 1
-                    while k < needle.count && h[i + k] == needle[k] { k += 1 }
-                    guard k == needle.count, !continuesWord(h, at: i + needle.count) else { continue }
-                    guard let previous = word(h, endingBefore: i), Index.isFirstName(previous.text) else { continue }
+                while i < h.count,
+                    let offset = needle.withUnsafeBufferPointer({ n in
+                        h.withUnsafeBufferPointer { ByteSearch.find(n, in: UnsafeBufferPointer(rebasing: $0[i...])) }
+                    })
+                {
+                    let at = i + offset
+                    i = at + 1
+                    guard at == 0 || isSeparator(h[at - 1]), !continuesWord(h, at: at + needle.count) else { continue }
+                    guard let previous = word(h, endingBefore: at), Index.isFirstName(previous.text) else { continue }
                     let earlier = word(h, endingBefore: previous.start).map { $0.text.lowercased() } ?? ""
                     found[Pair(first: previous.text, earlier: earlier), default: 0] += weight
                 }

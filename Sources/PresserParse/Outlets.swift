@@ -1,3 +1,5 @@
+import PresserCore
+
 /// Who asked and for which outlet, read from the words around a question: the reporter's
 /// self-introduction ("Colby Smith with the Financial Times", "Monserrat Sánchez, de Reporte
 /// Índigo") and the moderator's call ("Zeke at AP", "Anneken, CNN.", "Colby.").
@@ -97,7 +99,7 @@ enum Outlets {
 
     /// The space-separated words of a sentence, cut on UTF-8 bytes (the space is ASCII, so the
     /// cuts are character boundaries), read in place.
-    private static func words(_ sentence: Substring) -> [Substring] {
+    private static func words(_ sentence: Substring, limit: Int = .max) -> [Substring] {
         let utf8 = sentence.utf8
         let base = utf8.startIndex
         func cut(_ u: UnsafeBufferPointer<UInt8>) -> [Substring] {
@@ -110,7 +112,10 @@ enum Outlets {
                 Substring(utf8[utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: end)])
             }
             for i in 0..<u.count where u[i] == 0x20 {
-                if start < i { out.append(word(i)) }
+                if start < i {
+                    out.append(word(i))
+                    if out.count == limit { return out }
+                }
                 start = i + 1
             }
             if start < u.count { out.append(word(u.count)) }
@@ -174,9 +179,17 @@ enum Outlets {
             ? w.utf8.allSatisfy { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x27 || $0 == 0x2E }
             : w.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
         guard letters else { return false }
+        if ascii {
+            // Lower case is ASCII folding here, and the words are looked up by their bytes.
+            return w.utf8.withContiguousStorageIfAvailable {
+                !notNameBytes.contains($0, foldingCase: true) && !Names.titleWordBytes.contains($0, foldingCase: true)
+            } ?? (!notNames.contains(w.lowercased()) && !Names.titleWords.contains(w.lowercased()))
+        }
         let lower = w.lowercased()
         return !notNames.contains(lower) && !Names.titleWords.contains(lower)
     }
+
+    private static let notNameBytes = PackedWords(notNames)
 
     private static func endsClause(_ word: Substring) -> Bool {
         guard let l = word.last else { return false }
@@ -333,11 +346,13 @@ enum Outlets {
         var found: [Attribution] = []
         let last = sentences(tail(text)).suffix(3)
         for sentence in last.reversed() {
-            let w = words(sentence)
+            // Past 14 words only the first four are read below: the rest are not cut out.
+            let count = sentence.spaceSeparatedWordCount
+            let w = words(sentence, limit: count <= 14 ? .max : 4)
             // A call is a short sentence ("How about Ben with ABC, where are you Ben?"); an
             // announcement's "… Committee with Vice President Wang." is none.
             for (p, word) in w.enumerated()
-            where w.count <= 14 && p > 0 && word.utf8.count <= 5 && callPrepositions.contains(bare(word).lowercased()) {
+            where count <= 14 && p > 0 && word.utf8.count <= 5 && callPrepositions.contains(bare(word).lowercased()) {
                 guard !endsClause(w[p - 1]), let outlet = outlet(w, from: p + 1) else { continue }
                 var start = p
                 while start > 0, p - start < 3, isNameWord(w[start - 1]), start == p || !endsClause(w[start - 1]) {
@@ -347,13 +362,13 @@ enum Outlets {
                 found.append(Attribution(name: w[start..<p].map { bare($0) }.joined(separator: " "), outlet: outlet))
             }
             // "Mark Landler, since you had your hand up, I'll call on you."
-            if w.count >= 3, isNameWord(w[0]), isNameWord(w[1]), !endsClause(w[0]) {
-                let nameEnd = w[1].last == "," ? 2 : (w.count > 3 && isNameWord(w[2]) && w[2].last == "," ? 3 : 0)
-                if nameEnd > 0, nameEnd < w.count, !namePrepositions.contains(bare(w[nameEnd]).lowercased()) {
+            if count >= 3, isNameWord(w[0]), isNameWord(w[1]), !endsClause(w[0]) {
+                let nameEnd = w[1].last == "," ? 2 : (count > 3 && isNameWord(w[2]) && w[2].last == "," ? 3 : 0)
+                if nameEnd > 0, nameEnd < count, !namePrepositions.contains(bare(w[nameEnd]).lowercased()) {
                     found.append(Attribution(name: w[..<nameEnd].map { bare($0) }.joined(separator: " "), outlet: nil))
                 }
             }
-            if w.count <= 6, let comma = w.firstIndex(where: { $0.last == "," }), comma + 1 < w.count {
+            if count <= 6, let comma = w.firstIndex(where: { $0.last == "," }), comma + 1 < w.count {
                 let nameWords = w[...comma]
                 if nameWords.count <= 3, nameWords.allSatisfy(isNameWord), let outlet = outlet(w, from: comma + 1),
                     outlet.split(separator: " ").count == w.count - comma - 1
@@ -379,8 +394,9 @@ enum Outlets {
 
     /// The call in one sentence, the last of a turn.
     private static func call(in last: Substring) -> Attribution? {
+        // Counted before it is cut into words: most last sentences are longer.
+        guard (1...10).contains(last.spaceSeparatedWordCount) else { return nil }
         let w = words(last)
-        guard !w.isEmpty, w.count <= 10 else { return nil }
         // "We'll go to Jeanna Smialek, the New York Times.", "Rachel Siegel, the Washington Post.":
         // a name of two or three words, a comma, and an outlet to the end of the sentence.
         if let comma = w.lastIndex(where: { $0.last == "," }), comma >= 1, comma < w.count - 1,

@@ -1,3 +1,5 @@
+import PresserCore
+
 /// Cleans text line by line while keeping each line's number in the original file: line endings,
 /// non-breaking and other odd spaces, zero-width characters, markdown escapes and strike-through
 /// tags, curly apostrophes inside labels are left alone (they are part of what was printed).
@@ -116,7 +118,20 @@ enum TextNormalizer {
     /// replaces, followed by the rest of it.
     private static func needsCleaning(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         func at(_ k: Int) -> UInt8 { k < u.count ? u[k] : 0 }
-        for (i, b) in u.enumerated() {
+        var i = 0
+        while i < u.count {
+            // Eight bytes at a time while none of them can begin what is replaced (a tab, "\\",
+            // "<", C2, E2, E3, EF): every line is tested (byte by byte, 0.04 ms a briefing).
+            if i + 8 <= u.count, let base = u.baseAddress {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                func has(_ byte: UInt64) -> Bool { ByteSearch.zeroBytes(word ^ (byte &* 0x0101_0101_0101_0101)) != 0 }
+                if !has(0x09), !has(0x5C), !has(0x3C), !has(0xC2), !has(0xE2), !has(0xE3), !has(0xEF) {
+                    i += 8
+                    continue
+                }
+            }
+            let b = u[i]
+            defer { i += 1 }
             switch b {
             case 0x09, UInt8(ascii: "\\"), UInt8(ascii: "<"): return true
             case 0xC2 where at(i + 1) == 0xA0 || at(i + 1) == 0xAD: return true
@@ -144,19 +159,26 @@ enum TextNormalizer {
     /// Collapses runs of spaces into one.
     static func collapseSpaces(_ text: String) -> String {
         guard text.containsBytes("  ") else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        var lastSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 {
-                if lastSpace { continue }
-                lastSpace = true
-            } else {
-                lastSpace = false
+        // Written straight into the new string (no-break spaces cleaned into spaces make this
+        // common; appending to an array byte by byte took 0.05 ms a briefing).
+        var copy = text
+        return copy.withUTF8 { u in
+            String(unsafeUninitializedCapacity: u.count) { out in
+                var count = 0
+                var lastSpace = false
+                for byte in u {
+                    if byte == 0x20 {
+                        if lastSpace { continue }
+                        lastSpace = true
+                    } else {
+                        lastSpace = false
+                    }
+                    out[count] = byte
+                    count += 1
+                }
+                return count
             }
-            out.append(byte)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The Federal Reserve's transcripts sometimes print a reporter's name without its tag: "…
@@ -166,30 +188,35 @@ enum TextNormalizer {
     /// ordinary case somewhere in the transcript (a reporter introduces themselves), or is tagged
     /// elsewhere.
     static func tagUntaggedNames(_ text: String, in whole: String) -> String {
-        var out = ""
-        var copied = text.utf8.startIndex
         let utf8 = text.utf8
-        var i = utf8.startIndex
-        // A byte scan for ". X", "? X", "! X" with X an upper-case ASCII letter; only those are read.
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            i = utf8.index(after: i)
-            guard b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!") else { continue }
-            guard i < utf8.endIndex, utf8[i] == UInt8(ascii: " ") else { continue }
-            let start = utf8.index(after: i)
-            // Two capitals first ("EN…"): an ordinary sentence ("It …") is passed over at once.
-            guard start < utf8.endIndex, utf8[start] >= 0x41, utf8[start] <= 0x5A else { continue }
-            let second = utf8.index(after: start)
-            guard second < utf8.endIndex, utf8[second] >= 0x41, utf8[second] <= 0x5A,
-                let name = upperCaseName(at: text[start...]),
-                whole.containsBytes(ordinaryCase(name)) || whole.containsBytes("<NAME>\(name)</NAME>")
-            else { continue }
-            out += text[copied..<start]
-            out += "<NAME>\(name)</NAME>"
-            copied = utf8.index(start, offsetBy: name.utf8.count)
-            i = copied
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var copy = text
+        return copy.withUTF8 { u in
+            var out = ""
+            var copied = 0
+            var i = 0
+            // A byte scan for ". X", "? X", "! X" with X an upper-case ASCII letter; only those are
+            // read. (On the bytes in place: walking `String.Index`es took 0.03 ms a briefing.)
+            while i < u.count {
+                let b = u[i]
+                i += 1
+                guard b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!") else { continue }
+                guard i < u.count, u[i] == UInt8(ascii: " ") else { continue }
+                let start = i + 1
+                // Two capitals first ("EN…"): an ordinary sentence ("It …") is passed over at once.
+                guard start < u.count, u[start] >= 0x41, u[start] <= 0x5A else { continue }
+                let second = start + 1
+                guard second < u.count, u[second] >= 0x41, u[second] <= 0x5A,
+                    let name = upperCaseName(at: text[index(start)...]),
+                    whole.containsBytes(ordinaryCase(name)) || whole.containsBytes("<NAME>\(name)</NAME>")
+                else { continue }
+                out += text[index(copied)..<index(start)]
+                out += "<NAME>\(name)</NAME>"
+                copied = start + name.utf8.count
+                i = copied
+            }
+            return out + text[index(copied)...]
         }
-        return out + text[copied...]
     }
 
     /// "KELLY O’GRADY" → "Kelly O’Grady": a capital after a space, an apostrophe or a hyphen.
