@@ -26,9 +26,10 @@ struct Vocabulary {
 
     var count: Int { words.count }
 
-    /// The id of `word`, a new one if it was not seen before.
-    mutating func id(of word: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let key = PackedKey(word) else {
+    /// The id of `word`, a new one if it was not seen before; `key` is its `PackedKey` (nil when
+    /// it is longer than 16 bytes).
+    mutating func id(of word: UnsafeBufferPointer<UInt8>, key: PackedKey?) -> Int {
+        guard let key else {
             let text = String(decoding: word, as: UTF8.self)
             if let id = long[text] { return id }
             long[text] = words.count

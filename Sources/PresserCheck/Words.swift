@@ -31,6 +31,7 @@ enum Words {
     static func stems(_ text: String, numbers: Bool = false) -> [String] {
         var text = text
         var strings = Strings()
+        strings.out.reserveCapacity(text.utf8.count / 6)
         text.withUTF8 { scan($0, numbers: numbers, into: &strings) }
         return strings.out
     }
@@ -40,19 +41,22 @@ enum Words {
         var text = text
         return withUnsafeMutablePointer(to: &vocabulary) { vocabulary in
             var numbering = Numbering(vocabulary: vocabulary)
+            numbering.ids.reserveCapacity(text.utf8.count / 6)
             text.withUTF8 { scan($0, numbers: numbers, into: &numbering) }
             return numbering.ids
         }
     }
 
-    /// Where stems go as they are found.
-    private protocol Sink {
-        mutating func add(_ stem: UnsafeBufferPointer<UInt8>)
+    /// Where stems go as they are found (with their `PackedKey` when the scan has it already).
+    fileprivate protocol Sink {
+        mutating func add(_ stem: UnsafeBufferPointer<UInt8>, key: PackedKey?)
     }
 
     private struct Strings: Sink {
         var out: [String] = []
-        mutating func add(_ stem: UnsafeBufferPointer<UInt8>) { out.append(String(decoding: stem, as: UTF8.self)) }
+        mutating func add(_ stem: UnsafeBufferPointer<UInt8>, key: PackedKey?) {
+            out.append(String(decoding: stem, as: UTF8.self))
+        }
     }
 
     /// Numbers stems in a vocabulary, which it grows in place (through a pointer, for the length
@@ -60,45 +64,69 @@ enum Words {
     private struct Numbering: Sink {
         let vocabulary: UnsafeMutablePointer<Vocabulary>
         var ids: [Int] = []
-        mutating func add(_ stem: UnsafeBufferPointer<UInt8>) { ids.append(vocabulary.pointee.id(of: stem)) }
+        mutating func add(_ stem: UnsafeBufferPointer<UInt8>, key: PackedKey?) {
+            ids.append(vocabulary.pointee.id(of: stem, key: key ?? PackedKey(stem)))
+        }
     }
 
-    /// Scans UTF-8 bytes for words, passing each content word's stem to `sink`. The word being
-    /// read is kept in a buffer as long as the text (no word is longer), not an array, so that
-    /// adding a byte is a store.
-    private static func scan(_ u: UnsafeBufferPointer<UInt8>, numbers: Bool, into sink: inout some Sink) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count + 1) { word in
-            var length = 0
-            var isNumber = false
-            func flush(_ sink: inout some Sink) {
-                defer {
-                    length = 0
-                    isNumber = false
-                }
-                guard length > 0 else { return }
-                let w = UnsafeBufferPointer(rebasing: word[0..<length])
-                if isNumber {
-                    if numbers { sink.add(w) }
+    /// The word being read: a buffer as long as the text (no word is longer), not an array, so
+    /// that adding a byte is a store; a struct, not variables a nested function captures, which
+    /// Swift checked for exclusive access at every word (2% of the analysis).
+    private struct Word {
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+        var length = 0
+        var isNumber = false
+
+        init(_ bytes: UnsafeMutableBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func append(_ b: UInt8) {
+            bytes[length] = b
+            length += 1
+        }
+
+        /// Passes the word's stem to `sink` if it is a content word (or a number, with `numbers`),
+        /// and starts the next.
+        mutating func flush(numbers: Bool, into sink: inout some Sink) {
+            defer {
+                length = 0
+                isNumber = false
+            }
+            guard length > 0 else { return }
+            let w = UnsafeBufferPointer(rebasing: bytes[0..<length])
+            if isNumber {
+                if numbers { sink.add(w) }
+                return
+            }
+            guard length >= 3 else { return }
+            if length <= 13, let key = PackedKey(w) {
+                if stopBytes.contains(key) { return }
+                if length <= 6 && w[length - 1] != UInt8(ascii: "s") {
+                    sink.add(w, key: key)  // the word is its stem: packed once for both lookups
                     return
                 }
-                guard length >= 3 else { return }
-                if length <= 13, stopBytes.contains(w) { return }
-                if length <= 6 && w[length - 1] != UInt8(ascii: "s") {
-                    sink.add(w)
-                } else if w.allSatisfy({ $0 < 0x80 }) {
-                    let (n, y) = asciiStem(w)
-                    if y {
-                        // "bodies" → "body": the stem's last letter written over the word's.
-                        word[n] = UInt8(ascii: "y")
-                        sink.add(UnsafeBufferPointer(rebasing: word[0...n]))
-                    } else {
-                        sink.add(UnsafeBufferPointer(rebasing: word[0..<n]))
-                    }
-                } else {
-                    var stem = stem(String(decoding: w, as: UTF8.self))
-                    stem.withUTF8 { sink.add($0) }
-                }
             }
+            if length <= 6 && w[length - 1] != UInt8(ascii: "s") {
+                sink.add(w)
+            } else if w.allSatisfy({ $0 < 0x80 }) {
+                let (n, y) = asciiStem(w)
+                if y {
+                    // "bodies" → "body": the stem's last letter written over the word's.
+                    bytes[n] = UInt8(ascii: "y")
+                    sink.add(UnsafeBufferPointer(rebasing: bytes[0...n]))
+                } else {
+                    sink.add(UnsafeBufferPointer(rebasing: bytes[0..<n]))
+                }
+            } else {
+                var stem = stem(String(decoding: w, as: UTF8.self))
+                stem.withUTF8 { sink.add($0) }
+            }
+        }
+    }
+
+    /// Scans UTF-8 bytes for words, passing each content word's stem to `sink`.
+    private static func scan(_ u: UnsafeBufferPointer<UInt8>, numbers: Bool, into sink: inout some Sink) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: u.count + 1) { buffer in
+            var word = Word(buffer)
             // Chinese has no spaces: each pair of neighbouring characters is a word ("治愈", "愈出",
             // "出院"), which is how Chinese text is usually compared without a dictionary.
             var previousHan: Int?
@@ -107,7 +135,7 @@ enum Words {
                 let b = u[i]
                 if b >= 0xE4 && b <= 0xE9, i + 2 < u.count {
                     // A Chinese character (U+4000–U+9FFF).
-                    flush(&sink)
+                    word.flush(numbers: numbers, into: &sink)
                     if let previous = previousHan {
                         sink.add(UnsafeBufferPointer(rebasing: u[previous..<(i + 3)]))
                     }
@@ -117,16 +145,13 @@ enum Words {
                 }
                 previousHan = nil
                 if b >= 0x30 && b <= 0x39 {
-                    if length == 0 { isNumber = true }
-                    word[length] = b
-                    length += 1
+                    if word.length == 0 { word.isNumber = true }
+                    word.append(b)
                 } else if b | 0x20 >= 0x61 && b | 0x20 <= 0x7A {
-                    if isNumber { flush(&sink) }
-                    word[length] = b | 0x20
-                    length += 1
-                } else if (b == 0x2E || b == 0x2C), isNumber, i + 1 < u.count, u[i + 1] >= 0x30, u[i + 1] <= 0x39 {
-                    word[length] = b  // "8.4", "2,385,300"
-                    length += 1
+                    if word.isNumber { word.flush(numbers: numbers, into: &sink) }
+                    word.append(b | 0x20)
+                } else if (b == 0x2E || b == 0x2C), word.isNumber, i + 1 < u.count, u[i + 1] >= 0x30, u[i + 1] <= 0x39 {
+                    word.append(b)  // "8.4", "2,385,300"
                 } else if b >= 0xC0 {
                     // A multi-byte scalar: punctuation (U+2000–U+206F) and no-break space separate
                     // words, anything else (an accented letter, a CJK character) is part of one.
@@ -135,22 +160,20 @@ enum Words {
                     if (b == 0xE2 && i + 1 < u.count && u[i + 1] >= 0x80 && u[i + 1] <= 0x81)
                         || (b == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0)
                     {
-                        flush(&sink)
+                        word.flush(numbers: numbers, into: &sink)
                     } else {
-                        if isNumber { flush(&sink) }
-                        for k in i..<end {
-                            word[length] = u[k]
-                            length += 1
-                        }
+                        if word.isNumber { word.flush(numbers: numbers, into: &sink) }
+                        for k in i..<end { word.append(u[k]) }
                     }
                     i = end
                     continue
                 } else {
-                    flush(&sink)  // also at an apostrophe: "Xinjiang's" gives "xinjiang", the "s" too short to count
+                    // also at an apostrophe: "Xinjiang's" gives "xinjiang", the "s" too short to count
+                    word.flush(numbers: numbers, into: &sink)
                 }
                 i += 1
             }
-            flush(&sink)
+            word.flush(numbers: numbers, into: &sink)
         }
     }
 
@@ -230,4 +253,9 @@ struct WordWeights {
         guard smaller > 0 else { return 0 }
         return total(a.intersection(b)) / smaller
     }
+}
+
+extension Words.Sink {
+    /// A stem whose key the scan has not worked out.
+    fileprivate mutating func add(_ stem: UnsafeBufferPointer<UInt8>) { add(stem, key: nil) }
 }
