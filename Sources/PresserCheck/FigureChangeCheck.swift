@@ -93,7 +93,7 @@ enum FigureChangeCheck {
         let ratio = a.claim.value / b.claim.value
         guard ratio > 1.0 / 3, ratio < 3 else { return false }
         if !a.subjectStems.isEmpty, !b.subjectStems.isEmpty,
-            figures.weights.jaccard(a.subjectStems, b.subjectStems) < 0.7
+            figures.weights.jaccard(a.subjectStems, b.subjectStems, totals: (a.subjectWeight, b.subjectWeight)) < 0.7
         {
             return false
         }
