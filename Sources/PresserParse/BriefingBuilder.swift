@@ -173,11 +173,14 @@ struct BriefingBuilder {
                     if let printed = spellings?.spelling(of: resolved) { resolved = printed }
                 }
                 var id = Participant.slug(resolved)
-                if byKey[id] == nil,
-                    let similar = similarKey(id, in: byKey) ?? nicknameKey(id, in: byKey)
-                        ?? middleNameKey(id, in: byKey) ?? transposedKey(id, in: byKey)
-                {
-                    id = similar
+                if byKey[id] == nil {
+                    // Sorted once for the four tests (each had sorted them again).
+                    let keys = byKey.keys.sorted()
+                    if let similar = similarKey(id, in: keys) ?? nicknameKey(id, in: keys)
+                        ?? middleNameKey(id, in: keys) ?? transposedKey(id, in: keys)
+                    {
+                        id = similar
+                    }
                 }
                 if let index = byKey[id] {
                     for role in roles where !participants[index].roles.contains(role) {
@@ -233,17 +236,18 @@ struct BriefingBuilder {
 
     /// A participant key one or two edits away from a known one with the same first word
     /// ("michelle-smth" for "michelle-smith"): a tagging slip, not a new person.
-    func similarKey(_ key: String, in keys: [String: Int]) -> String? {
+    /// `keys` (here and below) are the known ones, sorted.
+    func similarKey(_ key: String, in keys: [String]) -> String? {
         guard key.count >= 8 else { return nil }
         let first = key.split(separator: "-").first
-        return keys.keys.sorted().first { other in
+        return keys.first { other in
             other.split(separator: "-").first == first && editDistance(other, key, limit: 2) <= 2
         }
     }
 
     /// "edna-vega-rangel" for "edna-elena-vega-rangel": a middle name left out (or added), the
     /// first and last names the same, three names or more in the shorter form.
-    func middleNameKey(_ key: String, in keys: [String: Int]) -> String? {
+    func middleNameKey(_ key: String, in keys: [String]) -> String? {
         let parts = key.split(separator: "-")
         func within(_ short: [Substring], _ long: [Substring]) -> Bool {
             guard short.count >= 3, long.count > short.count, short.first == long.first, short.last == long.last
@@ -252,7 +256,7 @@ struct BriefingBuilder {
             for part in long where i < short.count && part == short[i] { i += 1 }
             return i == short.count
         }
-        return keys.keys.sorted().first { other in
+        return keys.first { other in
             let o = other.split(separator: "-")
             return within(parts, o) || within(o, parts)
         }
@@ -260,10 +264,10 @@ struct BriefingBuilder {
 
     /// "girior" for "giroir": a label's typo that swaps two letters side by side (five letters or
     /// more) is the same person.
-    func transposedKey(_ key: String, in keys: [String: Int]) -> String? {
+    func transposedKey(_ key: String, in keys: [String]) -> String? {
         let k = Array(key.utf8)
         guard k.count >= 5 else { return nil }
-        return keys.keys.sorted().first { other in
+        return keys.first { other in
             let o = Array(other.utf8)
             guard o.count == k.count, o != k, let i = k.indices.first(where: { k[$0] != o[$0] }), i + 1 < k.count
             else { return false }
@@ -273,10 +277,10 @@ struct BriefingBuilder {
 
     /// "debbie-birx" for "deborah-birx": the same surname and a first name sharing its first three
     /// letters is one person under a short form of the name.
-    func nicknameKey(_ key: String, in keys: [String: Int]) -> String? {
+    func nicknameKey(_ key: String, in keys: [String]) -> String? {
         let parts = key.split(separator: "-")
         guard parts.count == 2, parts[0].count >= 3 else { return nil }
-        return keys.keys.sorted().first { other in
+        return keys.first { other in
             let o = other.split(separator: "-")
             return o.count == 2 && o[1] == parts[1] && o[0].prefix(3) == parts[0].prefix(3)
         }
