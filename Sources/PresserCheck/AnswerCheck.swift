@@ -484,11 +484,6 @@ enum AnswerCheck {
         return out
     }
 
-    /// The weighted share of the question's content words among the words said in answer.
-    static func relevance(_ question: String, said: Set<String>, _ weights: WordWeights) -> Double {
-        relevance(contentWords(question), said: said, weights)
-    }
-
     /// The stems of a question's content words, less the words every question has ("ask", "wonder").
     static func contentWords(_ question: String) -> Set<String> {
         Set(Words.stems(question)).subtracting(questionWords)

@@ -26,6 +26,13 @@ public enum BriefingJSON {
         return w.out
     }
 
+    /// Texts as a JSON array of strings, escaped as in the document.
+    public static func encode(_ texts: [String]) -> [UInt8] {
+        var w = Writer()
+        w.array(texts) { $0.string($1) }
+        return w.out
+    }
+
     struct Writer {
         var out: [UInt8] = []
         static let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -1,3 +1,5 @@
+import PresserCore
+
 /// A value bound to, or read from, a column: the few types the schema uses, the same in SQLite
 /// and PostgreSQL.
 enum StoreValue: Sendable, Equatable {
@@ -58,22 +60,6 @@ extension SQLStatement {
     /// single parameter however many there are, so that the statement's text is always the same
     /// and SQLite compiles it once.
     static func jsonArray(_ texts: [String]) -> String {
-        var out = "["
-        for (i, text) in texts.enumerated() {
-            if i > 0 { out += "," }
-            out += "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            out += "\""
-        }
-        return out + "]"
+        String(decoding: BriefingJSON.encode(texts), as: UTF8.self)
     }
 }
