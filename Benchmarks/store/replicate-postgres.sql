@@ -14,9 +14,9 @@ SELECT id + 1 * (SELECT b FROM base), path || '#copy1', version, latest, sha256 
     language, turns, questions, claims, findings, ingested_at, '{}'
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
-    search_text)
+    spaced_text)
 SELECT id + 1 * (SELECT t FROM base), briefing_id + 1 * (SELECT b FROM base), idx, speaker_id, speaker_name, label,
-    kind, outlet, asked_by, line, words, text, search_text
+    kind, outlet, asked_by, line, words, text, spaced_text
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
@@ -25,9 +25,9 @@ SELECT id + 2 * (SELECT b FROM base), path || '#copy2', version, latest, sha256 
     language, turns, questions, claims, findings, ingested_at, '{}'
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
-    search_text)
+    spaced_text)
 SELECT id + 2 * (SELECT t FROM base), briefing_id + 2 * (SELECT b FROM base), idx, speaker_id, speaker_name, label,
-    kind, outlet, asked_by, line, words, text, search_text
+    kind, outlet, asked_by, line, words, text, spaced_text
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
@@ -36,9 +36,9 @@ SELECT id + 3 * (SELECT b FROM base), path || '#copy3', version, latest, sha256 
     language, turns, questions, claims, findings, ingested_at, '{}'
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
-    search_text)
+    spaced_text)
 SELECT id + 3 * (SELECT t FROM base), briefing_id + 3 * (SELECT b FROM base), idx, speaker_id, speaker_name, label,
-    kind, outlet, asked_by, line, words, text, search_text
+    kind, outlet, asked_by, line, words, text, spaced_text
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
@@ -47,9 +47,9 @@ SELECT id + 4 * (SELECT b FROM base), path || '#copy4', version, latest, sha256 
     language, turns, questions, claims, findings, ingested_at, '{}'
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
-    search_text)
+    spaced_text)
 SELECT id + 4 * (SELECT t FROM base), briefing_id + 4 * (SELECT b FROM base), idx, speaker_id, speaker_name, label,
-    kind, outlet, asked_by, line, words, text, search_text
+    kind, outlet, asked_by, line, words, text, spaced_text
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
@@ -58,9 +58,9 @@ SELECT id + 5 * (SELECT b FROM base), path || '#copy5', version, latest, sha256 
     language, turns, questions, claims, findings, ingested_at, '{}'
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
-    search_text)
+    spaced_text)
 SELECT id + 5 * (SELECT t FROM base), briefing_id + 5 * (SELECT b FROM base), idx, speaker_id, speaker_name, label,
-    kind, outlet, asked_by, line, words, text, search_text
+    kind, outlet, asked_by, line, words, text, spaced_text
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
@@ -69,9 +69,9 @@ SELECT id + 6 * (SELECT b FROM base), path || '#copy6', version, latest, sha256 
     language, turns, questions, claims, findings, ingested_at, '{}'
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
-    search_text)
+    spaced_text)
 SELECT id + 6 * (SELECT t FROM base), briefing_id + 6 * (SELECT b FROM base), idx, speaker_id, speaker_name, label,
-    kind, outlet, asked_by, line, words, text, search_text
+    kind, outlet, asked_by, line, words, text, spaced_text
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
@@ -80,9 +80,9 @@ SELECT id + 7 * (SELECT b FROM base), path || '#copy7', version, latest, sha256 
     language, turns, questions, claims, findings, ingested_at, '{}'
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
-    search_text)
+    spaced_text)
 SELECT id + 7 * (SELECT t FROM base), briefing_id + 7 * (SELECT b FROM base), idx, speaker_id, speaker_name, label,
-    kind, outlet, asked_by, line, words, text, search_text
+    kind, outlet, asked_by, line, words, text, spaced_text
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
@@ -91,9 +91,9 @@ SELECT id + 8 * (SELECT b FROM base), path || '#copy8', version, latest, sha256 
     language, turns, questions, claims, findings, ingested_at, '{}'
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
-    search_text)
+    spaced_text)
 SELECT id + 8 * (SELECT t FROM base), briefing_id + 8 * (SELECT b FROM base), idx, speaker_id, speaker_name, label,
-    kind, outlet, asked_by, line, words, text, search_text
+    kind, outlet, asked_by, line, words, text, spaced_text
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
@@ -102,9 +102,9 @@ SELECT id + 9 * (SELECT b FROM base), path || '#copy9', version, latest, sha256 
     language, turns, questions, claims, findings, ingested_at, '{}'
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
-    search_text)
+    spaced_text)
 SELECT id + 9 * (SELECT t FROM base), briefing_id + 9 * (SELECT b FROM base), idx, speaker_id, speaker_name, label,
-    kind, outlet, asked_by, line, words, text, search_text
+    kind, outlet, asked_by, line, words, text, spaced_text
 FROM turns WHERE id <= (SELECT t FROM base);
 
 CREATE INDEX turns_tsv ON turns USING GIN (tsv);

@@ -7,7 +7,10 @@ import PresserCore
 /// briefings on all cores, so the one writer only runs SQL.
 public struct PreparedBriefing: Sendable {
     public var briefing: Briefing
-    /// The briefing as `presser.briefing/1` JSON, keys sorted.
+    /// The briefing as `presser.briefing/1` JSON, keys sorted, its turns' texts and its claims'
+    /// sentences left empty: they are stored in `turns.text` and `claims.sentence`, and reading
+    /// the briefing back puts them in again (`SQLBriefingStore.briefing`). A second copy of them
+    /// was a third of the bytes an ingest wrote.
     var document: String
     /// Rows for participants, turns, exchanges, claims and findings.
     var children: [TableRows]
@@ -24,10 +27,18 @@ public struct PreparedBriefing: Sendable {
     /// With the sentences already fingerprinted (`Pipeline.runForStore`).
     init(_ briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]) {
         self.briefing = briefing
-        self.document = String(decoding: BriefingJSON.encode(briefing), as: UTF8.self)
+        self.document = Self.document(of: briefing)
         let subjectKeys = briefing.claims.map(CorpusKeys.subjectKey)
         self.children = Rows.children(of: briefing, subjectKeys: subjectKeys)
         self.sentences = sentences
         self.subjectKeys = subjectKeys
+    }
+
+    /// The stored document: the briefing's JSON without the texts stored in their own tables.
+    static func document(of briefing: Briefing) -> String {
+        var lean = briefing
+        for i in lean.turns.indices { lean.turns[i].text = "" }
+        for i in lean.claims.indices { lean.claims[i].sentence = "" }
+        return String(decoding: BriefingJSON.encode(lean), as: UTF8.self)
     }
 }

@@ -86,14 +86,14 @@ enum Rows {
                 table: "turns",
                 columns: [
                     "briefing_id", "idx", "speaker_id", "speaker_name", "label", "kind", "outlet", "asked_by", "line",
-                    "words", "text", "search_text",
+                    "words", "text", "spaced_text",
                 ],
                 rows: b.turns.map { t in
                     let name = b.name(of: t.speaker) ?? t.askedBy
                     return [
                         key, StoreValue(t.index), StoreValue(t.speaker), StoreValue(name), StoreValue(t.label),
                         .text(t.kind.rawValue), StoreValue(t.outlet), StoreValue(t.askedBy), StoreValue(t.line),
-                        StoreValue(t.wordCount), .text(t.text), .text(SearchText.spaced(t.text)),
+                        StoreValue(t.wordCount), .text(t.text), StoreValue(SearchText.spacedIfChinese(t.text)),
                     ]
                 }),
             TableRows(

@@ -109,12 +109,35 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 [.text(path)])
         }
         guard let row = try await engine.query(statement).first else { return nil }
-        guard let json = row[14].string, let briefing = try? JSONDecoder().decode(Briefing.self, from: Data(json.utf8))
+        guard let json = row[14].string, var briefing = try? JSONDecoder().decode(Briefing.self, from: Data(json.utf8))
         else {
             throw .failed(
                 location: engine.location, reason: "briefing #\(row[0].int64): the stored document is damaged")
         }
+        try await fillTexts(of: &briefing, id: row[0].int64)
         return StoredBriefing(summary: Self.summary(row), briefing: briefing)
+    }
+
+    /// Puts back the turns' texts and the claims' sentences, which the stored document leaves out
+    /// (`PreparedBriefing.document`; documents stored before have them, and get the same again).
+    private func fillTexts(of briefing: inout Briefing, id: Int64) async throws(StoreError) {
+        let damaged = StoreError.failed(
+            location: engine.location, reason: "briefing #\(id): the stored turns or claims do not match its document")
+        let turns = try await engine.query(
+            SQLStatement("SELECT idx, text FROM turns WHERE briefing_id = ?", [.int(id)]))
+        var position: [Int: Int] = [:]
+        for (i, turn) in briefing.turns.enumerated() { position[turn.index] = i }
+        for r in turns {
+            guard let i = position[r[0].int], let text = r[1].string else { throw damaged }
+            briefing.turns[i].text = text
+        }
+        let claims = try await engine.query(
+            SQLStatement("SELECT idx, sentence FROM claims WHERE briefing_id = ?", [.int(id)]))
+        for r in claims {
+            guard briefing.claims.indices.contains(r[0].int), let sentence = r[1].string else { throw damaged }
+            briefing.claims[r[0].int].sentence = sentence
+        }
+        guard turns.count == briefing.turns.count, claims.count == briefing.claims.count else { throw damaged }
     }
 
     func search(_ query: SearchQuery) async throws(StoreError) -> [SearchHit] {
@@ -215,8 +238,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     /// `ts_headline` parses all it is given, and whole answers of a thousand words made the
     /// passages most of a search's time (80 of 108 ms for "inflation"). Takes the word as a parameter.
     private static var around: String {
-        "substr(coalesce(t.search_text, t.text), "
-            + "greatest(1, strpos(lower(coalesce(t.search_text, t.text)), ?) - 300), 1500)"
+        "substr(coalesce(t.spaced_text, t.text), "
+            + "greatest(1, strpos(lower(coalesce(t.spaced_text, t.text)), ?) - 300), 1500)"
     }
 
     /// PostgreSQL's passage around the matched words, as SQLite's `snippet` gives it.

@@ -87,6 +87,21 @@ enum Schema {
                 "DROP INDEX claims_subject",
                 "CREATE INDEX claims_subject_kind ON claims (subject_key, period_from, period_to, kind, briefing_id, idx)",
             ]),
+        // The spaced copy of a turn's text is stored only for turns with Chinese characters
+        // (`spaced_text`, NULL otherwise): for every other turn it was the text a second time, a
+        // sixth of the bytes an ingest writes. The full-text indexes read the spaced copy or else the
+        // text, SQLite's through a generated column of the old name, so its index stays as it is;
+        // rows stored before keep their copy.
+        Migration(
+            name: "2026-11-30-spaced-text-for-chinese-only",
+            sqlite: [
+                "ALTER TABLE turns RENAME COLUMN search_text TO spaced_text",
+                "ALTER TABLE turns ADD COLUMN search_text TEXT GENERATED ALWAYS AS (coalesce(spaced_text, text)) VIRTUAL",
+            ],
+            postgres: [
+                // The tsvector's generated expression follows the rename.
+                "ALTER TABLE turns RENAME COLUMN search_text TO spaced_text"
+            ]),
     ]
 
     private static func tables(key: String, real: String) -> [String] {

@@ -45,7 +45,12 @@ enum SearchText {
     /// The text as the full-text indexes read it: each Chinese character (U+3400–U+9FFF) a word
     /// of its own, set apart by spaces; the rest unchanged.
     static func spaced(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isHan) else { return text }
+        spacedIfChinese(text) ?? text
+    }
+
+    /// `spaced(text)` when the text has Chinese characters, else nil (a turn's `spaced_text`).
+    static func spacedIfChinese(_ text: String) -> String? {
+        guard text.unicodeScalars.contains(where: isHan) else { return nil }
         var out = String.UnicodeScalarView()
         var previousHan = false
         for scalar in text.unicodeScalars {

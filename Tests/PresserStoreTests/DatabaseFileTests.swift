@@ -1,4 +1,5 @@
 import Foundation
+import PresserCore
 import PresserStore
 import Testing
 
@@ -93,6 +94,79 @@ import Testing
         let sql = try sqlite(file, "select sql from sqlite_master where name = 'turns_fts'")
         #expect(sql.contains("content=\"turns\""), "\(sql)")
         #expect(sql.contains("search_text"), "\(sql)")
+    }
+
+    /// A turn's text and a claim's sentence are stored once: the document leaves them out, the
+    /// spaced copy the search index reads is there only for turns with Chinese characters, and
+    /// the briefing reads back whole (`theDocumentComesBackAsStored` compares every field).
+    @Test func textsAreStoredOnce() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("once.sqlite")
+        let store = try await StoreLocation.sqlite(path: file).open()
+        let english = try Pipeline.run(paths: [Corpus.path("scio-2019-12-09.txt")]).briefing
+        let chinese = try Pipeline.run(paths: [Corpus.pathZH("mfa-2018-07-06-zh.txt")]).briefing
+        _ = try await store.store(english, path: "/en.txt")
+        _ = try await store.store(chinese, path: "/zh.txt")
+        #expect(try await store.search(SearchQuery("\"no violent terrorist attacks\"")).contains { $0.briefing == 1 })
+        #expect(try await store.search(SearchQuery("外交部")).contains { $0.briefing == 2 })
+        await store.close()
+        #expect(try sqlite(file, "select count(spaced_text) from turns where briefing_id = 1") == "0\n")
+        let spaced = try sqlite(file, "select count(spaced_text) from turns where briefing_id = 2")
+        #expect((Int(spaced.dropLast()) ?? 0) > 10, "\(spaced)")
+        let documentTexts =
+            "select count(*) from briefings b, json_each(b.document, '$.turns') t where json_extract(t.value, '$.text') <> ''"
+        let documentSentences =
+            "select count(*) from briefings b, json_each(b.document, '$.claims') c "
+            + "where json_extract(c.value, '$.sentence') <> ''"
+        #expect(try sqlite(file, documentTexts) == "0\n")
+        #expect(try sqlite(file, documentSentences) == "0\n")
+        #expect(
+            try sqlite(file, "select count(*) from claims where sentence <> ''")
+                == "\(english.claims.count + chinese.claims.count)\n")
+    }
+
+    /// A store made before the migration that keeps the spaced copy for Chinese turns only: its
+    /// rows kept the text in `search_text` and in the document. After the migration the search
+    /// index still matches its turns (FTS5's own integrity check compares the two), searches find
+    /// them, and the briefing reads back as stored; briefings stored after it join the same index.
+    @Test func aStoreFromBeforeTheSpacedTextMigrationKeepsItsSearch() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("old.sqlite")
+        let engine = try SQLiteEngine(path: file)
+        let before = Array(Schema.migrations.prefix { $0.name != "2026-11-30-spaced-text-for-chinese-only" })
+        #expect(before.count == Schema.migrations.count - 1)
+        _ = try await engine.migrate(before)
+        let briefing = try Pipeline.run(paths: [Corpus.path("scio-2019-12-09.txt")]).briefing
+        // Stored as before: the whole document, and every turn's search text.
+        var prepared = PreparedBriefing(briefing)
+        prepared.document = String(decoding: BriefingJSON.encode(briefing), as: UTF8.self)
+        var rows = prepared.children
+        let turns = try #require(rows.firstIndex { $0.table == "turns" })
+        let column = try #require(rows[turns].columns.firstIndex(of: "spaced_text"))
+        rows[turns].columns[column] = "search_text"
+        for (i, turn) in briefing.turns.enumerated() { rows[turns].rows[i][column] = .text(turn.text) }
+        let index = SQLStatement(
+            "INSERT INTO turns_fts (rowid, search_text) SELECT id, search_text FROM turns WHERE briefing_id = ?",
+            [.briefingID])
+        let write = WritePlan(
+            first: Rows.briefingInsert(prepared, path: "/old.txt", now: "2026-11-29T00:00:00Z"),
+            rest: rows.map(SQLWrite.rows) + [.statement(index)])
+        #expect(try await engine.write(reading: [], plan: { _ in write })?.first == .int(1))
+        await engine.close()
+
+        let store = try await StoreLocation.sqlite(path: file).open()
+        let hits = try await store.search(SearchQuery("\"no violent terrorist attacks\" consecutive years"))
+        let hit = try #require(hits.first { $0.turn == 25 })
+        #expect(hit.speaker == "Shohrat Zakir" && hit.snippet.contains("«no violent terrorist attacks»"), "\(hit)")
+        #expect(try await store.briefing(.id(1))?.briefing == briefing)
+        _ = try await store.store(
+            try Pipeline.run(paths: [Corpus.pathZH("mfa-2018-07-06-zh.txt")]).briefing, path: "/zh.txt")
+        #expect(try await store.search(SearchQuery("外交部")).contains { $0.briefing == 2 })
+        await store.close()
+        try sqlite(file, "insert into turns_fts (turns_fts) values ('integrity-check')")
+        #expect(
+            try sqlite(file, "select count(spaced_text) from turns where briefing_id = 1")
+                == "\(briefing.turns.count)\n")
     }
 
     @Test func aMissingFolderIsCreatedAndTheDefaultIsUnderXDGDataHome() async throws {
