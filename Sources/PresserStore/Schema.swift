@@ -102,6 +102,15 @@ enum Schema {
                 // The tsvector's generated expression follows the rename.
                 "ALTER TABLE turns RENAME COLUMN search_text TO spaced_text"
             ]),
+        // FTS5 writes each commit's words as a new segment and merges segments once four of a size
+        // have piled up; the ingest commits a briefing at a time, so those merges rewrote the index
+        // over and over. Merging at sixteen: 10,000 synthetic briefings in 74.8 s instead of 84.3
+        // (14.2 instead of 16.0 ms of CPU a briefing), searches as fast (p50 3.3 / p99 6.5 ms
+        // against 3.0 / 8.2). PostgreSQL's GIN index has no such setting.
+        Migration(
+            name: "2026-11-30-search-merges-at-sixteen",
+            sqlite: ["INSERT INTO turns_fts (turns_fts, rank) VALUES ('automerge', 16)"],
+            postgres: []),
     ]
 
     private static func tables(key: String, real: String) -> [String] {
