@@ -265,18 +265,20 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         }
         sql += " GROUP BY t.speaker_name ORDER BY 3 DESC, 1"
         let rows = try await engine.query(SQLStatement(sql, arguments))
-        // Questions each official answered (exchanges name them by participant id), and how.
+        // Questions each official answered (exchanges name them by participant id, a comma-separated
+        // list), and how, counted by the database: joined in Swift, every exchange came back once
+        // for each participant of its briefing (10,000 briefings: 8 s for `presser speakers`).
+        let position = engine.dialect == .sqlite ? "instr" : "strpos"
         var exchangeSQL =
-            "SELECT e.answered_by, e.answer, p.id, p.name FROM exchanges e JOIN briefings b ON b.id = e.briefing_id "
-            + "JOIN participants p ON p.briefing_id = e.briefing_id WHERE b.latest = 1"
+            "SELECT p.name, COUNT(*), SUM(CASE WHEN e.answer = 'direct' THEN 1 ELSE 0 END) FROM exchanges e "
+            + "JOIN briefings b ON b.id = e.briefing_id JOIN participants p ON p.briefing_id = e.briefing_id "
+            + "AND \(position)(',' || e.answered_by || ',', ',' || p.id || ',') > 0 WHERE b.latest = 1"
         if briefing != nil { exchangeSQL += " AND e.briefing_id = ?" }
+        exchangeSQL += " GROUP BY p.name"
         var answered: [String: (Int, Int)] = [:]
         for r in try await engine.query(SQLStatement(exchangeSQL, arguments)) {
-            guard let ids = r[0].string, let id = r[2].string, let name = r[3].string,
-                ids.split(separator: ",").contains(Substring(id))
-            else { continue }
-            let old = answered[name] ?? (0, 0)
-            answered[name] = (old.0 + 1, old.1 + (r[1].string == "direct" ? 1 : 0))
+            guard let name = r[0].string else { continue }
+            answered[name] = (r[1].int, r[2].int)
         }
         return rows.map {
             let name = $0[0].string ?? ""

@@ -108,6 +108,15 @@ enum StoreContract {
             let speakers = try await store.speakers(briefing: id)
             #expect(speakers.first?.name == "Shohrat Zakir")
             #expect(speakers.first?.answered == 5 && speakers.first?.direct == 4)
+            // Across both, each official's answered questions as the parsed exchanges name them.
+            var expected: [String: Int] = [:]
+            for file in ["scio-2019-12-09.txt", "whitehouse-2021-02-19.txt"] {
+                let b = try Pipeline.run(paths: [Corpus.path(file)]).briefing
+                for id in b.exchanges.flatMap(\.answeredBy) { expected[b.name(of: id) ?? id, default: 0] += 1 }
+            }
+            let answered = try await store.speakers(briefing: nil).filter { $0.answered > 0 }
+            #expect(Dictionary(answered.map { ($0.name, $0.answered) }, uniquingKeysWith: +) == expected)
+            #expect(expected.count >= 3, "\(expected)")
         }
     }
 
