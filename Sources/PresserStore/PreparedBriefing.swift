@@ -7,10 +7,10 @@ import PresserCore
 /// briefings on all cores, so the one writer only runs SQL.
 public struct PreparedBriefing: Sendable {
     public var briefing: Briefing
-    /// The briefing as `presser.briefing/1` JSON, keys sorted, its turns' texts and its claims'
-    /// sentences left empty: they are stored in `turns.text` and `claims.sentence`, and reading
-    /// the briefing back puts them in again (`SQLBriefingStore.briefing`). A second copy of them
-    /// was a third of the bytes an ingest wrote.
+    /// The briefing as `presser.briefing/1` JSON, keys sorted, without its turns and claims: the
+    /// turns and claims tables hold every field of them, and reading the briefing back takes them
+    /// from there (`SQLBriefingStore.briefing`). A second copy of them was over a third of the
+    /// bytes an ingest wrote.
     var document: String
     /// Rows for participants, turns, exchanges, claims and findings.
     var children: [TableRows]
@@ -34,11 +34,12 @@ public struct PreparedBriefing: Sendable {
         self.subjectKeys = subjectKeys
     }
 
-    /// The stored document: the briefing's JSON without the texts stored in their own tables.
+    /// The stored document: the briefing's JSON without the turns and claims stored in their own
+    /// tables.
     static func document(of briefing: Briefing) -> String {
         var lean = briefing
-        for i in lean.turns.indices { lean.turns[i].text = "" }
-        for i in lean.claims.indices { lean.claims[i].sentence = "" }
+        lean.turns = []
+        lean.claims = []
         return String(decoding: BriefingJSON.encode(lean), as: UTF8.self)
     }
 }

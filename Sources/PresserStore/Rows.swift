@@ -86,7 +86,7 @@ enum Rows {
                 table: "turns",
                 columns: [
                     "briefing_id", "idx", "speaker_id", "speaker_name", "label", "kind", "outlet", "asked_by", "line",
-                    "words", "text", "spaced_text",
+                    "words", "text", "spaced_text", "page",
                 ],
                 rows: b.turns.map { t in
                     let name = b.name(of: t.speaker) ?? t.askedBy
@@ -94,6 +94,7 @@ enum Rows {
                         key, StoreValue(t.index), StoreValue(t.speaker), StoreValue(name), StoreValue(t.label),
                         .text(t.kind.rawValue), StoreValue(t.outlet), StoreValue(t.askedBy), StoreValue(t.line),
                         StoreValue(t.wordCount), .text(t.text), StoreValue(SearchText.spacedIfChinese(t.text)),
+                        StoreValue(t.page),
                     ]
                 }),
             TableRows(
@@ -114,7 +115,7 @@ enum Rows {
                 columns: [
                     "briefing_id", "idx", "turn", "speaker", "text", "value", "upper", "kind", "unit", "counted",
                     "qualifier", "subject", "subject_key", "period_text", "period_from", "period_to",
-                    "change_direction", "change_basis", "sentence",
+                    "change_direction", "change_basis", "sentence", "text_start", "text_end",
                 ],
                 rows: b.claims.enumerated().map { i, c in
                     [
@@ -123,7 +124,7 @@ enum Rows {
                         .text(c.qualifier.rawValue), StoreValue(c.subject), StoreValue(subjectKeys[i]),
                         StoreValue(c.period?.text), StoreValue(c.period?.from), StoreValue(c.period?.to),
                         StoreValue(c.change?.direction.rawValue), StoreValue(c.change?.basis?.rawValue),
-                        .text(c.sentence),
+                        .text(c.sentence), StoreValue(c.start), StoreValue(c.end),
                     ]
                 }),
             TableRows(

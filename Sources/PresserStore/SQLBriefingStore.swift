@@ -114,30 +114,75 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             throw .failed(
                 location: engine.location, reason: "briefing #\(row[0].int64): the stored document is damaged")
         }
-        try await fillTexts(of: &briefing, id: row[0].int64)
+        try await fillTurnsAndClaims(of: &briefing, summary: Self.summary(row))
         return StoredBriefing(summary: Self.summary(row), briefing: briefing)
     }
 
-    /// Puts back the turns' texts and the claims' sentences, which the stored document leaves out
-    /// (`PreparedBriefing.document`; documents stored before have them, and get the same again).
-    private func fillTexts(of briefing: inout Briefing, id: Int64) async throws(StoreError) {
+    /// Puts back what the stored document leaves out (`PreparedBriefing.document`): the turns and
+    /// the claims, read from their tables. Documents stored before have their turns and claims,
+    /// with or without the texts, and get the texts and sentences again.
+    private func fillTurnsAndClaims(of briefing: inout Briefing, summary: BriefingSummary) async throws(StoreError) {
+        let id = summary.id
         let damaged = StoreError.failed(
             location: engine.location, reason: "briefing #\(id): the stored turns or claims do not match its document")
         let turns = try await engine.query(
-            SQLStatement("SELECT idx, text FROM turns WHERE briefing_id = ?", [.int(id)]))
-        var position: [Int: Int] = [:]
-        for (i, turn) in briefing.turns.enumerated() { position[turn.index] = i }
-        for r in turns {
-            guard let i = position[r[0].int], let text = r[1].string else { throw damaged }
-            briefing.turns[i].text = text
+            SQLStatement(
+                "SELECT idx, speaker_id, label, kind, outlet, asked_by, line, page, text FROM turns "
+                    + "WHERE briefing_id = ? ORDER BY idx", [.int(id)]))
+        if briefing.turns.isEmpty {
+            for r in turns {
+                guard let kind = r[3].string.flatMap(Turn.Kind.init(rawValue:)), let text = r[8].string else {
+                    throw damaged
+                }
+                briefing.turns.append(
+                    Turn(
+                        index: r[0].int, speaker: r[1].string, label: r[2].string, kind: kind, outlet: r[4].string,
+                        askedBy: r[5].string, line: r[6].int, page: r[7].optionalInt, text: text))
+            }
+        } else {
+            var position: [Int: Int] = [:]
+            for (i, turn) in briefing.turns.enumerated() { position[turn.index] = i }
+            for r in turns {
+                guard let i = position[r[0].int], let text = r[8].string else { throw damaged }
+                briefing.turns[i].text = text
+            }
         }
         let claims = try await engine.query(
-            SQLStatement("SELECT idx, sentence FROM claims WHERE briefing_id = ?", [.int(id)]))
-        for r in claims {
-            guard briefing.claims.indices.contains(r[0].int), let sentence = r[1].string else { throw damaged }
-            briefing.claims[r[0].int].sentence = sentence
+            SQLStatement(
+                "SELECT idx, turn, speaker, sentence, text, text_start, text_end, value, upper, kind, unit, counted, "
+                    + "qualifier, subject, period_text, period_from, period_to, change_direction, change_basis "
+                    + "FROM claims WHERE briefing_id = ? ORDER BY idx", [.int(id)]))
+        if briefing.claims.isEmpty {
+            for r in claims {
+                guard let sentence = r[3].string, let text = r[4].string, let start = r[5].optionalInt,
+                    let end = r[6].optionalInt, let value = r[7].double,
+                    let kind = r[9].string.flatMap(Claim.Kind.init(rawValue:)),
+                    let qualifier = r[12].string.flatMap(Claim.Qualifier.init(rawValue:))
+                else { throw damaged }
+                let period = r[14].string.map { Claim.Period(text: $0, from: r[15].string, to: r[16].string) }
+                var change: Claim.Change?
+                if let direction = r[17].string {
+                    let basis = r[18].string.map(Claim.Change.Basis.init(rawValue:))
+                    guard let d = Claim.Change.Direction(rawValue: direction), basis != .some(nil) else {
+                        throw damaged
+                    }
+                    change = Claim.Change(direction: d, basis: basis ?? nil)
+                }
+                briefing.claims.append(
+                    Claim(
+                        turn: r[1].int, speaker: r[2].string, sentence: sentence, text: text, start: start, end: end,
+                        value: value, upper: r[8].double, kind: kind, unit: r[10].string, counted: r[11].string,
+                        qualifier: qualifier, subject: r[13].string, period: period, change: change))
+            }
+        } else {
+            for r in claims {
+                guard briefing.claims.indices.contains(r[0].int), let sentence = r[3].string else { throw damaged }
+                briefing.claims[r[0].int].sentence = sentence
+            }
         }
-        guard turns.count == briefing.turns.count, claims.count == briefing.claims.count else { throw damaged }
+        guard briefing.turns.count == summary.turns, briefing.claims.count == summary.claims,
+            turns.count == summary.turns, claims.count == summary.claims
+        else { throw damaged }
     }
 
     func search(_ query: SearchQuery) async throws(StoreError) -> [SearchHit] {

@@ -119,6 +119,21 @@ enum Schema {
             name: "2026-11-30-no-index-on-speaker-names",
             sqlite: ["DROP INDEX turns_speaker"],
             postgres: ["DROP INDEX turns_speaker"]),
+        // What the turns and claims tables lacked to give back a briefing's turns and claims whole:
+        // the page a turn starts on, and where a claim's text is in its turn. The stored document
+        // now leaves both lists out (`PreparedBriefing.document`).
+        Migration(
+            name: "2026-11-30-turn-pages-and-claim-offsets",
+            sqlite: [
+                "ALTER TABLE turns ADD COLUMN page INTEGER",
+                "ALTER TABLE claims ADD COLUMN text_start INTEGER",
+                "ALTER TABLE claims ADD COLUMN text_end INTEGER",
+            ],
+            postgres: [
+                "ALTER TABLE turns ADD COLUMN page INTEGER",
+                "ALTER TABLE claims ADD COLUMN text_start INTEGER",
+                "ALTER TABLE claims ADD COLUMN text_end INTEGER",
+            ]),
     ]
 
     private static func tables(key: String, real: String) -> [String] {

@@ -12,6 +12,7 @@ enum StoreValue: Sendable, Equatable {
 
     init(_ s: String?) { self = s.map(StoreValue.text) ?? .null }
     init(_ n: Int) { self = .int(Int64(n)) }
+    init(_ n: Int?) { self = n.map { .int(Int64($0)) } ?? .null }
     init(_ d: Double?) { self = d.map(StoreValue.double) ?? .null }
 
     var string: String? {
@@ -33,6 +34,9 @@ enum StoreValue: Sendable, Equatable {
     }
 
     var int64: Int64 { Int64(int) }
+
+    /// The integer, nil for NULL.
+    var optionalInt: Int? { self == .null ? nil : int }
 
     var double: Double? {
         switch self {

@@ -106,9 +106,10 @@ import Testing
         #expect(try sqlite(file, "select v from turns_fts_config where k = 'automerge'") == "16\n")
     }
 
-    /// A turn's text and a claim's sentence are stored once: the document leaves them out, the
-    /// spaced copy the search index reads is there only for turns with Chinese characters, and
-    /// the briefing reads back whole (`theDocumentComesBackAsStored` compares every field).
+    /// A turn's text and a claim's sentence are stored once: the document leaves the turns and
+    /// claims out (their tables have them), the spaced copy the search index reads is there only
+    /// for turns with Chinese characters, and the briefing reads back whole
+    /// (`theDocumentComesBackAsStored` compares every field).
     @Test func textsAreStoredOnce() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = path("once.sqlite")
@@ -119,26 +120,32 @@ import Testing
         _ = try await store.store(chinese, path: "/zh.txt")
         #expect(try await store.search(SearchQuery("\"no violent terrorist attacks\"")).contains { $0.briefing == 1 })
         #expect(try await store.search(SearchQuery("外交部")).contains { $0.briefing == 2 })
+        // Read back whole, the pages of a briefing joined from two files included.
+        let paged = try Pipeline.run(paths: [Corpus.path("fomc-2023-03-22.txt"), Corpus.path("fomc-2023-12-13.txt")])
+            .briefing
+        #expect(paged.turns.contains { $0.page == 1 })
+        _ = try await store.store(paged, path: "/paged.txt")
+        #expect(try await store.briefing(.id(2))?.briefing == chinese)
+        #expect(try await store.briefing(.id(3))?.briefing == paged)
         await store.close()
         #expect(try sqlite(file, "select count(spaced_text) from turns where briefing_id = 1") == "0\n")
         let spaced = try sqlite(file, "select count(spaced_text) from turns where briefing_id = 2")
         #expect((Int(spaced.dropLast()) ?? 0) > 10, "\(spaced)")
-        let documentTexts =
-            "select count(*) from briefings b, json_each(b.document, '$.turns') t where json_extract(t.value, '$.text') <> ''"
-        let documentSentences =
-            "select count(*) from briefings b, json_each(b.document, '$.claims') c "
-            + "where json_extract(c.value, '$.sentence') <> ''"
-        #expect(try sqlite(file, documentTexts) == "0\n")
-        #expect(try sqlite(file, documentSentences) == "0\n")
+        let lists =
+            "select sum(json_array_length(document, '$.turns') + json_array_length(document, '$.claims')) from briefings"
+        #expect(try sqlite(file, lists) == "0\n")
+        let all = [english, chinese, paged]
+        #expect(try sqlite(file, "select count(*) from turns") == "\(all.reduce(0) { $0 + $1.turns.count })\n")
         #expect(
             try sqlite(file, "select count(*) from claims where sentence <> ''")
-                == "\(english.claims.count + chinese.claims.count)\n")
+                == "\(all.reduce(0) { $0 + $1.claims.count })\n")
     }
 
-    /// A store made before the migration that keeps the spaced copy for Chinese turns only: its
-    /// rows kept the text in `search_text` and in the document. After the migration the search
-    /// index still matches its turns (FTS5's own integrity check compares the two), searches find
-    /// them, and the briefing reads back as stored; briefings stored after it join the same index.
+    /// A store made before the migrations that store each text once: its rows kept the text in
+    /// `search_text`, and its documents the turns and claims (whole, or, for a few commits, with
+    /// their texts left out). After the migrations the search index still matches its turns
+    /// (FTS5's own integrity check compares the two), searches find them, and both briefings read
+    /// back as stored; briefings stored after them join the same index.
     @Test func aStoreFromBeforeTheSpacedTextMigrationKeepsItsSearch() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = path("old.sqlite")
@@ -146,38 +153,49 @@ import Testing
         let before = Array(Schema.migrations.prefix { $0.name != "2026-11-30-spaced-text-for-chinese-only" })
         #expect(before.count < Schema.migrations.count)
         _ = try await engine.migrate(before)
-        let briefing = try Pipeline.run(paths: [Corpus.path("scio-2019-12-09.txt")]).briefing
-        // Stored as before: the whole document, and every turn's search text.
-        var prepared = PreparedBriefing(briefing)
-        prepared.document = String(decoding: BriefingJSON.encode(briefing), as: UTF8.self)
-        var rows = prepared.children
-        let turns = try #require(rows.firstIndex { $0.table == "turns" })
-        let column = try #require(rows[turns].columns.firstIndex(of: "spaced_text"))
-        rows[turns].columns[column] = "search_text"
-        for (i, turn) in briefing.turns.enumerated() { rows[turns].rows[i][column] = .text(turn.text) }
-        let index = SQLStatement(
-            "INSERT INTO turns_fts (rowid, search_text) SELECT id, search_text FROM turns WHERE briefing_id = ?",
-            [.briefingID])
-        let write = WritePlan(
-            first: Rows.briefingInsert(prepared, path: "/old.txt", now: "2026-11-29T00:00:00Z"),
-            rest: rows.map(SQLWrite.rows) + [.statement(index)])
-        #expect(try await engine.write(reading: [], plan: { _ in write })?.first == .int(1))
+        let scio = try Pipeline.run(paths: [Corpus.path("scio-2019-12-09.txt")]).briefing
+        let fomc = try Pipeline.run(paths: [Corpus.path("fomc-2020-09-16.txt")]).briefing
+        var withoutTexts = fomc
+        for i in withoutTexts.turns.indices { withoutTexts.turns[i].text = "" }
+        for i in withoutTexts.claims.indices { withoutTexts.claims[i].sentence = "" }
+        for (id, briefing, document) in [(1, scio, scio), (2, fomc, withoutTexts)] {
+            var prepared = PreparedBriefing(briefing)
+            prepared.document = String(decoding: BriefingJSON.encode(document), as: UTF8.self)
+            // The rows as stored then: every turn's search text, no pages or claim offsets.
+            let rows = prepared.children.map { table in
+                var old = TableRows(table: table.table, columns: [], rows: table.rows.map { _ in [] })
+                for (c, name) in table.columns.enumerated() where !["page", "text_start", "text_end"].contains(name) {
+                    old.columns.append(name == "spaced_text" ? "search_text" : name)
+                    for (r, row) in table.rows.enumerated() {
+                        old.rows[r].append(name == "spaced_text" ? .text(briefing.turns[r].text) : row[c])
+                    }
+                }
+                return old
+            }
+            let index = SQLStatement(
+                "INSERT INTO turns_fts (rowid, search_text) SELECT id, search_text FROM turns WHERE briefing_id = ?",
+                [.briefingID])
+            let write = WritePlan(
+                first: Rows.briefingInsert(prepared, path: "/old-\(id).txt", now: "2026-11-29T00:00:00Z"),
+                rest: rows.map(SQLWrite.rows) + [.statement(index)])
+            #expect(try await engine.write(reading: [], plan: { _ in write })?.first == .int(Int64(id)))
+        }
         await engine.close()
 
         let store = try await StoreLocation.sqlite(path: file).open()
         let hits = try await store.search(SearchQuery("\"no violent terrorist attacks\" consecutive years"))
         let hit = try #require(hits.first { $0.turn == 25 })
         #expect(hit.speaker == "Shohrat Zakir" && hit.snippet.contains("«no violent terrorist attacks»"), "\(hit)")
-        #expect(try await store.briefing(.id(1))?.briefing == briefing)
+        #expect(try await store.briefing(.id(1))?.briefing == scio)
+        #expect(try await store.briefing(.id(2))?.briefing == fomc)
         _ = try await store.store(
             try Pipeline.run(paths: [Corpus.pathZH("mfa-2018-07-06-zh.txt")]).briefing, path: "/zh.txt")
-        #expect(try await store.search(SearchQuery("外交部")).contains { $0.briefing == 2 })
+        #expect(try await store.search(SearchQuery("外交部")).contains { $0.briefing == 3 })
         await store.close()
         try sqlite(file, "insert into turns_fts (turns_fts) values ('integrity-check')")
         #expect(try sqlite(file, "select v from turns_fts_config where k = 'automerge'") == "16\n")
         #expect(
-            try sqlite(file, "select count(spaced_text) from turns where briefing_id = 1")
-                == "\(briefing.turns.count)\n")
+            try sqlite(file, "select count(spaced_text) from turns where briefing_id = 1") == "\(scio.turns.count)\n")
     }
 
     @Test func aMissingFolderIsCreatedAndTheDefaultIsUnderXDGDataHome() async throws {
