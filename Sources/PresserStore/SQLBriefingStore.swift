@@ -114,8 +114,9 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             throw .failed(
                 location: engine.location, reason: "briefing #\(row[0].int64): the stored document is damaged")
         }
-        try await fillTurnsAndClaims(of: &briefing, summary: Self.summary(row))
-        return StoredBriefing(summary: Self.summary(row), briefing: briefing)
+        let summary = Self.summary(row)
+        try await fillTurnsAndClaims(of: &briefing, summary: summary)
+        return StoredBriefing(summary: summary, briefing: briefing)
     }
 
     /// Puts back what the stored document leaves out (`PreparedBriefing.document`): the turns and
