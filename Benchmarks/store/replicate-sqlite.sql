@@ -9,9 +9,9 @@ PRAGMA synchronous = OFF;
 CREATE TEMP TABLE base AS SELECT (SELECT max(id) FROM briefings) AS b, (SELECT max(id) FROM turns) AS t;
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
-    claims, findings, ingested_at, document)
+    claims, findings, ingested_at)
 SELECT id + 1 * (SELECT b FROM base), path || '#copy1', version, latest, sha256 || '-1', title, date, layout,
-    language, turns, questions, claims, findings, ingested_at, '{}'
+    language, turns, questions, claims, findings, ingested_at
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
     spaced_text)
@@ -20,9 +20,9 @@ SELECT id + 1 * (SELECT t FROM base), briefing_id + 1 * (SELECT b FROM base), id
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
-    claims, findings, ingested_at, document)
+    claims, findings, ingested_at)
 SELECT id + 2 * (SELECT b FROM base), path || '#copy2', version, latest, sha256 || '-2', title, date, layout,
-    language, turns, questions, claims, findings, ingested_at, '{}'
+    language, turns, questions, claims, findings, ingested_at
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
     spaced_text)
@@ -31,9 +31,9 @@ SELECT id + 2 * (SELECT t FROM base), briefing_id + 2 * (SELECT b FROM base), id
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
-    claims, findings, ingested_at, document)
+    claims, findings, ingested_at)
 SELECT id + 3 * (SELECT b FROM base), path || '#copy3', version, latest, sha256 || '-3', title, date, layout,
-    language, turns, questions, claims, findings, ingested_at, '{}'
+    language, turns, questions, claims, findings, ingested_at
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
     spaced_text)
@@ -42,9 +42,9 @@ SELECT id + 3 * (SELECT t FROM base), briefing_id + 3 * (SELECT b FROM base), id
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
-    claims, findings, ingested_at, document)
+    claims, findings, ingested_at)
 SELECT id + 4 * (SELECT b FROM base), path || '#copy4', version, latest, sha256 || '-4', title, date, layout,
-    language, turns, questions, claims, findings, ingested_at, '{}'
+    language, turns, questions, claims, findings, ingested_at
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
     spaced_text)
@@ -53,9 +53,9 @@ SELECT id + 4 * (SELECT t FROM base), briefing_id + 4 * (SELECT b FROM base), id
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
-    claims, findings, ingested_at, document)
+    claims, findings, ingested_at)
 SELECT id + 5 * (SELECT b FROM base), path || '#copy5', version, latest, sha256 || '-5', title, date, layout,
-    language, turns, questions, claims, findings, ingested_at, '{}'
+    language, turns, questions, claims, findings, ingested_at
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
     spaced_text)
@@ -64,9 +64,9 @@ SELECT id + 5 * (SELECT t FROM base), briefing_id + 5 * (SELECT b FROM base), id
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
-    claims, findings, ingested_at, document)
+    claims, findings, ingested_at)
 SELECT id + 6 * (SELECT b FROM base), path || '#copy6', version, latest, sha256 || '-6', title, date, layout,
-    language, turns, questions, claims, findings, ingested_at, '{}'
+    language, turns, questions, claims, findings, ingested_at
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
     spaced_text)
@@ -75,9 +75,9 @@ SELECT id + 6 * (SELECT t FROM base), briefing_id + 6 * (SELECT b FROM base), id
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
-    claims, findings, ingested_at, document)
+    claims, findings, ingested_at)
 SELECT id + 7 * (SELECT b FROM base), path || '#copy7', version, latest, sha256 || '-7', title, date, layout,
-    language, turns, questions, claims, findings, ingested_at, '{}'
+    language, turns, questions, claims, findings, ingested_at
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
     spaced_text)
@@ -86,9 +86,9 @@ SELECT id + 7 * (SELECT t FROM base), briefing_id + 7 * (SELECT b FROM base), id
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
-    claims, findings, ingested_at, document)
+    claims, findings, ingested_at)
 SELECT id + 8 * (SELECT b FROM base), path || '#copy8', version, latest, sha256 || '-8', title, date, layout,
-    language, turns, questions, claims, findings, ingested_at, '{}'
+    language, turns, questions, claims, findings, ingested_at
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
     spaced_text)
@@ -97,9 +97,9 @@ SELECT id + 8 * (SELECT t FROM base), briefing_id + 8 * (SELECT b FROM base), id
 FROM turns WHERE id <= (SELECT t FROM base);
 
 INSERT INTO briefings (id, path, version, latest, sha256, title, date, layout, language, turns, questions,
-    claims, findings, ingested_at, document)
+    claims, findings, ingested_at)
 SELECT id + 9 * (SELECT b FROM base), path || '#copy9', version, latest, sha256 || '-9', title, date, layout,
-    language, turns, questions, claims, findings, ingested_at, '{}'
+    language, turns, questions, claims, findings, ingested_at
 FROM briefings WHERE id <= (SELECT b FROM base);
 INSERT INTO turns (id, briefing_id, idx, speaker_id, speaker_name, label, kind, outlet, asked_by, line, words, text,
     spaced_text)

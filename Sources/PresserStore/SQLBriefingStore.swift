@@ -23,6 +23,12 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             .statement(
                 SQLStatement("UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID]))
         ]
+        rest.append(
+            .statement(
+                SQLStatement(
+                    "INSERT INTO documents (briefing_id, document) VALUES (?, ?)",
+                    [.briefingID, .text(prepared.document)])
+            ))
         rest += prepared.children.map(SQLWrite.rows)
         rest += Rows.sentences(prepared.sentences, cap: 5)
         if engine.dialect == .sqlite {
@@ -64,6 +70,11 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         "id, path, version, latest, sha256, title, date, layout, language, turns, questions, claims, findings, ingested_at"
     }
 
+    /// A briefing's document, as a column of a query on briefings.
+    private static var document: String {
+        "(SELECT d.document FROM documents d WHERE d.briefing_id = briefings.id)"
+    }
+
     private static func summary(_ r: [StoreValue]) -> BriefingSummary {
         BriefingSummary(
             id: r[0].int64, path: r[1].string ?? "", version: r[2].int, latest: r[3].int == 1,
@@ -102,10 +113,11 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         let statement: SQLStatement
         switch reference {
         case .id(let id):
-            statement = SQLStatement("SELECT \(Self.summaryColumns), document FROM briefings WHERE id = ?", [.int(id)])
+            statement = SQLStatement(
+                "SELECT \(Self.summaryColumns), \(Self.document) FROM briefings WHERE id = ?", [.int(id)])
         case .path(let path):
             statement = SQLStatement(
-                "SELECT \(Self.summaryColumns), document FROM briefings WHERE path = ? ORDER BY version DESC LIMIT 1",
+                "SELECT \(Self.summaryColumns), \(Self.document) FROM briefings WHERE path = ? ORDER BY version DESC LIMIT 1",
                 [.text(path)])
         }
         guard let row = try await engine.query(statement).first else { return nil }

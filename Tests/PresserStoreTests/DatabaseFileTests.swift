@@ -132,7 +132,7 @@ import Testing
         let spaced = try sqlite(file, "select count(spaced_text) from turns where briefing_id = 2")
         #expect((Int(spaced.dropLast()) ?? 0) > 10, "\(spaced)")
         let lists =
-            "select sum(json_array_length(document, '$.turns') + json_array_length(document, '$.claims')) from briefings"
+            "select sum(json_array_length(document, '$.turns') + json_array_length(document, '$.claims')) from documents"
         #expect(try sqlite(file, lists) == "0\n")
         let all = [english, chinese, paged]
         #expect(try sqlite(file, "select count(*) from turns") == "\(all.reduce(0) { $0 + $1.turns.count })\n")
@@ -144,8 +144,9 @@ import Testing
     /// A store made before the migrations that store each text once: its rows kept the text in
     /// `search_text`, and its documents the turns and claims (whole, or, for a few commits, with
     /// their texts left out). After the migrations the search index still matches its turns
-    /// (FTS5's own integrity check compares the two), searches find them, and both briefings read
-    /// back as stored; briefings stored after them join the same index.
+    /// (FTS5's own integrity check compares the two), searches find them, the documents have moved
+    /// to their own table, and both briefings read back as stored; briefings stored after them join
+    /// the same index.
     @Test func aStoreFromBeforeTheSpacedTextMigrationKeepsItsSearch() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = path("old.sqlite")
@@ -175,9 +176,19 @@ import Testing
             let index = SQLStatement(
                 "INSERT INTO turns_fts (rowid, search_text) SELECT id, search_text FROM turns WHERE briefing_id = ?",
                 [.briefingID])
-            let write = WritePlan(
-                first: Rows.briefingInsert(prepared, path: "/old-\(id).txt", now: "2026-11-29T00:00:00Z"),
-                rest: rows.map(SQLWrite.rows) + [.statement(index)])
+            // The briefing's row as stored then, with its document.
+            let b = briefing
+            let row = SQLStatement(
+                "INSERT INTO briefings (path, version, latest, sha256, title, date, layout, language, turns, questions, "
+                    + "claims, findings, ingested_at, document) VALUES (?, 1, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "RETURNING id",
+                [
+                    .text("/old-\(id).txt"), .text(b.source.sha256), StoreValue(b.title), StoreValue(b.date),
+                    .text(b.layout), .text(b.language), StoreValue(b.turns.count), StoreValue(b.exchanges.count),
+                    StoreValue(b.claims.count), StoreValue(b.findings.count), .text("2026-11-29T00:00:00Z"),
+                    .text(prepared.document),
+                ])
+            let write = WritePlan(first: row, rest: rows.map(SQLWrite.rows) + [.statement(index)])
             #expect(try await engine.write(reading: [], plan: { _ in write })?.first == .int(Int64(id)))
         }
         await engine.close()
@@ -196,6 +207,9 @@ import Testing
         #expect(try sqlite(file, "select v from turns_fts_config where k = 'automerge'") == "16\n")
         #expect(
             try sqlite(file, "select count(spaced_text) from turns where briefing_id = 1") == "\(scio.turns.count)\n")
+        #expect(try sqlite(file, "select group_concat(briefing_id) from documents") == "1,2,3\n")
+        #expect(
+            try sqlite(file, "select count(*) from pragma_table_info('briefings') where name = 'document'") == "0\n")
     }
 
     @Test func aMissingFolderIsCreatedAndTheDefaultIsUnderXDGDataHome() async throws {
