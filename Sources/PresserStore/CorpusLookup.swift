@@ -33,7 +33,7 @@ struct CorpusLookup: Sendable {
             return (i, claim, Match(key: [key, from, to], kind: claim.kind.rawValue, unit: claim.unit))
         }
         // For each subject, period, kind and unit, the latest briefings' figures: a sub-query each
-        // that reads the claims_subject_kind index backwards from the newest briefing and stops at
+        // that reads the claims_dated_figures index backwards from the newest briefing and stops at
         // 20, so the work per figure stays the same however large the corpus grows (reading every
         // match, as before, took 30% of an ingest's time at 10,000 briefings). SQLite runs one
         // statement a sub-query, the same text every time, so it is compiled once for the writer's

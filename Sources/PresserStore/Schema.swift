@@ -150,7 +150,34 @@ enum Schema {
                 "INSERT INTO documents (briefing_id, document) SELECT id, document FROM briefings",
                 "ALTER TABLE briefings DROP COLUMN document",
             ]),
+        // The corpus lookups compare only dated levels (a subject key, a period, no change, no
+        // range): an index of those claims alone, an eighth of the claims, and on SQLite holding
+        // every column the lookups read, so that they never visit the claims table (1,000 more into
+        // 10,000: 7.14 → 6.18–6.31 s, the same corpus findings). PostgreSQL's index holds the keys
+        // only: its rows can be too long for an index entry, and fresh rows are read from the
+        // table anyway until vacuumed.
+        Migration(
+            name: "2026-11-30-index-of-dated-figures",
+            sqlite: [
+                "DROP INDEX claims_subject_kind",
+                """
+                CREATE INDEX claims_dated_figures ON claims (subject_key, period_from, period_to, kind, briefing_id, idx,
+                    unit, change_direction, upper, text, value, qualifier) \(datedFigures)
+                """,
+            ],
+            postgres: [
+                "DROP INDEX claims_subject_kind",
+                "CREATE INDEX claims_dated_figures ON claims (subject_key, period_from, period_to, kind, briefing_id, idx) "
+                    + datedFigures,
+            ]),
     ]
+
+    /// The claims `CorpusLookup` compares across briefings, as an index's WHERE: every term is one
+    /// its query states (a comparison on a column implies the column IS NOT NULL), so both engines
+    /// use the index for it.
+    private static let datedFigures =
+        "WHERE subject_key IS NOT NULL AND period_from IS NOT NULL AND period_to IS NOT NULL "
+        + "AND change_direction IS NULL AND upper IS NULL"
 
     private static func tables(key: String, real: String) -> [String] {
         [
