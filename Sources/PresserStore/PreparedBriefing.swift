@@ -9,7 +9,7 @@ public struct PreparedBriefing: Sendable {
     public var briefing: Briefing
     /// The briefing as `presser.briefing/1` JSON, keys sorted, without its turns and claims: the
     /// turns and claims tables hold every field of them, and reading the briefing back takes them
-    /// from there (`SQLBriefingStore.briefing`). A second copy of them was over a third of the
+    /// from there (`SQLBriefingStore.briefing`). A second copy of them was about a third of the
     /// bytes an ingest wrote.
     var document: String
     /// Rows for participants, turns, exchanges, claims and findings.

@@ -97,7 +97,7 @@ import Testing
     }
 
     /// The search index merges its segments at sixteen of a size, not FTS5's four (see the
-    /// migration), in a new file and in one migrated from before.
+    /// migration), in a new file (a migrated one: `aStoreFromBeforeTheSpacedTextMigrationKeepsItsSearch`).
     @Test func theSearchIndexMergesAtSixteen() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = path("merge.sqlite")
