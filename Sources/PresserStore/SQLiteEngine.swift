@@ -172,6 +172,11 @@ struct SQLiteEngine: SQLEngine {
             try? await pool.writeWithoutTransaction { db in Checkpointer.uninstall(on: db) }
             checkpointer.close()
         }
+        // The last connection to close copies the log into the file and deletes it, but only if it
+        // can write: GRDB closes the writer first and the read-only readers after it, so the log
+        // was left behind (190 MB after ingesting 10,000 briefings), to be copied by whichever
+        // program opened the file next. Closing the idle readers first makes the writer the last.
+        pool.releaseMemory()
         try? pool.close()
     }
 

@@ -106,6 +106,24 @@ import Testing
         #expect(try sqlite(file, "select v from turns_fts_config where k = 'automerge'") == "16\n")
     }
 
+    /// Closing the store leaves no log beside the file: what was written is in the file itself,
+    /// and copying it or opening it read-only gets everything. (GRDB closes its read-only readers
+    /// after the writer, and the last connection to close is the one that empties the log.)
+    @Test func closingLeavesNoLogBehind() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("closed.sqlite")
+        let store = try await StoreLocation.sqlite(path: file).open()
+        let paths = ["scio-2019-12-09.txt", "fomc-2023-03-22.txt"].map { [Corpus.path($0)] }
+        let results = await Ingest.run(paths, into: store)
+        #expect(results.allSatisfy { $0.id != nil }, "\(results)")
+        #expect(try await !store.search(SearchQuery("\"no violent terrorist attacks\"")).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: file + "-wal"))
+        await store.close()
+        #expect(!FileManager.default.fileExists(atPath: file + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: file + "-shm"))
+        #expect(try sqlite(file, "select count(*) from briefings") == "2\n")
+    }
+
     /// A turn's text and a claim's sentence are stored once: the document leaves the turns and
     /// claims out (their tables have them), the spaced copy the search index reads is there only
     /// for turns with Chinese characters, and the briefing reads back whole
