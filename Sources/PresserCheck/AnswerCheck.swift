@@ -185,7 +185,7 @@ enum AnswerCheck {
                     explanation: "“\(cue.text)” early in the answer")
             }
         }
-        let parts = question.text.filter { $0 == "?" || $0 == "？" }.count
+        let parts = Self.questionMarks(question.text)
         let label: Answer.Label
         let explanation: String
         // A question cut off after a few words ("Would you feel comfortable bringing-") shares
@@ -255,6 +255,23 @@ enum AnswerCheck {
         // up, and the answer comes in the exchange after.
         let clarifies = Self.repeatPhrases.firstOffsets(in: openingBytes(text[...])).contains { $0 != nil }
         return (endsAsking && words <= 12 && !beginsAnswer(text)) || clarifies ? text : nil
+    }
+
+    /// The question marks in `text`, ASCII and full-width ("？", EF BC 9F), counted on its bytes
+    /// rather than compared Character by Character.
+    static func questionMarks(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { u in
+            var count = 0
+            for i in u.indices {
+                if u[i] == UInt8(ascii: "?") {
+                    count += 1
+                } else if u[i] == 0xEF, i + 2 < u.count, u[i + 1] == 0xBC, u[i + 2] == 0x9F {
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 
     /// "It's slightly more complicated than that. But in a general --": a statement of a few words
@@ -338,10 +355,13 @@ enum AnswerCheck {
     ]
     private static let confirmations: Set<String> = ["right", "that's right", "yes", "yep", "correct"]
 
-    /// A turn that breaks off mid-sentence ("But in a general --").
+    /// A turn that breaks off mid-sentence ("But in a general --"): its last scalar other than white
+    /// space and line breaks is a hyphen or dash. Read from the end (trimming the text first copied
+    /// every answer).
     static func endsCutOff(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.hasSuffix("--") || trimmed.hasSuffix("—") || trimmed.hasSuffix("-") || trimmed.hasSuffix("–")
+        guard let last = text.unicodeScalars.last(where: { !CharacterSet.whitespacesAndNewlines.contains($0) })
+        else { return false }
+        return last == "-" || last == "—" || last == "–"
     }
 
     private static let pronouns: Set<String> = ["you", "he", "she", "they", "we", "i", "it", "that", "this"]

@@ -192,8 +192,8 @@ struct Figures: Sendable {
     private static func wordsBefore(_ claim: Claim, sentenceStart: Int) -> String {
         let offset = claim.start - sentenceStart
         let scalars = claim.sentence.unicodeScalars
-        guard offset > 0, offset <= scalars.count else { return "" }
-        let end = scalars.index(scalars.startIndex, offsetBy: offset)
+        guard offset > 0, let end = scalars.index(scalars.startIndex, offsetBy: offset, limitedBy: scalars.endIndex)
+        else { return "" }
         let start = scalars.index(end, offsetBy: -min(offset, 48))
         let slice = scalars[start..<end]
         // General punctuation (dashes, curly quotes) and no-break spaces are neither letters nor
@@ -218,21 +218,25 @@ struct Figures: Sendable {
         return head.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).suffix(2).joined(separator: " ")
     }
 
-    /// Scalar offsets where a paragraph break ("\n\n") ends.
+    /// Scalar offsets where a paragraph break ("\n\n") ends, read on the bytes (a scalar begins at
+    /// each byte that is not a continuation byte).
     private static func paragraphBreaks(_ text: String) -> [Int] {
-        var out: [Int] = []
-        var offset = 0
-        var previousNewline = false
-        for s in text.unicodeScalars {
-            offset += 1
-            if s == "\n" {
-                if previousNewline { out.append(offset) }
-                previousNewline = true
-            } else {
-                previousNewline = false
+        var text = text
+        return text.withUTF8 { u in
+            var out: [Int] = []
+            var offset = 0
+            var previousNewline = false
+            for b in u where b & 0xC0 != 0x80 {
+                offset += 1
+                if b == 0x0A {
+                    if previousNewline { out.append(offset) }
+                    previousNewline = true
+                } else {
+                    previousNewline = false
+                }
             }
+            return out
         }
-        return out
     }
 
     /// The text of the claim's sentence within `words` words (separated by spaces or newlines)

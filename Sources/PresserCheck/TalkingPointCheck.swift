@@ -21,16 +21,36 @@ enum TalkingPointCheck {
 
     static func findings(_ briefing: Briefing, figures: Figures) -> [Finding] {
         let sentences = figures.sentences
-        // Words as numbers (the figures' word ids), each sentence's words as a set of them, with
-        // their weights; moderation and hand-offs have none.
+        // Words as numbers (the figures' word ids), each sentence's distinct words, with their
+        // weights; moderation and hand-offs have none.
         let weight = figures.idWeights
+        let vocabulary = figures.vocabulary
         let ordered = zip(sentences, figures.sentenceIDs).map { s, words -> [Int] in
             let kind = briefing.turns.indices.contains(s.turn) ? briefing.turns[s.turn].kind : .other
             return kind != .moderation && kind != .delegation ? words : []
         }
-        let stems = ordered.map(Set.init)
-        let totals = stems.map { $0.reduce(0) { $0 + weight[$1] } }
-        let vocabulary = figures.vocabulary
+        // Each sentence's words once, in order, told apart by marking word ids in an array rather
+        // than hashing them into a set; the sets are made only for the few comparisons that use them.
+        var distinct: [[Int]] = []
+        distinct.reserveCapacity(ordered.count)
+        var lastSeen = [Int](repeating: -1, count: vocabulary.count)
+        for (i, words) in ordered.enumerated() {
+            var once: [Int] = []
+            once.reserveCapacity(words.count)
+            for w in words where lastSeen[w] != i {
+                lastSeen[w] = i
+                once.append(w)
+            }
+            distinct.append(once)
+        }
+        var sets = [Set<Int>?](repeating: nil, count: distinct.count)
+        func stems(_ i: Int) -> Set<Int> {
+            if let made = sets[i] { return made }
+            let made = Set(distinct[i])
+            sets[i] = made
+            return made
+        }
+        let totals = distinct.map { $0.reduce(0) { $0 + weight[$1] } }
         let isNumber = Set(vocabulary.indices.filter { vocabulary[$0].first?.isNumber == true })
         func phrases(_ i: Int) -> Set<Int> {
             Set(zip(ordered[i], ordered[i].dropFirst()).map { $0 &* 1_000_003 &+ $1 })
@@ -45,13 +65,13 @@ enum TalkingPointCheck {
         // Long enough to be a talking point: six content words, or in Chinese (whose words are
         // pairs of characters) twelve pairs, so that "中方对此有何评论？" is not one.
         let long = sentences.indices.map { i in
-            stems[i].count
+            distinct[i].count
                 >= (ChineseText.isMostlyChinese(sentences[i].text, limit: 200) ? 2 * minimumWords : minimumWords)
         }
         // Candidate pairs through the words they share, rare words only. Arrays by word id and by
         // sentence, not dictionaries: hashing was a third of this check's time.
         var index = [[Int]](repeating: [], count: vocabulary.count)
-        for (i, s) in stems.enumerated() where long[i] {
+        for (i, s) in distinct.enumerated() where long[i] {
             for w in s { index[w].append(i) }
         }
         var parent = Array(0..<sentences.count)
@@ -64,40 +84,46 @@ enum TalkingPointCheck {
         // How many rare words each later sentence shares with this one; `touched` lists those with any.
         var shared = [Int](repeating: 0, count: sentences.count)
         var touched: [Int] = []
-        for (i, s) in stems.enumerated() where long[i] {
+        // Per word, where the sentences after the one being read begin in its list (the lists are
+        // in order, and each holds the sentence being read): only those are walked.
+        var later = [Int](repeating: 0, count: vocabulary.count)
+        // Per word, the last sentence read that has it: a candidate's words are looked up here.
+        var inSentence = [Int](repeating: -1, count: vocabulary.count)
+        for (i, s) in distinct.enumerated() where long[i] {
             for j in touched { shared[j] = 0 }
             touched.removeAll(keepingCapacity: true)
             for w in s {
+                inSentence[w] = i
+                later[w] += 1
                 let list = index[w]
                 guard list.count <= common else { continue }
-                for j in list where j > i {
+                for j in list[later[w]...] {
                     if shared[j] == 0 { touched.append(j) }
                     shared[j] += 1
                 }
             }
             for j in touched where shared[j] >= minimumShared - 1 {
                 // Common words were skipped above; count them now for the candidates left (walking
-                // the smaller set, not building the intersection).
-                let (fewer, more) = stems[j].count < s.count ? (stems[j], s) : (s, stems[j])
+                // the candidate's words, each looked up in an array, not hashed into a set).
                 var sharedWords = 0
                 var sharedWeight = 0.0
-                for w in fewer where more.contains(w) {
+                for w in distinct[j] where inSentence[w] == i {
                     sharedWords += 1
                     sharedWeight += weight[w]
                 }
                 guard sharedWords >= minimumShared else { continue }
                 let smaller = min(totals[i], totals[j])
                 let similarity = smaller > 0 ? sharedWeight / smaller : 0
-                let (small, large) = stems[j].count < s.count ? (j, i) : (i, j)
+                let (small, large) = distinct[j].count < s.count ? (j, i) : (i, j)
                 guard similarity >= threshold, !echoes(i, j),
                     phrases(i).intersection(phrases(j)).count >= minimumPhrases,
-                    stems[small].intersection(isNumber).isSubset(of: stems[large])
+                    stems(small).intersection(isNumber).isSubset(of: stems(large))
                 else { continue }
                 parent[root(j)] = root(i)
             }
         }
         var groups: [Int: [Int]] = [:]
-        for i in sentences.indices where parent[i] != i || stems[i].count >= minimumWords {
+        for i in sentences.indices where parent[i] != i || distinct[i].count >= minimumWords {
             groups[root(i), default: []].append(i)
         }
         // The same point in other words: "not a single case of violence or a terrorist attack has
@@ -114,17 +140,18 @@ enum TalkingPointCheck {
         var inGroup = Set(repeats.joined())
         var paraphrases: [Int: [Int]] = [:]
         for members in repeats where !ChineseText.isMostlyChinese(sentences[members[0]].text, limit: 200) {
-            let figuresSaid = members.reduce(into: Set<Int>()) { $0.formUnion(stems[$1].intersection(numeric)) }
+            let figuresSaid = members.reduce(into: Set<Int>()) { $0.formUnion(stems($1).intersection(numeric)) }
             guard !figuresSaid.isEmpty else { continue }
             for k in sentences.indices where long[k] && !inGroup.contains(k) {
-                guard figuresSaid.contains(where: stems[k].contains) else { continue }
+                let words = stems(k)
+                guard figuresSaid.contains(where: words.contains) else { continue }
                 for m in members where !echoes(k, m) {
-                    let both = stems[k].intersection(stems[m])
+                    let both = words.intersection(stems(m))
                     guard both.count >= minimumShared, !both.isDisjoint(with: numeric) else { continue }
                     let smaller = min(totals[k], totals[m])
                     let similarity = smaller > 0 ? both.reduce(0) { $0 + weight[$1] } / smaller : 0
-                    let (small, large) = stems[k].count < stems[m].count ? (k, m) : (m, k)
-                    guard similarity >= looseThreshold, stems[small].intersection(numeric).isSubset(of: stems[large])
+                    let (small, large) = distinct[k].count < distinct[m].count ? (k, m) : (m, k)
+                    guard similarity >= looseThreshold, stems(small).intersection(numeric).isSubset(of: stems(large))
                     else { continue }
                     paraphrases[members[0], default: []].append(k)
                     inGroup.insert(k)

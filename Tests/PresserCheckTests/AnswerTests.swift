@@ -159,6 +159,21 @@ import Testing
         #expect(bringing.answer?.label.answered == true)
     }
 
+    /// The two readings on bytes and scalars behind these labels: question marks counted (ASCII and
+    /// full-width, none inside other characters) and a turn's last mark read past trailing spaces,
+    /// line breaks and no-break spaces.
+    @Test func questionMarksAndCutOffEndings() {
+        #expect(AnswerCheck.questionMarks("Why? And when? 何时？") == 3)
+        #expect(AnswerCheck.questionMarks("No question here — “quoted”, 100%.") == 0)
+        #expect(AnswerCheck.endsCutOff("But in a general --"))
+        #expect(AnswerCheck.endsCutOff("Would you feel comfortable bringing-\u{A0}\r\n"))
+        #expect(AnswerCheck.endsCutOff("Yeah. Well —\n\n"))
+        #expect(AnswerCheck.endsCutOff("from 2019 –  "))
+        #expect(!AnswerCheck.endsCutOff("It rose 5 — not 6."))
+        #expect(!AnswerCheck.endsCutOff(" \n "))
+        #expect(!AnswerCheck.endsCutOff(""))
+    }
+
     /// "I don't know that this rules that in or out" doubts a claim; it is not "I don't know".
     @Test func aHedgeIsNotIgnorance() throws {
         let b = try Fixtures.analyse("fomc-2024-06-12.txt")
