@@ -166,12 +166,19 @@ struct Figures: Sendable {
     }
 
     /// The content words said in these turns (numbers included).
+    /// Each word once, told by marking its id in an array (not by a set of ids, which hashed each).
     func words(ofTurns turns: [Int]) -> Set<String> {
-        var ids: Set<Int> = []
+        var seen = [Bool](repeating: false, count: vocabulary.count)
+        var out: Set<String> = []
         for turn in turns {
-            for i in sentencesOfTurn[turn] ?? 0..<0 { ids.formUnion(sentenceIDs[i]) }
+            for i in sentencesOfTurn[turn] ?? 0..<0 {
+                for id in sentenceIDs[i] where !seen[id] {
+                    seen[id] = true
+                    out.insert(vocabulary[id])
+                }
+            }
         }
-        return Set(ids.map { vocabulary[$0] })
+        return out
     }
 
     /// Figures in the same sentence as `figure`, itself included, in order.
