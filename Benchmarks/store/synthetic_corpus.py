@@ -8,13 +8,19 @@ copy has its own bytes and is stored, not skipped as unchanged).
 
     python3 Benchmarks/store/synthetic_corpus.py 10000 /tmp/presser-10k
 """
+import argparse
 import pathlib
 import re
-import sys
 
 
 def main() -> None:
-    count, out = int(sys.argv[1]), pathlib.Path(sys.argv[2])
+    parser = argparse.ArgumentParser(
+        description="Write COUNT synthetic transcripts, replicated from Tests/Fixtures/corpus, into OUT "
+        "(for measuring the store only; never shipped as data).")
+    parser.add_argument("count", type=int, help="how many transcripts (e.g. 10000)")
+    parser.add_argument("out", type=pathlib.Path, help="folder to write them into (made if missing)")
+    args = parser.parse_args()
+    count, out = args.count, args.out
     corpus = pathlib.Path(__file__).resolve().parents[2] / "Tests" / "Fixtures" / "corpus"
     sources = sorted(p for p in corpus.glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in sources]
