@@ -165,20 +165,18 @@ struct Figures: Sendable {
         return out
     }
 
-    /// The content words said in these turns (numbers included).
-    /// Each word once, told by marking its id in an array (not by a set of ids, which hashed each).
-    func words(ofTurns turns: [Int]) -> Set<String> {
-        var seen = [Bool](repeating: false, count: vocabulary.count)
-        var out: Set<String> = []
+    /// The content words said in these turns (numbers included), as a mark by word id: set at the
+    /// id each word is known by (`WordWeights.canonical`), which `WordWeights.id(of:)` gives for a
+    /// word's text. (A set of the words' texts, made for every answer, hashed each of them.)
+    func said(inTurns turns: [Int]) -> [Bool] {
+        var said = [Bool](repeating: false, count: vocabulary.count)
+        let canonical = weights.canonical
         for turn in turns {
             for i in sentencesOfTurn[turn] ?? 0..<0 {
-                for id in sentenceIDs[i] where !seen[id] {
-                    seen[id] = true
-                    out.insert(vocabulary[id])
-                }
+                for id in sentenceIDs[i] { said[canonical[id]] = true }
             }
         }
-        return out
+        return said
     }
 
     /// Figures in the same sentence as `figure`, itself included, in order.

@@ -213,7 +213,12 @@ enum Words {
 /// Inverse document frequencies of stems over a set of documents (sentences), so that a word
 /// every sentence uses ("Xinjiang" in a briefing on Xinjiang) weighs little.
 struct WordWeights {
-    private var idf: [String: Double] = [:]
+    /// Each word's id by its text (`String` equality: of two ids whose words are equal so, such
+    /// as one spelled with a combining accent and one without, the later).
+    private var ids: [String: Int] = [:]
+    /// Each id's word's id in `ids`: itself, or the later id of an equal word.
+    private(set) var canonical: [Int]
+    private var idf: [Double]
     private var unseen: Double
 
     /// From documents (sentences) of word ids, `vocabulary[id]` the word: counted on integers, one
@@ -228,14 +233,22 @@ struct WordWeights {
             }
         }
         let n = Double(max(documents.count, 1))
-        idf.reserveCapacity(vocabulary.count)
+        ids.reserveCapacity(vocabulary.count)
+        idf = [Double](repeating: 0, count: vocabulary.count)
+        canonical = Array(vocabulary.indices)
         for (id, count) in df.enumerated() where count > 0 {
-            idf[vocabulary[id]] = log((n + 1) / (Double(count) + 0.5))
+            idf[id] = log((n + 1) / (Double(count) + 0.5))
+            if let earlier = ids.updateValue(id, forKey: vocabulary[id]) { canonical[earlier] = id }
         }
+        // Later ids first, so that a chain of equal words ends at the last of them.
+        for id in canonical.indices.reversed() where canonical[id] != id { canonical[id] = canonical[canonical[id]] }
         unseen = log(n + 1)
     }
 
-    func weight(_ stem: String) -> Double { idf[stem] ?? unseen }
+    /// The id `stem` is known by (see `canonical`), if the briefing has it.
+    func id(of stem: String) -> Int? { ids[stem] }
+
+    func weight(_ stem: String) -> Double { ids[stem].map { idf[$0] } ?? unseen }
 
     func total(_ stems: Set<String>) -> Double { stems.reduce(0) { $0 + weight($1) } }
 

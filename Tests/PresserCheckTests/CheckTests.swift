@@ -7,6 +7,28 @@ import Testing
 /// Each check on real sentences: the reference transcript (or an FOMC one) with one figure
 /// changed, as a careless restatement or a typo would change it.
 @Suite struct CheckTests {
+    /// Word weights by id: a word the briefing spells two ways that compare equal (an accent
+    /// composed, and the same accent combining) is one word, known by its later id, weighed by it,
+    /// and said when either spelling was.
+    @Test func wordsEqualAsTextAreOneWord() {
+        let composed = "caf\u{E9}"
+        let combining = "cafe\u{301}"
+        let weights = WordWeights(
+            vocabulary: [combining, "tax", composed, "rate"], documents: [[0, 1], [2], [3], [1, 3]])
+        #expect(weights.canonical == [2, 1, 2, 3])
+        #expect(weights.id(of: composed) == 2)
+        #expect(weights.id(of: combining) == 2)
+        #expect(weights.id(of: "growth") == nil)
+        // In one sentence of four, as "café" is in its later spelling: log(5 / 1.5).
+        #expect(abs(weights.weight(combining) - log(5 / 1.5)) < 1e-12)
+        #expect(weights.weight("tax") == weights.weight("rate"))
+        #expect(weights.weight("growth") == log(5.0))
+        // Three spellings of "Å" (composed, combining, the ångström sign): all known by the last.
+        let three = WordWeights(vocabulary: ["\u{C5}s", "A\u{30A}s", "x", "\u{212B}s"], documents: [[0, 1, 2, 3]])
+        #expect(three.canonical == [3, 3, 2, 3])
+        #expect(three.id(of: "\u{C5}s") == 3)
+    }
+
     @Test func alteredLevelBreaksTheStatedGrowth() throws {
         let b = try Fixtures.analyse(
             "scio-2019-12-09.txt", replacing: "to 32,764 yuan and 11,975 yuan", with: "to 35,764 yuan and 11,975 yuan")
