@@ -11,6 +11,8 @@ struct SQLiteEngine: SQLEngine {
     /// Copies the log into the file beside the writer; nil (SQLite then does it in the writer's
     /// commits) when it could not be opened.
     private let checkpointer: Checkpointer?
+    /// Set once this process has stored a briefing: closing then tidies the search index.
+    private let stored = Flag()
 
     init(path: String) throws(StoreError) {
         location = path
@@ -160,6 +162,7 @@ struct SQLiteEngine: SQLEngine {
                         }
                     }
                 }
+                stored.set()
                 return values
             }
         } catch {
@@ -167,7 +170,27 @@ struct SQLiteEngine: SQLEngine {
         }
     }
 
+    /// Merges the search index's segments down to fewer than four on each level. FTS5 writes each
+    /// commit's words as a segment of their own and, with `automerge` at 16 (see `Schema`), merges
+    /// a level only once sixteen have piled up: cheaper for an ingest, which commits once a
+    /// briefing, but every search reads every segment. 10,000 synthetic briefings ingested leave 10
+    /// segments; these merges (1.25 s) leave 4, and searches run faster (p50 4.6–4.75 → 3.5–3.7 ms,
+    /// p99 9.6–15 → 5.7–6.1 ms). The `merge` command merges a level of `usermerge` (4) segments or
+    /// more, a thousand pages at a time, each step its own transaction; it has done work when the
+    /// change count moves by two or more (SQLite's documentation of FTS5).
+    static func mergeSearchSegments(_ db: Database) throws {
+        for _ in 0..<100_000 {
+            let before = db.totalChangesCount
+            try db.execute(sql: "INSERT INTO turns_fts (turns_fts, rank) VALUES ('merge', 1000)")
+            if db.totalChangesCount - before < 2 { return }
+        }
+    }
+
     func close() async {
+        // After storing: a killed process leaves the merging to the next one that stores.
+        if stored.isSet {
+            try? await pool.writeWithoutTransaction { db in try Self.mergeSearchSegments(db) }
+        }
         if let checkpointer {
             try? await pool.writeWithoutTransaction { db in Checkpointer.uninstall(on: db) }
             checkpointer.close()
@@ -178,6 +201,14 @@ struct SQLiteEngine: SQLEngine {
         // program opened the file next. Closing the idle readers first makes the writer the last.
         pool.releaseMemory()
         try? pool.close()
+    }
+
+    /// A flag set from the writer's queue and read at close (`Mutex` needs macOS 15).
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
     }
 
     private struct ForeignDatabase: Error {}

@@ -16,14 +16,17 @@ import Testing
     /// Runs one SQL statement on a file with Python's sqlite3 (another program's hands) and returns
     /// the first column of its first row, if any.
     @discardableResult func sqlite(_ file: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
+        try python(
             "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); r = c.execute(sys.argv[2]).fetchone(); c.commit(); "
                 + "print(r[0] if r else '')",
-            file, sql,
-        ]
+            file, sql)
+    }
+
+    /// Runs a Python script with these arguments and returns what it printed.
+    func python(_ script: String, _ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -122,6 +125,56 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: file + "-wal"))
         #expect(!FileManager.default.fileExists(atPath: file + "-shm"))
         #expect(try sqlite(file, "select count(*) from briefings") == "2\n")
+    }
+
+    /// The segments on each level of the search index, read from FTS5's structure record (row 10
+    /// of `turns_fts_data`: a 4-byte cookie, then varints: levels, segments, writes, and per level
+    /// its merge state, its segment count and three numbers per segment).
+    func searchSegments(_ file: String) throws -> [Int] {
+        let script = """
+            import sqlite3, sys
+            b = sqlite3.connect(sys.argv[1]).execute("select block from turns_fts_data where id = 10").fetchone()[0]
+            i = 4
+            def varint():
+                global i
+                v = 0
+                for k in range(9):
+                    c = b[i]; i += 1
+                    if k == 8: return (v << 8) | c
+                    v = (v << 7) | (c & 0x7F)
+                    if not c & 0x80: return v
+            levels, _, _ = varint(), varint(), varint()
+            counts = []
+            for _ in range(levels):
+                varint(); n = varint(); counts.append(n)
+                for _ in range(3 * n): varint()
+            print(" ".join(map(str, counts)))
+            """
+        return try python(script, file).split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+    }
+
+    /// Each briefing stored is a segment of the search index, merged only once sixteen share a
+    /// level (cheaper for an ingest); closing the store after storing merges every level down to
+    /// fewer than four, so searches read few segments, and the briefings are all still found.
+    @Test func closingAfterStoringMergesTheSearchIndex() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("merged.sqlite")
+        let store = try await StoreLocation.sqlite(path: file).open()
+        var briefing = try Pipeline.run(paths: [Corpus.path("scio-2019-12-09.txt")]).briefing
+        for copy in 0..<24 {
+            briefing.source.sha256 = "copy-\(copy)"
+            _ = try await store.store(briefing, path: "/copy-\(copy).txt")
+        }
+        let before = try searchSegments(file)
+        #expect(before.contains { $0 >= 4 }, "\(before)")
+        await store.close()
+        let after = try searchSegments(file)
+        #expect(after.allSatisfy { $0 < 4 } && after.reduce(0, +) < before.reduce(0, +), "\(before) → \(after)")
+        #expect(try sqlite(file, "insert into turns_fts (turns_fts) values ('integrity-check')") == "\n")
+        let reopened = try await StoreLocation.sqlite(path: file).open()
+        let hits = try await reopened.search(SearchQuery("\"no violent terrorist attacks\"", limit: 1000))
+        #expect(Set(hits.map(\.briefing)).count == 24)
+        await reopened.close()
     }
 
     /// A turn's text and a claim's sentence are stored once: the document leaves the turns and
