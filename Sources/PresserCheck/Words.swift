@@ -216,7 +216,8 @@ struct WordWeights {
     /// Each word's id by its text (`String` equality: of two ids whose words are equal so, such
     /// as one spelled with a combining accent and one without, the later).
     private var ids: [String: Int] = [:]
-    /// Each id's word's id in `ids`: itself, or the later id of an equal word.
+    /// For each id, the id its word is known by in `ids`: itself, or the last id of a word equal to
+    /// it.
     private(set) var canonical: [Int]
     private var idf: [Double]
     private var unseen: Double
