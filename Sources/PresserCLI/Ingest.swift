@@ -50,7 +50,13 @@ extension Presser {
             let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
             let results = await PresserStore.Ingest.run(groups, into: briefings) { progress in bar.draw(progress) }
             bar.finish()
+            // Closing a store that took new briefings merges its search index (a second or so for
+            // 10,000 briefings, more on a large store an older Presser left unmerged): said, on a
+            // terminal, rather than a silent pause after the bar is full.
+            let storedAny = results.contains { if case .stored = $0 { true } else { false } }
+            if storedAny { bar.note("Finishing: merging the search index…") }
             await briefings.close()
+            bar.clearNote()
             var stored = 0
             var unchanged = 0
             var failed: [(String, String)] = []
@@ -75,6 +81,7 @@ final class ProgressBar: @unchecked Sendable {
     private let enabled: Bool
     private let lock = NSLock()
     private var drawn = false
+    private var noted = false
 
     init(enabled: Bool) { self.enabled = enabled }
 
@@ -99,6 +106,23 @@ final class ProgressBar: @unchecked Sendable {
         lock.lock()
         if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
         lock.unlock()
+    }
+
+    /// A line saying what is being done after the bar, until `clearNote`.
+    func note(_ text: String) {
+        guard enabled else { return }
+        lock.withLock {
+            noted = true
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+
+    /// Erases the note's line (carriage return, then erase to the end of the line).
+    func clearNote() {
+        lock.withLock {
+            if noted { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            noted = false
+        }
     }
 
     private static func clock(_ seconds: Double) -> String {
