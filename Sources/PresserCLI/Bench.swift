@@ -6,6 +6,10 @@ import PresserCore
 import PresserParse
 import PresserStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension Presser {
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,6 +22,14 @@ extension Presser {
                 figures:
                   swift run -c release presser bench Tests/Fixtures/corpus
                   swift run -c release presser bench --only -zh.txt Tests/Fixtures/corpus-zh
+
+                --search measures search latency on a store. --ingest measures what limits
+                presser ingest: the analysis of a folder's transcripts on all cores, then the
+                storing of the same briefings by the one writer, each timed apart with the CPU
+                time it took (into a new SQLite file, removed afterwards, unless --into names a
+                store). Every analysed briefing is held in memory until stored: give it a
+                sample of a thousand or so, not a whole corpus:
+                  swift run -c release presser bench --ingest /tmp/presser-10k/000
                 """
         )
 
@@ -41,8 +53,22 @@ extension Presser {
                 valueName: "path|url"))
         var search: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Measure ingest instead: analysis, then storing, of the transcripts under this folder.",
+                valueName: "dir"))
+        var ingest: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "With --ingest, the store to write into (default: a new SQLite file, removed afterwards).",
+                valueName: "path|url"))
+        var into: String?
+
         func validate() throws {
             if rounds < 1 { throw ValidationError("--rounds must be at least 1.") }
+            if into != nil && ingest == nil { throw ValidationError("--into goes with --ingest.") }
+            if ingest != nil && search != nil { throw ValidationError("Give --ingest or --search, not both.") }
         }
 
         /// Queries of the kinds people type, on words the corpus holds.
@@ -89,9 +115,96 @@ extension Presser {
                     percentile(0.5), percentile(0.99), times.last ?? 0))
         }
 
+        /// The process's CPU time so far (user and system), in seconds.
+        private static func cpuTime() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+            return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        }
+
+        /// Ingest in two timed parts: every briefing analysed on all cores, then all of them stored
+        /// by the one writer. What each costs in CPU a briefing, and the rate the two together
+        /// could reach at best on this machine's cores, tell which of them to work on.
+        private func measureIngest(_ folder: String) async throws {
+            let (files, _) = PresserStore.Ingest.files([folder])
+            guard !files.isEmpty else {
+                printError("presser: \(folder): no transcripts (.txt, .html, .htm, .md) to measure")
+                throw ExitCode(66)
+            }
+            let bytes = files.reduce(0) {
+                $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+            }
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            let clock = ContinuousClock()
+            func seconds(_ d: Duration) -> Double {
+                Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            }
+
+            var cpu = Self.cpuTime()
+            var start = clock.now
+            let prepared = await PresserStore.Ingest.prepare(files.map { [$0] }, workers: cores)
+            let analysis = (wall: seconds(clock.now - start), cpu: Self.cpuTime() - cpu)
+            let ready = prepared.compactMap { try? $0.get() }
+
+            // The store: the one named, or a new file in a folder of its own, removed afterwards.
+            var scratch: URL?
+            let location: StoreLocation
+            if let into {
+                location = StoreLocation(into)
+            } else {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "presser-bench-\(UUID().uuidString)")
+                scratch = folder
+                location = StoreLocation(folder.appendingPathComponent("bench.sqlite").path)
+            }
+            defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+            let store = try await storeCall { () throws(StoreError) in try await location.open() }
+            var stored = 0
+            cpu = Self.cpuTime()
+            start = clock.now
+            for (prepared, path) in zip(prepared, files) {
+                guard case .success(let briefing) = prepared else { continue }
+                let outcome = try await storeCall { () throws(StoreError) in try await store.store(briefing, path: path)
+                }
+                if case .stored = outcome { stored += 1 }
+            }
+            let storing = (wall: seconds(clock.now - start), cpu: Self.cpuTime() - cpu)
+            start = clock.now
+            await store.close()
+            let closing = seconds(clock.now - start)
+
+            let n = Double(max(1, ready.count))
+            let mb = Double(bytes) / 1_000_000
+            print(
+                String(
+                    format: "%d files, %.1f MB: %d analysed (%d failed), %d stored (%d unchanged) into %@",
+                    files.count, mb, ready.count, files.count - ready.count, stored, ready.count - stored,
+                    into == nil ? "a new SQLite file" : location.description))
+            print(
+                String(
+                    format: "analysis, %d threads:  %.2f s = %.0f briefings/s (%.1f MB/s); %.2f ms of CPU a briefing",
+                    cores, analysis.wall, n / analysis.wall, mb / analysis.wall, 1000 * analysis.cpu / n))
+            print(
+                String(
+                    format:
+                        "storing, one writer:  %.2f s = %.0f briefings/s; %.2f ms of CPU a briefing; closing %.2f s",
+                    storing.wall, n / storing.wall, 1000 * storing.cpu / n, closing))
+            // Together on these cores: no faster than all the CPU allows, nor than the writer alone.
+            let bound = min(Double(cores) * n / (analysis.cpu + storing.cpu), n / storing.wall)
+            print(
+                String(
+                    format: "ingest at best on %d cores: %.0f briefings/s (%.2f ms of CPU a briefing in all)",
+                    cores, bound, 1000 * (analysis.cpu + storing.cpu) / n))
+        }
+
         func run() async throws {
             if let search {
                 try await measureSearch(StoreLocation(search))
+                return
+            }
+            if let ingest {
+                try await measureIngest(ingest)
                 return
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []

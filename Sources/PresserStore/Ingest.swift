@@ -108,8 +108,8 @@ public enum Ingest {
 
     /// Reads the files; unless their bytes are stored already, parses, extracts the claims, checks
     /// and prepares the rows (on the analysis threads, not Swift's few cooperative ones, which the
-    /// loop that hands each briefing to the writer needs).
-    private static func analyse(_ paths: [String], store: any BriefingStore) async -> Analysed {
+    /// loop that hands each briefing to the writer needs). Without a store, every group is analysed.
+    private static func analyse(_ paths: [String], store: (any BriefingStore)?) async -> Analysed {
         let files: [TranscriptFile]
         do throws(PresserError) {
             files = try paths.map { path throws(PresserError) in try TranscriptFile.read(path) }
@@ -117,7 +117,7 @@ public enum Ingest {
             return .failed(error.description)
         }
         do throws(StoreError) {
-            if let id = try await store.storedID(sha256: TranscriptParser.sha256(of: files)) {
+            if let store, let id = try await store.storedID(sha256: TranscriptParser.sha256(of: files)) {
                 return .unchanged(id: id)
             }
         } catch {
@@ -134,6 +134,39 @@ public enum Ingest {
                 }
             }
         }
+    }
+
+    /// The groups analysed on all cores and made ready to store, in the order given, without a
+    /// store: `presser bench --ingest` times this apart from the writing. Every group's rows are
+    /// held at once (about 100 KB a synthetic briefing), so give it a sample, not a whole corpus.
+    public static func prepare(
+        _ groups: [[String]], workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) async -> [Swift.Result<PreparedBriefing, PrepareFailure>] {
+        await withTaskGroup(of: (Int, Analysed).self) { group in
+            var next = 0
+            func launch() {
+                guard next < groups.count else { return }
+                let index = next
+                next += 1
+                group.addTask { (index, await analyse(groups[index], store: nil)) }
+            }
+            for _ in 0..<max(1, 8 * workers) { launch() }
+            var results = [Swift.Result<PreparedBriefing, PrepareFailure>?](repeating: nil, count: groups.count)
+            while let (index, outcome) = await group.next() {
+                launch()
+                switch outcome {
+                case .prepared(let prepared): results[index] = .success(prepared)
+                case .failed(let reason): results[index] = .failure(PrepareFailure(reason: reason))
+                case .unchanged: results[index] = .failure(PrepareFailure(reason: "stored already"))
+                }
+            }
+            return results.map { $0 ?? .failure(PrepareFailure(reason: "not analysed")) }
+        }
+    }
+
+    /// Why a group could not be made ready to store (unreadable, not a transcript…).
+    public struct PrepareFailure: Error, Sendable {
+        public var reason: String
     }
 
     /// Parses the groups on all cores and stores them one at a time, in the order given. At most
