@@ -13,6 +13,9 @@ struct SQLiteEngine: SQLEngine {
     private let checkpointer: Checkpointer?
     /// Set once this process has stored a briefing: closing then tidies the search index.
     private let stored = Flag()
+    /// Set by the first `close()`: a second one does nothing (closing the pool's connections
+    /// again crashed the process).
+    private let closed = Flag()
 
     init(path: String) throws(StoreError) {
         location = path
@@ -187,6 +190,7 @@ struct SQLiteEngine: SQLEngine {
     }
 
     func close() async {
+        guard closed.setFirst() else { return }
         // After storing: a killed process leaves the merging to the next one that stores.
         if stored.isSet {
             try? await pool.writeWithoutTransaction { db in try Self.mergeSearchSegments(db) }
@@ -208,6 +212,13 @@ struct SQLiteEngine: SQLEngine {
         private let lock = NSLock()
         private var value = false
         func set() { lock.withLock { value = true } }
+        /// Sets the flag; true if it was not set before.
+        func setFirst() -> Bool {
+            lock.withLock {
+                defer { value = true }
+                return !value
+            }
+        }
         var isSet: Bool { lock.withLock { value } }
     }
 

@@ -125,6 +125,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: file + "-wal"))
         #expect(!FileManager.default.fileExists(atPath: file + "-shm"))
         #expect(try sqlite(file, "select count(*) from briefings") == "2\n")
+        // Closing again does nothing (it crashed the process before).
+        await store.close()
+        #expect(try sqlite(file, "select count(*) from briefings") == "2\n")
     }
 
     /// The segments on each level of the search index, read from FTS5's structure record (row 10
