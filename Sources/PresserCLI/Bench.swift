@@ -165,10 +165,13 @@ extension Presser {
             start = clock.now
             for (prepared, path) in zip(prepared, files) {
                 guard case .success(let briefing) = prepared else { continue }
-                let outcome = try await storeCall { () throws(StoreError) in try await store.store(briefing, path: path)
+                // As `presser ingest` stores them: the search index takes them in batches.
+                let outcome = try await storeCall { () throws(StoreError) in
+                    try await store.store(briefing, path: path, search: .batched)
                 }
                 if case .stored = outcome { stored += 1 }
             }
+            try await storeCall { () throws(StoreError) in try await store.indexPendingTurns() }
             let storing = (wall: seconds(clock.now - start), cpu: Self.cpuTime() - cpu)
             start = clock.now
             await store.close()

@@ -218,7 +218,7 @@ public enum Ingest {
                         results.append(.unchanged(path: name, id: id))
                     case .prepared(let prepared):
                         do throws(StoreError) {
-                            switch try await store.store(prepared, path: paths[0]) {
+                            switch try await store.store(prepared, path: paths[0], search: .batched) {
                             case .stored(let id, let version):
                                 results.append(.stored(path: name, id: id, version: version))
                             case .unchanged(let id): results.append(.unchanged(path: name, id: id))
@@ -232,6 +232,9 @@ public enum Ingest {
                 }
             }
         }
+        // The last batch into the search index. Should it fail (a full disk), the briefings are
+        // stored all the same, and the next process to open the store indexes them.
+        try? await store.indexPendingTurns()
         return results
     }
 }

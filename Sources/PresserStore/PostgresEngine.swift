@@ -107,6 +107,9 @@ actor PostgresEngine: SQLEngine {
         }
     }
 
+    /// Nothing: each turn's tsvector is in the GIN index as soon as the turn is stored.
+    func indexPendingTurns() async throws(StoreError) {}
+
     func close() async {
         try? await connection.close()
     }

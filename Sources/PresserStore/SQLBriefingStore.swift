@@ -13,7 +13,9 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
 
     // MARK: Writing
 
-    func store(_ prepared: PreparedBriefing, path: String) async throws(StoreError) -> StoreOutcome {
+    func store(_ prepared: PreparedBriefing, path: String, search: SearchIndexing) async throws(StoreError)
+        -> StoreOutcome
+    {
         let sha = prepared.briefing.source.sha256
         // Bytes stored before are not looked up first: the insert adds nothing then (checked
         // below), and `presser ingest` asks `storedID` before it even parses.
@@ -31,19 +33,28 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             ))
         rest += prepared.children.map(SQLWrite.rows)
         rest += Rows.sentences(prepared.sentences, cap: 5)
-        if engine.dialect == .sqlite {
-            rest.append(
-                .statement(
-                    SQLStatement(
-                        "INSERT INTO turns_fts (rowid, search_text) SELECT id, search_text FROM turns WHERE briefing_id = ?",
-                        [.briefingID])))
+        // SQLite's search index takes the turns in now, or once enough wait (`SearchIndexing`):
+        // how many wait is read in the write transaction.
+        var reading = lookup.queries
+        let sqlite = engine.dialect == .sqlite
+        if sqlite {
+            reading.append(
+                SQLStatement("SELECT (SELECT COALESCE(MAX(id), 0) FROM turns) - through FROM search_indexed"))
         }
+        let lookups = lookup.queries.count
+        let turns = prepared.briefing.turns.count
         let planned = rest
         guard
             let row = try await engine.write(
-                reading: lookup.queries,
+                reading: reading,
                 plan: { results in
-                    WritePlan(first: insert, rest: planned + [.rows(Rows.corpusFindings(lookup.findings(results)))])
+                    var steps = planned
+                    let waiting = sqlite ? (results.last?.first?.first?.int ?? 0) : 0
+                    if sqlite && (search == .now || waiting + turns >= Self.searchBatch) {
+                        steps += Schema.indexPendingTurns.map { .statement(SQLStatement($0)) }
+                    }
+                    let findings = lookup.findings(Array(results.prefix(lookups)))
+                    return WritePlan(first: insert, rest: steps + [.rows(Rows.corpusFindings(findings))])
                 })
         else {
             // Stored by someone else between the check and the write.
@@ -52,6 +63,12 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         }
         return .stored(id: row[0].int64, version: row.count > 1 ? row[1].int : 1)
     }
+
+    /// Turns waiting for the search index that make a batch (`SearchIndexing.batched`): some thirty
+    /// synthetic briefings. Batches of 128 briefings saved no more CPU than batches of 32.
+    static var searchBatch: Int { 3_000 }
+
+    func indexPendingTurns() async throws(StoreError) { try await engine.indexPendingTurns() }
 
     func storedID(sha256 sha: String) async throws(StoreError) -> Int64? {
         try await engine.query(SQLStatement("SELECT id FROM briefings WHERE sha256 = ?", [.text(sha)])).first?[0].int64

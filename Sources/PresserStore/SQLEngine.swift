@@ -16,6 +16,8 @@ protocol SQLEngine: Sendable {
     /// before it.
     func write(reading: [SQLStatement], plan: @Sendable ([[[StoreValue]]]) -> WritePlan) async throws(StoreError)
         -> [StoreValue]?
+    /// Runs `Schema.indexPendingTurns` in a transaction of its own (SQLite; nothing on PostgreSQL).
+    func indexPendingTurns() async throws(StoreError)
     func close() async
 }
 

@@ -93,6 +93,9 @@ struct SQLiteEngine: SQLEngine {
                     try db.execute(
                         sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
                 }
+                // Turns a killed ingest stored but left out of the search index (`SearchIndexing`)
+                // go in now, before anything reads the store.
+                if known.contains(Schema.searchIndexedThrough) { try Self.indexPendingTurns(db) }
                 return pending.map(\.name)
             }
         } catch is ForeignDatabase {
@@ -189,10 +192,25 @@ struct SQLiteEngine: SQLEngine {
         }
     }
 
+    func indexPendingTurns() async throws(StoreError) {
+        do {
+            try await pool.write { db in try Self.indexPendingTurns(db) }
+        } catch {
+            throw Self.storeError(error, at: location)
+        }
+    }
+
+    /// `Schema.indexPendingTurns`, in the caller's transaction.
+    private static func indexPendingTurns(_ db: Database) throws {
+        for sql in Schema.indexPendingTurns { try db.execute(sql: sql) }
+    }
+
     func close() async {
         guard closed.setFirst() else { return }
-        // After storing: a killed process leaves the merging to the next one that stores.
+        // After storing: turns left waiting for the search index go in, and the index is merged.
+        // A killed process leaves both to the next one (opening takes the turns in).
         if stored.isSet {
+            try? await pool.write { db in try Self.indexPendingTurns(db) }
             try? await pool.writeWithoutTransaction { db in try Self.mergeSearchSegments(db) }
         }
         if let checkpointer {

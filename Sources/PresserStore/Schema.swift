@@ -170,6 +170,28 @@ enum Schema {
                 "CREATE INDEX claims_dated_figures ON claims (subject_key, period_from, period_to, kind, briefing_id, idx) "
                     + datedFigures,
             ]),
+        // How far the search index has taken in the turns (their ids only grow): turns stored with
+        // `SearchIndexing.batched` wait above it until a batch takes them in (`indexPendingTurns`).
+        // Every turn stored before is in the index. PostgreSQL indexes each turn as it is stored.
+        Migration(
+            name: searchIndexedThrough,
+            sqlite: [
+                "CREATE TABLE search_indexed (through INTEGER NOT NULL)",
+                "INSERT INTO search_indexed (through) SELECT COALESCE(MAX(id), 0) FROM turns",
+            ],
+            postgres: []),
+    ]
+
+    /// The migration that adds the search index's mark.
+    static let searchIndexedThrough = "2026-12-01-search-indexed-through"
+
+    /// The turns stored since the search index last took them in, taken in, and the mark moved to
+    /// the last turn (SQLite; run in a write transaction, so no other writer adds turns meanwhile).
+    static let indexPendingTurns = [
+        "INSERT INTO turns_fts (rowid, search_text) SELECT id, search_text FROM turns "
+            + "WHERE id > (SELECT through FROM search_indexed)",
+        "UPDATE search_indexed SET through = (SELECT COALESCE(MAX(id), 0) FROM turns) "
+            + "WHERE through <> (SELECT COALESCE(MAX(id), 0) FROM turns)",
     ]
 
     /// The claims `CorpusLookup` compares across briefings, as an index's WHERE: every term is one

@@ -43,8 +43,15 @@ import Testing
             orphans = c.execute("select count(*) from turns where briefing_id not in (select id from briefings)").fetchone()[0]
             fts = c.execute("select count(*) from turns_fts").fetchone()[0]
             turns = c.execute("select count(*) from turns").fetchone()[0]
+            waiting = c.execute("select (select coalesce(max(id), 0) from turns) - through from search_indexed").fetchone()[0]
+            try:
+                c.execute("insert into turns_fts (turns_fts, rank) values ('integrity-check', 1)")
+                ftsok = 1
+            except sqlite3.DatabaseError:
+                ftsok = 0
+            c.rollback()
             print(json.dumps({"ok": int(ok), "briefings": briefings, "distinct": distinct, "partial": partial,
-                              "orphans": orphans, "fts": fts, "turns": turns}))
+                              "orphans": orphans, "fts": fts, "turns": turns, "waiting": waiting, "ftsok": ftsok}))
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -82,13 +89,17 @@ import Testing
         #expect(facts["fts"] == facts["turns"], "\(facts)")
         #expect((facts["briefings"] ?? 0) < 150, "\(facts)")
 
-        // It opens cleanly, and finishing the batch stores the rest, once.
+        // It opens cleanly, opening takes into the search index the turns the killed ingest left
+        // waiting for it (`SearchIndexing.batched`), and finishing the batch stores the rest, once.
         let list = try Presser.run(["list", "--database", database, "--format", "json"])
         #expect(list.status == 0, "\(list)")
+        let opened = try inspect(database)
+        #expect(opened["waiting"] == 0 && opened["ftsok"] == 1, "had \(facts["waiting"] ?? -1) waiting: \(opened)")
         let again = try Presser.run(["ingest", "--quiet", "--database", database, folder.path], timeout: .seconds(300))
         #expect(again.status == 0, "\(again)")
         let after = try inspect(database)
         #expect(after["briefings"] == 150 && after["distinct"] == 150 && after["partial"] == 0, "\(after)")
+        #expect(after["waiting"] == 0 && after["ftsok"] == 1, "\(after)")
     }
 
     /// Three processes create, migrate and fill one new file at once (a race CI once lost: two

@@ -109,6 +109,66 @@ import Testing
         #expect(try sqlite(file, "select v from turns_fts_config where k = 'automerge'") == "16\n")
     }
 
+    /// Whether the search index holds exactly the turns' words (FTS5's `integrity-check` with the
+    /// content table compared too), "yes" or "no".
+    func indexMatchesTurns(_ file: String) throws -> String {
+        try python(
+            """
+            import sqlite3, sys
+            try:
+                sqlite3.connect(sys.argv[1]).execute(
+                    "insert into turns_fts (turns_fts, rank) values ('integrity-check', 1)")
+                print("yes")
+            except sqlite3.DatabaseError:
+                print("no")
+            """, file)
+    }
+
+    /// Briefings stored `.batched` (as `presser ingest` stores them) wait for the search index
+    /// until some 3,000 turns do, and the briefing that brings them there takes them all in; a
+    /// store opened while some wait, as the next process after a killed ingest, takes them in
+    /// before anything reads.
+    @Test func batchedTurnsWaitForTheSearchIndexUntilABatchOrTheNextOpen() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("batched.sqlite")
+        let waiting = "SELECT (SELECT MAX(id) FROM turns) - through FROM search_indexed"
+        let store = try await StoreLocation.sqlite(path: file).open()
+        var briefing = try Pipeline.run(paths: [Corpus.path("scio-2019-12-09.txt")]).briefing
+        let turns = briefing.turns.count
+        let query = SearchQuery("\"no violent terrorist attacks\"", limit: 1000)
+        _ = try await store.store(PreparedBriefing(briefing), path: "/first.txt", search: .batched)
+        #expect(try await store.search(query).isEmpty)
+        #expect(try sqlite(file, waiting) == "\(turns)\n")
+        #expect(try indexMatchesTurns(file) == "no\n")
+
+        // Another store opened on the file takes the waiting turns in.
+        let next = try await StoreLocation.sqlite(path: file).open()
+        #expect(try sqlite(file, waiting) == "0\n")
+        #expect(try await next.search(query).map(\.briefing) == [1, 1])
+        await next.close()
+
+        // Copies stored batched wait until a batch is full, then are all found at once.
+        var stored = 0
+        while true {
+            stored += 1
+            briefing.source.sha256 = "copy-\(stored)"
+            _ = try await store.store(PreparedBriefing(briefing), path: "/copy-\(stored).txt", search: .batched)
+            if stored * turns < SQLBriefingStore<SQLiteEngine>.searchBatch {
+                #expect(try sqlite(file, waiting) == "\(stored * turns)\n")
+            } else {
+                break
+            }
+        }
+        #expect(try sqlite(file, waiting) == "0\n")
+        #expect(try await Set(store.search(query).map(\.briefing)).count == stored + 1)
+        // Stored at once, found at once.
+        briefing.source.sha256 = "now"
+        _ = try await store.store(PreparedBriefing(briefing), path: "/now.txt", search: .now)
+        #expect(try await Set(store.search(query).map(\.briefing)).count == stored + 2)
+        await store.close()
+        #expect(try indexMatchesTurns(file) == "yes\n")
+    }
+
     /// Closing the store leaves no log beside the file: what was written is in the file itself,
     /// and copying it or opening it read-only gets everything. (GRDB closes its read-only readers
     /// after the writer, and the last connection to close is the one that empties the log.)
