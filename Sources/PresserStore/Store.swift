@@ -54,8 +54,9 @@ public enum SearchIndexing: Sendable, Equatable {
     /// With the briefings stored before it, in the transaction of the one that brings the turns
     /// waiting to about 3,000 (some thirty briefings), or of `indexPendingTurns()`. FTS5 writes
     /// each transaction's words as a segment and merges segments as they pile up: taking thirty
-    /// briefings at a time cut the writer's CPU by a fifth (`presser bench --ingest`, 1,000
-    /// synthetic briefings: 6.1–6.3 → 4.8–5.1 ms a briefing). Each briefing is still stored
+    /// briefings at a time cut the writer's CPU by 10–15% (`presser bench --ingest`, 1,000
+    /// synthetic briefings: 6.1–6.3 → 5.2–5.5 ms a briefing into a new file, 6.9–7.2 → 6.2–6.3
+    /// into a copy of 10,000). Each briefing is still stored
     /// whole or not at all; until its batch is indexed a search does not find it, and after a
     /// killed ingest the next process to open the store indexes what was left waiting.
     case batched
