@@ -15,6 +15,9 @@ extension Presser {
                 pattern in quotes ("corpus/*.txt"). Files are parsed on all cores and each
                 briefing is stored in its own transaction: a bad file is reported and skipped,
                 and an interrupted run leaves every briefing either wholly stored or absent.
+                On SQLite the search index takes the turns in some thirty briefings at a time
+                and at the end, so a search run meanwhile may miss the last few stored; after
+                an interrupted run, the next command to open the store indexes them.
 
                 Storing is idempotent by content: the same bytes again add nothing
                 ("unchanged"); a changed file at a known path is stored as a new version, the
