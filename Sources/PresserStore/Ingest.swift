@@ -138,7 +138,7 @@ public enum Ingest {
 
     /// The groups analysed on all cores and made ready to store, in the order given, without a
     /// store: `presser bench --ingest` times this apart from the writing. Every group's rows are
-    /// held at once (about 100 KB a synthetic briefing), so give it a sample, not a whole corpus.
+    /// held at once (1,000 synthetic briefings: 360 MB), so give it a sample, not a whole corpus.
     public static func prepare(
         _ groups: [[String]], workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) async -> [Swift.Result<PreparedBriefing, PrepareFailure>] {
