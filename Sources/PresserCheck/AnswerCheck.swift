@@ -517,7 +517,7 @@ enum AnswerCheck {
         guard total > 0 else { return 0 }
         var taken = 0.0
         for word in asked {
-            if let id = weights.id(of: word), said[id] { taken += weights.weight(word) }
+            if let id = weights.id(of: word), said[id] { taken += weights.weight(id: id) }
         }
         return (taken / total * 1000).rounded() / 1000
     }

@@ -251,6 +251,9 @@ struct WordWeights {
 
     func weight(_ stem: String) -> Double { ids[stem].map { idf[$0] } ?? unseen }
 
+    /// The weight of the word with this id (one `id(of:)` gave).
+    func weight(id: Int) -> Double { idf[id] }
+
     func total(_ stems: Set<String>) -> Double { stems.reduce(0) { $0 + weight($1) } }
 
     /// The weight of the words in both sets, read off the smaller without building the
