@@ -90,19 +90,20 @@ extension Presser {
         private func fromStore() async throws -> (Briefing, Briefing) {
             let location = StoreLocation.resolve(option: database)
             let store = try await storeCall { () throws(StoreError) in try await location.open() }
-            var found: [Briefing] = []
-            for reference in [first, second] {
-                let stored = try await storeCall { () throws(StoreError) in
-                    try await store.briefing(BriefingReference(reference))
+            let found = try await closing(store) { store in
+                var found: [Briefing] = []
+                for reference in [first, second] {
+                    let stored = try await storeCall { () throws(StoreError) in
+                        try await store.briefing(BriefingReference(reference))
+                    }
+                    guard let stored else {
+                        printError("presser: \(reference): no such briefing in \(location)")
+                        throw ExitCode(66)
+                    }
+                    found.append(stored.briefing)
                 }
-                guard let stored else {
-                    await store.close()
-                    printError("presser: \(reference): no such briefing in \(location)")
-                    throw ExitCode(66)
-                }
-                found.append(stored.briefing)
+                return found
             }
-            await store.close()
             return (found[0], found[1])
         }
     }

@@ -211,8 +211,9 @@ extension Presser {
                 return
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            // As `presser ingest` reads a folder: SOURCES.md, README.md and the like are not transcripts.
             let inputs = names.sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") || $0.hasSuffix(".md") }
-                .filter { only.map($0.hasSuffix) ?? true }
+                .filter { !PresserStore.Ingest.isFolderNote($0) && (only.map($0.hasSuffix) ?? true) }
                 .compactMap { name -> TranscriptFile? in
                     let path = directory + "/" + name
                     return FileManager.default.contents(atPath: path).map {

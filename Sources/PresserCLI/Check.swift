@@ -86,17 +86,15 @@ extension Presser {
             guard let database, path != "-" else { return [] }
             let location = StoreLocation(database)
             let store = try await storeCall { () throws(StoreError) in try await location.open() }
-            let stored = try await storeCall { () throws(StoreError) in
-                try await store.briefing(BriefingReference(path))
-            }
-            var found: [CorpusFinding] = []
-            if let stored, stored.summary.sha256 == briefing.source.sha256 {
-                found = try await storeCall { () throws(StoreError) in
+            return try await closing(store) { store in
+                let stored = try await storeCall { () throws(StoreError) in
+                    try await store.briefing(BriefingReference(path))
+                }
+                guard let stored, stored.summary.sha256 == briefing.source.sha256 else { return [] }
+                return try await storeCall { () throws(StoreError) in
                     try await store.corpusFindings(briefing: stored.summary.id)
                 }
             }
-            await store.close()
-            return found
         }
 
         private struct FileFindings: Encodable {

@@ -34,9 +34,7 @@ extension Presser {
         )
         var out: String
         @Option(help: "Stored briefings by id (repeatable).") var id: [Int64] = []
-        @Option(help: ArgumentHelp("Stored briefings on or after this date.", valueName: "YYYY-MM-DD")) var from:
-            String?
-        @Option(help: ArgumentHelp("Stored briefings on or before this date.", valueName: "YYYY-MM-DD")) var to: String?
+        @OptionGroup var dates: DateRangeOption
         @Option(help: "Stored briefings where these words were said.") var query: String?
         @Flag(help: "ConvoKit: one conversation per briefing instead of one per exchange.") var perBriefing = false
         @Argument(help: ArgumentHelp("Transcripts to export directly.", valueName: "file")) var files: [String] = []
@@ -82,17 +80,20 @@ extension Presser {
         }
 
         private func fromStore() async throws -> [ExportedBriefing] {
-            let opened = try await store.open()
+            try await store.withStore { opened in try await export(from: opened) }
+        }
+
+        private func export(from opened: any BriefingStore) async throws -> [ExportedBriefing] {
             var ids = id
             if id.isEmpty {
                 if let query {
                     let hits = try await storeCall { () throws(StoreError) in
-                        try await opened.search(SearchQuery(query, from: from, to: to, limit: 10_000))
+                        try await opened.search(SearchQuery(query, from: dates.fromDay, to: dates.toDay, limit: 10_000))
                     }
                     ids = Array(Set(hits.map(\.briefing))).sorted()
                 } else {
                     let list = try await storeCall { () throws(StoreError) in
-                        try await opened.list(ListFilter(from: from, to: to, limit: 1_000_000))
+                        try await opened.list(ListFilter(from: dates.fromDay, to: dates.toDay, limit: 1_000_000))
                     }
                     ids = list.map(\.id)
                 }
@@ -106,7 +107,6 @@ extension Presser {
                 }
                 out.append(ExportedBriefing(key: String(id), briefing: stored.briefing))
             }
-            await opened.close()
             return out
         }
     }

@@ -12,8 +12,7 @@ extension Presser {
         )
 
         @OptionGroup var store: DatabaseOption
-        @Option(help: ArgumentHelp("Briefings on or after this date.", valueName: "YYYY-MM-DD")) var from: String?
-        @Option(help: ArgumentHelp("Briefings on or before this date.", valueName: "YYYY-MM-DD")) var to: String?
+        @OptionGroup var dates: DateRangeOption
         @Option(help: "Only this layout (roster-labels, inline-labels, tagged, timestamped, …).") var layout: String?
         @Option(help: "Only briefings where a speaker's name contains this.") var speaker: String?
         @Flag(help: "Every stored version of each file, not only the latest.") var allVersions = false
@@ -21,11 +20,12 @@ extension Presser {
         @Option(name: .shortAndLong, help: "Output format: table, json or csv.") var format: TableFormat = .table
 
         func run() async throws {
-            let briefings = try await store.open()
             let filter = ListFilter(
-                from: from, to: to, layout: layout, speaker: speaker, allVersions: allVersions, limit: limit)
-            let list = try await storeCall { () throws(StoreError) in try await briefings.list(filter) }
-            await briefings.close()
+                from: dates.fromDay, to: dates.toDay, layout: layout, speaker: speaker, allVersions: allVersions,
+                limit: limit)
+            let list = try await store.withStore { briefings in
+                try await storeCall { () throws(StoreError) in try await briefings.list(filter) }
+            }
             OutputTable.write(
                 format,
                 table: {

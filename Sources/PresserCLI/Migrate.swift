@@ -13,8 +13,9 @@ extension Presser {
         func run() async throws {
             let location = store.location
             let briefings = try await storeCall { () throws(StoreError) in try await location.openWithoutMigrating() }
-            let applied = try await storeCall { () throws(StoreError) in try await briefings.migrate() }
-            await briefings.close()
+            let applied = try await closing(briefings) { briefings in
+                try await storeCall { () throws(StoreError) in try await briefings.migrate() }
+            }
             print(
                 applied.isEmpty ? "\(location): up to date" : "\(location): applied \(applied.joined(separator: ", "))")
         }

@@ -26,8 +26,7 @@ extension Presser {
         @Option(help: "Only questions from an outlet whose name contains this.") var outlet: String?
         @Option(help: "Only turns of this kind: question, answer, statement, delegation, moderation.")
         var kind: Turn.Kind?
-        @Option(help: ArgumentHelp("Briefings on or after this date.", valueName: "YYYY-MM-DD")) var from: String?
-        @Option(help: ArgumentHelp("Briefings on or before this date.", valueName: "YYYY-MM-DD")) var to: String?
+        @OptionGroup var dates: DateRangeOption
         @Option(help: "At most this many results.") var limit = 20
         @Option(name: .shortAndLong, help: "Output format: table, json or csv.") var format: TableFormat = .table
         @Argument(help: "What to look for.") var query: [String]
@@ -40,12 +39,14 @@ extension Presser {
         }
 
         func run() async throws {
-            let briefings = try await store.open()
             let search = SearchQuery(
-                query.joined(separator: " "), speaker: speaker, outlet: outlet, kind: kind, from: from, to: to,
+                query.joined(separator: " "), speaker: speaker, outlet: outlet, kind: kind, from: dates.fromDay,
+                to: dates.toDay,
                 limit: limit)
-            let hits = try await storeCall { () throws(StoreError) in try await briefings.search(search) }
-            await briefings.close()
+            let hits = try await store.withStore { briefings in
+                try await storeCall { () throws(StoreError) in try await briefings.search(search) }
+            }
+            if hits.isEmpty { printError("presser: nothing found for “\(search.text)”") }
             OutputTable.write(
                 format,
                 table: {

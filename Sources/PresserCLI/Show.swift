@@ -22,21 +22,21 @@ extension Presser {
         var briefing: String
 
         func run() async throws {
-            let briefings = try await store.open()
             let reference = BriefingReference(briefing)
-            guard let stored = try await storeCall({ () throws(StoreError) in try await briefings.briefing(reference) })
-            else {
-                await briefings.close()
-                printError("presser: \(briefing): no such briefing in \(store.location)")
-                throw ExitCode(66)
+            let (stored, corpus, versions) = try await store.withStore { briefings in
+                let found = try await storeCall { () throws(StoreError) in try await briefings.briefing(reference) }
+                guard let stored = found else {
+                    printError("presser: \(briefing): no such briefing in \(store.location)")
+                    throw ExitCode(66)
+                }
+                let corpus = try await storeCall { () throws(StoreError) in
+                    try await briefings.corpusFindings(briefing: stored.summary.id)
+                }
+                let versions = try await storeCall { () throws(StoreError) in
+                    try await briefings.languageVersions(of: stored.summary.id)
+                }
+                return (stored, corpus, versions)
             }
-            let corpus = try await storeCall { () throws(StoreError) in
-                try await briefings.corpusFindings(briefing: stored.summary.id)
-            }
-            let versions = try await storeCall { () throws(StoreError) in
-                try await briefings.languageVersions(of: stored.summary.id)
-            }
-            await briefings.close()
             switch format {
             case .json:
                 struct Document: Encodable {

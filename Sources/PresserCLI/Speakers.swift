@@ -73,8 +73,7 @@ struct CorpusScope: ParsableArguments {
 
     /// Opens the store, finds the briefing (when one is named), reads, and closes the store.
     func read<T>(_ body: (any BriefingStore, Int64?) async throws(StoreError) -> T) async throws -> T {
-        let opened = try await store.open()
-        do {
+        try await store.withStore { opened in
             var id: Int64?
             if let briefing {
                 let reference = BriefingReference(briefing)
@@ -85,12 +84,7 @@ struct CorpusScope: ParsableArguments {
                 }
                 id = found.summary.id
             }
-            let result = try await storeCall { () throws(StoreError) in try await body(opened, id) }
-            await opened.close()
-            return result
-        } catch {
-            await opened.close()
-            throw error
+            return try await storeCall { () throws(StoreError) in try await body(opened, id) }
         }
     }
 }

@@ -24,11 +24,14 @@ extension Presser {
         @Argument(help: "What is measured.") var subject: [String]
 
         func run() async throws {
-            let briefings = try await store.open()
-            let points = try await storeCall { () throws(StoreError) in
-                try await briefings.timeline(subject: subject.joined(separator: " "), unit: unit)
+            let about = subject.joined(separator: " ")
+            let points = try await store.withStore { briefings in
+                try await storeCall { () throws(StoreError) in try await briefings.timeline(subject: about, unit: unit)
+                }
             }
-            await briefings.close()
+            if points.isEmpty {
+                printError("presser: no stored figure about “\(about)”" + (unit.map { " in \($0)" } ?? ""))
+            }
             OutputTable.write(
                 format,
                 table: {

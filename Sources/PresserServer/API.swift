@@ -52,7 +52,8 @@ struct API: Sendable {
     func list(_ request: Request) async throws -> Response {
         let q = QueryString(request)
         let filter = ListFilter(
-            from: q.nonEmpty("from"), to: q.nonEmpty("to"), layout: q.nonEmpty("layout"),
+            from: try Self.day(q, "from", side: .from), to: try Self.day(q, "to", side: .to),
+            layout: q.nonEmpty("layout"),
             speaker: q.nonEmpty("speaker"), limit: try Self.limit(q["limit"], default: 100, max: 1000))
         return json(try await call { () throws(StoreError) in try await store.list(filter) })
     }
@@ -120,7 +121,7 @@ struct API: Sendable {
         }
         let query = SearchQuery(
             text, speaker: q.nonEmpty("speaker"), outlet: q.nonEmpty("outlet"), kind: kind,
-            from: q.nonEmpty("from"), to: q.nonEmpty("to"),
+            from: try Self.day(q, "from", side: .from), to: try Self.day(q, "to", side: .to),
             limit: try Self.limit(q["limit"], default: 20, max: 200))
         return json(try await call { () throws(StoreError) in try await store.search(query) })
     }
@@ -209,6 +210,15 @@ struct API: Sendable {
         guard let text = QueryString(request).nonEmpty("briefing") else { return nil }
         guard let id = Int64(text), id > 0 else { throw Problem.badRequest("briefing is a positive number") }
         return id
+    }
+
+    /// `?from=` or `?to=` as the day compared (a month or a year covers all of it), when given.
+    private static func day(_ q: QueryString, _ name: String, side: DateBound.Side) throws -> String? {
+        guard let text = q.nonEmpty(name) else { return nil }
+        guard let bound = DateBound(text, side: side) else {
+            throw Problem.badRequest(DateBound.problem(text, name: name))
+        }
+        return bound.day
     }
 
     private static func limit(_ value: String?, default fallback: Int, max: Int) throws -> Int {

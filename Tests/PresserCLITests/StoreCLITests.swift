@@ -159,6 +159,44 @@ import Testing
 
         let missing = try Presser.run(["show", "--database", database, "999"])
         #expect(missing.status == 66, "\(missing)")
+
+        let nothing = try Presser.run(["timeline", "--database", database, "tulip exports"])
+        #expect(nothing.status == 0 && nothing.stderr.contains("no stored figure about “tulip exports”"), "\(nothing)")
+    }
+
+    /// `--from` and `--to` take a day, a month or a year, a month or a year covering all of it (given
+    /// as text, `--to 2019` left out every briefing of 2019); anything else is a usage error.
+    @Test func datesTakeADayAMonthOrAYear() throws {
+        let database = temp.url.appendingPathComponent("dates.sqlite").path
+        let ingest = try Presser.run([
+            "ingest", "--database", database, "Tests/Fixtures/corpus/scio-2019-12-09.txt",
+            "Tests/Fixtures/corpus/fomc-2020-09-16.txt",
+        ])
+        #expect(ingest.status == 0, "\(ingest)")
+        func dates(_ range: [String]) throws -> [String] {
+            let run = try Presser.run(["list", "--database", database, "--format", "csv"] + range)
+            #expect(run.status == 0, "\(run)")
+            return run.stdout.split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",")[1]) }
+                .sorted()
+        }
+        #expect(try dates(["--to", "2019"]) == ["2019-12-09"])
+        #expect(try dates(["--from", "2019", "--to", "2019"]) == ["2019-12-09"])
+        #expect(try dates(["--from", "2019-12", "--to", "2019-12"]) == ["2019-12-09"])
+        #expect(try dates(["--from", "2019-12-10"]) == ["2020-09-16"])
+        #expect(try dates(["--to", "2020-9-16"]) == ["2019-12-09", "2020-09-16"])
+        #expect(try dates(["--from", "2020-10"]) == [])
+
+        let search = try Presser.run(["search", "--database", database, "violent terrorist", "--to", "2019"])
+        #expect(search.stdout.contains("Shohrat Zakir"), "\(search)")
+        let later = try Presser.run(["search", "--database", database, "violent terrorist", "--from", "2020"])
+        #expect(later.status == 0 && later.stderr.contains("nothing found for “violent terrorist”"), "\(later)")
+
+        for (option, value) in [("--from", "2019-13"), ("--to", "2019-02-29"), ("--from", "last week")] {
+            let run = try Presser.run(["list", "--database", database, option, value])
+            #expect(run.status == 64, "\(run)")
+            #expect(
+                run.stderr.contains("\(option): “\(value)” is not a date; give YYYY-MM-DD, YYYY-MM or YYYY"), "\(run)")
+        }
     }
 
     @Test func aCorruptDatabaseIsOneLineAndExit65() throws {

@@ -45,6 +45,16 @@ import Testing
                 #expect(list.count == 2)
                 #expect(list.allSatisfy { $0["id"] is Int })
             }
+            // A year or a month covers all of it.
+            for (range, dates) in [
+                ("to=2019", ["2019-12-09"]), ("from=2020&to=2020-09", ["2020-09-16"]), ("from=2020-10", []),
+            ] {
+                try await client.execute(uri: "/api/v1/briefings?\(range)", method: .get) { response in
+                    #expect(response.status == .ok, "\(range)")
+                    let list = try #require(try Self.json(response) as? [[String: Any]])
+                    #expect(list.compactMap { $0["date"] as? String } == dates, "\(range)")
+                }
+            }
             try await client.execute(uri: "/api/v1/briefings/1", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
@@ -113,6 +123,7 @@ import Testing
                 ("/api/v1/briefings/999/claims", .notFound), ("/api/v1/search", .badRequest),
                 ("/api/v1/search?q=x&limit=0", .badRequest), ("/api/v1/search?q=x&kind=speech", .badRequest),
                 ("/api/v1/timeline", .badRequest), ("/api/v1/nothing-here", .notFound),
+                ("/api/v1/briefings?from=2019-13", .badRequest), ("/api/v1/search?q=x&to=yesterday", .badRequest),
             ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == status, "\(uri)")
@@ -206,6 +217,13 @@ import Testing
                 response in
                 let hits = try #require(try Self.json(response) as? [[String: Any]])
                 #expect(hits.contains { $0["turn"] as? Int == 25 && $0["speaker"] as? String == "Shohrat Zakir" })
+            }
+            for (range, found) in [("to=2019", true), ("from=2019-12-10", false)] {
+                try await client.execute(uri: "/api/v1/search?q=violent%20terrorist&\(range)", method: .get) {
+                    response in
+                    let hits = try #require(try Self.json(response) as? [[String: Any]])
+                    #expect(hits.isEmpty != found, "\(range)")
+                }
             }
             try await client.execute(uri: "/api/v1/outlets?briefing=1", method: .get) { response in
                 let outlets = try #require(try Self.json(response) as? [[String: Any]])
