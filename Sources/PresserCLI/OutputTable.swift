@@ -7,18 +7,19 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
-/// Rows for a terminal table (columns padded), CSV (RFC 4180) or, from the same values, JSON.
+/// Rows for a terminal table (columns padded to the widest cell as the terminal shows it: a Chinese
+/// character takes two columns), CSV (RFC 4180) or, from the same values, JSON.
 struct OutputTable {
     var headers: [String]
     var rows: [[String]]
 
     var text: String {
         let widths = headers.indices.map { c in
-            ([headers[c]] + rows.map { c < $0.count ? $0[c] : "" }).map(\.count).max() ?? 0
+            ([headers[c]] + rows.map { c < $0.count ? $0[c] : "" }).map(TerminalWidth.of).max() ?? 0
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { c, cell in
-                c == cells.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                c == cells.count - 1 ? cell : TerminalWidth.padded(cell, to: widths[c])
             }.joined(separator: "  ")
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n") + "\n"

@@ -164,6 +164,45 @@ import Testing
         #expect(nothing.status == 0 && nothing.stderr.contains("no stored figure about “tulip exports”"), "\(nothing)")
     }
 
+    /// A Chinese name takes two terminal columns a character: the columns after it still line up
+    /// under their headers (padded by characters, each row was off by the name's length).
+    @Test func tablesLineUpAfterChineseNames() throws {
+        let database = temp.url.appendingPathComponent("zh.sqlite").path
+        let ingest = try Presser.run([
+            "ingest", "--database", database, "Tests/Fixtures/corpus-zh/mfa-2020-03-12-zh.txt",
+            "Tests/Fixtures/corpus-zh/mfa-2023-03-22-zh.txt", "Tests/Fixtures/corpus/scio-2019-12-09.txt",
+        ])
+        #expect(ingest.status == 0, "\(ingest)")
+        // A line as the terminal shows it, one slot a column: an ideograph fills two.
+        func slots(_ line: Substring) -> [Character] {
+            line.flatMap { c -> [Character] in
+                c.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } == true ? [c, c] : [c]
+            }
+        }
+        for command in ["speakers", "outlets"] {
+            let run = try Presser.run([command, "--database", database])
+            #expect(run.status == 0, "\(run)")
+            let lines = run.stdout.split(separator: "\n")
+            let header = try #require(lines.first)
+            // Where each column after the first starts: after two spaces in the header.
+            let headerSlots = slots(header)
+            let starts = (2..<headerSlots.count).filter {
+                headerSlots[$0 - 2] == " " && headerSlots[$0 - 1] == " " && headerSlots[$0] != " "
+            }
+            #expect(starts.count >= 3, "\(header)")
+            let chinese = lines.dropFirst().filter {
+                $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+            }
+            #expect(chinese.count >= 2, "\(run)")
+            for line in chinese where !line.hasPrefix("total:") {
+                let row = slots(line)
+                for start in starts {
+                    #expect(start < row.count && row[start - 1] == " " && row[start] != " ", "\(line)")
+                }
+            }
+        }
+    }
+
     /// `--from` and `--to` take a day, a month or a year, a month or a year covering all of it (given
     /// as text, `--to 2019` left out every briefing of 2019); anything else is a usage error.
     @Test func datesTakeADayAMonthOrAYear() throws {
