@@ -39,15 +39,23 @@ public enum TranscriptParser {
         for (page, file) in files.enumerated() {
             let decoded = try InputDecoder.decode(file.bytes, file: file.name)
             if let warning = decoded.warning { warnings.append("\(file.name): \(warning)") }
+            var text = decoded.text
+            if let unwrapped = BytesLiteral.unwrapped(text) {
+                // Line numbers then count the literal's escaped line breaks as lines.
+                text = unwrapped.text
+                warnings.append(
+                    "\(file.name): read \(unwrapped.literals == 1 ? "a line" : "\(unwrapped.literals) lines") saved "
+                        + "as a Python bytes literal (b'…'), escapes decoded")
+            }
             let pageLines: [SourceLine]
-            if HTMLText.looksLikeHTML(decoded.text) || file.name.lowercased().hasSuffix(".html")
+            if HTMLText.looksLikeHTML(text) || file.name.lowercased().hasSuffix(".html")
                 || file.name.lowercased().hasSuffix(".htm")
             {
-                pageLines = HTMLText.lines(from: decoded.text).map {
+                pageLines = HTMLText.lines(from: text).map {
                     SourceLine(text: TextNormalizer.clean($0.text[...]), number: $0.number, page: page)
                 }
             } else {
-                let raw = TextNormalizer.lines(decoded.text, cleaning: false)
+                let raw = TextNormalizer.lines(text, cleaning: false)
                 var skip = 0
                 if let fm = FrontMatter.read(raw) {
                     if page == 0 { frontMatter = fm }

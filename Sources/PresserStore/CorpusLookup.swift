@@ -137,15 +137,23 @@ struct CorpusLookup: Sendable {
             }
         }
         let top = shared.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(20)
+        // A briefing that shares nine in ten of its sentences with another is the same transcript
+        // stored again from another file (the HTML page and its text, a copy with a note added):
+        // said as such, not as talking points repeated.
+        let distinct = Set(sentences.joined().map(\.fingerprint)).count
         for (id, s) in top.sorted(by: { $0.key < $1.key }) {
             let short = s.text.count > 120 ? String(s.text.prefix(117)) + "…" : s.text
+            let message =
+                distinct >= 10 && 10 * s.count >= 9 * distinct
+                ? "\(Self.thisBriefing) repeats #\(id) almost whole, most likely the same transcript from another file: "
+                    + "\(min(s.count, distinct)) of its \(distinct) long sentences said word for word there too, "
+                    + "such as “\(short)”"
+                : "\(s.count) sentence\(s.count == 1 ? "" : "s") of \(Self.thisBriefing) said word for word in #\(id) "
+                    + "too, such as “\(short)”"
             out.append(
                 CorpusFinding(
-                    kind: .repeatedTalkingPoint, severity: .info,
-                    message:
-                        "\(s.count) sentence\(s.count == 1 ? "" : "s") of \(Self.thisBriefing) said word for word in #\(id) "
-                        + "too, such as “\(short)”",
-                    briefing: 0, otherBriefing: id, index: s.turn, otherIndex: s.otherTurn))
+                    kind: .repeatedTalkingPoint, severity: .info, message: message, briefing: 0, otherBriefing: id,
+                    index: s.turn, otherIndex: s.otherTurn))
         }
         return out
     }

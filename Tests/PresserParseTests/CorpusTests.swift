@@ -42,6 +42,30 @@ import Testing
         #expect(html.date == text.date)
     }
 
+    /// Eight White House pages of the corpus were saved by their scraper as Python's `repr` of the
+    /// bytes (`b'<div …>\n<p>\n\tPRESIDENT OBAMA:\xc2\xa0 …'`): one line, every break and accent
+    /// escaped. Read as they are, five of them were one turn and three lost half their turns; read
+    /// back into their bytes, each gives the transcript, claims and findings its text gives.
+    @Test(arguments: [
+        "whitehouse-obama-2009-01-23", "whitehouse-obama-2010-03-04", "whitehouse-obama-2013-11-05",
+        "whitehouse-obama-2016-03-21", "whitehouse-obama-2016-04-01", "whitehouse-obama-2016-05-23",
+        "whitehouse-obama-2016-07-05", "whitehouse-obama-2016-08-03",
+    ])
+    func pageSavedAsABytesLiteralMatchesItsText(_ stem: String) throws {
+        let bytes = try Array(Data(contentsOf: Fixtures.corpus.appendingPathComponent(stem + ".html")))
+        #expect(bytes.starts(with: Array("<h1>".utf8)) && String(decoding: bytes, as: UTF8.self).contains("\nb'<div"))
+        let result = try TranscriptParser.parse([TranscriptFile(name: stem + ".html", bytes: bytes)])
+        #expect(result.warnings.contains { $0.contains("saved as a Python bytes literal") }, "\(result.warnings)")
+        let html = result.briefing
+        let text = try Fixtures.parse(stem + ".txt")
+        #expect(html.turns.count == text.turns.count && html.turns.count >= 15)
+        #expect(html.turns.map(\.text) == text.turns.map(\.text))
+        #expect(html.turns.map(\.kind) == text.turns.map(\.kind))
+        #expect(html.participants.map(\.name) == text.participants.map(\.name))
+        #expect(html.exchanges.count == text.exchanges.count)
+        #expect(html.title == text.title && html.date == text.date)
+    }
+
     /// rev.com names reporters by first name ("Peter:", "Tony:"), as it names officials; they press
     /// in short turns that ask or break off. Read as officials, their follow-ups became answers to
     /// the question before (Peter's 13 turns of follow-ups hung under one question). The first

@@ -168,6 +168,29 @@ import Testing
         #expect(lines.map(\.number) == [3, 4])
     }
 
+    /// A line that is Python's `repr` of bytes is read back into them; the lines around it, and
+    /// prose that merely starts with "b'", are left alone.
+    @Test func bytesLiteralLinesAreDecoded() throws {
+        let saved = #"""
+            <h1>Briefing</h1>
+            b'<p>\n\tMR. GIBBS:\xc2\xa0 Good afternoon.</p>\n<p>Q\xc2\xa0 Robert\'s view? \xe2\x80\x9cNo.\xe2\x80\x9d \\ \t</p>'
+            """#
+        let unwrapped = try #require(BytesLiteral.unwrapped(saved))
+        #expect(unwrapped.literals == 1)
+        #expect(
+            unwrapped.text
+                == "<h1>Briefing</h1>\n<p>\n\tMR. GIBBS:\u{A0} Good afternoon.</p>\n<p>Q\u{A0} Robert's view? “No.” \\ \t</p>"
+        )
+        #expect(BytesLiteral.unwrapped(#"b"It's a \x27quote\x27\n""#)?.text == "It's a 'quote'\n")
+        for text in [
+            "Plain transcript.\nMR. GIBBS: Hello.", "b'Day' was the word of the week.\\n",
+            #"b'opened\n but not closed"#, #"b'a quote ' inside\n'"#, #"b'a bad \xZZ escape'"#,
+            #"b'no escapes at all'"#, "b'caf\u{E9}\\n'", #"  text before b'\n'"#,
+        ] {
+            #expect(BytesLiteral.unwrapped(text) == nil, "\(text)")
+        }
+    }
+
     @Test func selfIntroductionsAndCalls() {
         #expect(
             Outlets.selfIntroduction("Thank you. Colby Smith with the Financial Times. How confident")

@@ -182,7 +182,10 @@ enum StoreContract {
                     $0.kind == .figureChanged && $0.message.contains("“3.6 percent”")
                         && $0.message.contains("“3.1 percent”")
                 }, "\(findings.map(\.message))")
-            #expect(findings.contains { $0.kind == .repeatedTalkingPoint })
+            // Two press conferences nine months apart share sentences, not the whole transcript.
+            let repeated = findings.filter { $0.kind == .repeatedTalkingPoint }
+            #expect(repeated.count == 1 && repeated.allSatisfy { $0.message.contains("said word for word in #") })
+            #expect(!repeated.contains { $0.message.contains("almost whole") }, "\(repeated.map(\.message))")
         }
     }
 
@@ -223,6 +226,11 @@ enum StoreContract {
             // found again in the first five only.
             let repeated = try await store.corpusFindings(briefing: last.id).filter { $0.kind == .repeatedTalkingPoint }
             #expect(Set(repeated.map(\.otherBriefing)) == Set(ids.prefix(5)), "\(repeated.map(\.message))")
+            // Each copy is the same transcript, one figure apart: said so, not as talking points.
+            #expect(
+                repeated.allSatisfy {
+                    $0.message.hasPrefix("#\(last.id) repeats #\($0.otherBriefing) almost whole, most likely the same ")
+                }, "\(repeated.map(\.message))")
         }
     }
 
