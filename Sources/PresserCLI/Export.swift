@@ -39,6 +39,20 @@ extension Presser {
         @Flag(help: "ConvoKit: one conversation per briefing instead of one per exchange.") var perBriefing = false
         @Argument(help: ArgumentHelp("Transcripts to export directly.", valueName: "file")) var files: [String] = []
 
+        func validate() throws {
+            // The selections pick stored briefings; given files, they would be silently ignored.
+            guard !files.isEmpty else { return }
+            let selecting = [
+                id.isEmpty ? nil : "--id", dates.from.map { _ in "--from" }, dates.to.map { _ in "--to" },
+                query.map { _ in "--query" },
+            ].compactMap { $0 }
+            if !selecting.isEmpty {
+                throw ValidationError(
+                    "\(selecting.joined(separator: ", ")) select\(selecting.count == 1 ? "s" : "") stored briefings; "
+                        + "give them without files, or give the files alone.")
+            }
+        }
+
         func run() async throws {
             let briefings = files.isEmpty ? try await fromStore() : try fromFiles()
             guard !briefings.isEmpty else {
@@ -57,7 +71,9 @@ extension Presser {
                 printError("presser: \(out): cannot write: \(error.localizedDescription)")
                 throw ExitCode(73)
             }
-            print("\(briefings.count) briefings exported as \(format.rawValue) to \(out)")
+            print(
+                "\(briefings.count) briefing\(briefings.count == 1 ? "" : "s") exported as \(format.rawValue) to \(out)"
+            )
         }
 
         private func fromFiles() throws -> [ExportedBriefing] {

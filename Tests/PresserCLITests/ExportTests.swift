@@ -169,8 +169,18 @@ import Testing
         let run = try Presser.run([
             "export", "--database", database, "--format", "jsonl", "--query", "Xinjiang", "--out", out,
         ])
-        #expect(run.stdout.contains("1 briefings exported"), "\(run)")
+        #expect(run.stdout.contains("1 briefing exported"), "\(run)")
         let all = try Presser.run(["export", "--database", database, "--format", "jsonl", "--out", out])
         #expect(all.stdout.contains("2 briefings exported"), "\(all)")
+        let year = try Presser.run([
+            "export", "--database", database, "--format", "jsonl", "--to", "2019", "--out", out,
+        ])
+        #expect(year.stdout.contains("1 briefing exported"), "\(year)")
+        // Selections pick stored briefings: with files, they are a usage error, not ignored.
+        let mixed = try Presser.run([
+            "export", "--database", database, "--format", "jsonl", "--from", "2020", "--out", out,
+            "Tests/Fixtures/corpus/scio-2019-12-09.txt",
+        ])
+        #expect(mixed.status == 64 && mixed.stderr.contains("--from selects stored briefings"), "\(mixed)")
     }
 }
