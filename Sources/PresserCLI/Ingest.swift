@@ -51,7 +51,9 @@ extension Presser {
             let briefings = try await store.open()
             let groups = pages ? [files] : files.map { [$0] }
             let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
-            let results = await PresserStore.Ingest.run(groups, into: briefings) { progress in bar.draw(progress) }
+            let warnings = Warnings()
+            let results = await PresserStore.Ingest.run(
+                groups, into: briefings, progress: { bar.draw($0) }, warning: { warnings.add($0) })
             bar.finish()
             // Closing a store that took new briefings merges its search index (a second or so for
             // 10,000 briefings, more on a large store an older Presser left unmerged): said, on a
@@ -70,12 +72,35 @@ extension Presser {
                 case .failed(let path, let reason): failed.append((path, reason))
                 }
             }
+            // The first twenty, then how many more: a folder of ten thousand old files is not ten
+            // thousand lines.
+            let said = warnings.all
+            for warning in said.prefix(20) { printError("presser: warning: \(warning)") }
+            if said.count > 20 { printError("presser: … and \(said.count - 20) more warnings like these") }
             for (_, reason) in failed { printError("presser: \(reason)") }
             print(
                 "\(stored) stored, \(unchanged) unchanged, \(failed.count) failed, \(missing.count) not found"
                     + " (database: \(store.location))")
             if !failed.isEmpty || !missing.isEmpty { throw ExitCode(1) }
         }
+    }
+}
+
+/// What reading the files called for, gathered while the progress bar is drawn and said after it.
+final class Warnings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+
+    func add(_ warning: String) {
+        lock.lock()
+        list.append(warning)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return list
     }
 }
 

@@ -127,8 +127,9 @@ public enum Ingest {
             AnalysisThreads.shared.run {
                 do throws(PresserError) {
                     let analysed = try Pipeline.runForStore(files)
-                    continuation.resume(
-                        returning: .prepared(PreparedBriefing(analysed.briefing, sentences: analysed.sentences)))
+                    var prepared = PreparedBriefing(analysed.briefing, sentences: analysed.sentences)
+                    prepared.warnings = analysed.warnings
+                    continuation.resume(returning: .prepared(prepared))
                 } catch {
                     continuation.resume(returning: .failed(error.description))
                 }
@@ -171,11 +172,12 @@ public enum Ingest {
 
     /// Parses the groups on all cores and stores them one at a time, in the order given. At most
     /// eight times `workers` groups are read and analysed ahead of the writer (on `AnalysisThreads`,
-    /// one thread per core), so memory stays flat however many there are.
+    /// one thread per core), so memory stays flat however many there are. `warning` hears what
+    /// reading a file called for ("not UTF-8; read as Windows-1252"), as each is stored.
     public static func run(
         _ groups: [[String]], into store: any BriefingStore,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-        progress: @Sendable (Progress) -> Void = { _ in }
+        progress: @Sendable (Progress) -> Void = { _ in }, warning: @Sendable (String) -> Void = { _ in }
     ) async -> [Result] {
         let clock = ContinuousClock()
         let start = clock.now
@@ -217,6 +219,7 @@ public enum Ingest {
                     case .unchanged(let id):
                         results.append(.unchanged(path: name, id: id))
                     case .prepared(let prepared):
+                        prepared.warnings.forEach(warning)
                         do throws(StoreError) {
                             switch try await store.store(prepared, path: paths[0], search: .batched) {
                             case .stored(let id, let version):

@@ -16,14 +16,17 @@ public enum Pipeline {
         return (Checker.check(briefing, sentences: sentences), result.warnings)
     }
 
-    /// `run` for the store: the briefing and its officials' sentences fingerprinted, read once.
+    /// `run` for the store: the briefing, its officials' sentences fingerprinted (read once), and
+    /// the notes about the input.
     static func runForStore(_ inputs: [TranscriptFile]) throws(PresserError) -> (
-        briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)]
+        briefing: Briefing, sentences: [(turn: Int, fingerprint: String, text: String)], warnings: [String]
     ) {
-        var briefing = try TranscriptParser.parse(inputs).briefing
+        let result = try TranscriptParser.parse(inputs)
+        var briefing = result.briefing
         let sentences = Sentences.ofTurns(briefing)
         briefing.claims = ClaimExtractor.claims(in: briefing, sentences: sentences)
-        return Checker.checkForStore(briefing, sentences: sentences)
+        let checked = Checker.checkForStore(briefing, sentences: sentences)
+        return (checked.briefing, checked.sentences, result.warnings)
     }
 
     /// The same from paths (or `-` for standard input).

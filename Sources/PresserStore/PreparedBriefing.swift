@@ -19,6 +19,8 @@ public struct PreparedBriefing: Sendable {
     /// Each claim's `CorpusKeys.subjectKey`, worked out once for its row and the corpus lookups
     /// (and so on the analysis threads, not the one writer).
     var subjectKeys: [String?]
+    /// Notes about reading the input, for the reader ("not UTF-8; read as Windows-1252"); not stored.
+    public internal(set) var warnings: [String] = []
 
     public init(_ briefing: Briefing) {
         self.init(briefing, sentences: CorpusKeys.sentenceFingerprints(briefing))

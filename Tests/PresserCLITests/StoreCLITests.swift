@@ -164,6 +164,36 @@ import Testing
         #expect(nothing.status == 0 && nothing.stderr.contains("no stored figure about “tulip exports”"), "\(nothing)")
     }
 
+    /// What reading a file called for is said by `ingest` too, after its summary, as by `parse`
+    /// (ingest used to drop it): a page saved as a bytes literal, a file in Windows-1252.
+    @Test func ingestSaysWhatReadingTheFilesCalledFor() throws {
+        let folder = temp.url.appendingPathComponent("warned")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = folder.appendingPathComponent("whitehouse-obama-2016-03-21.html")
+        try FileManager.default.copyItem(
+            at: Corpus.packageRoot.appendingPathComponent("Tests/Fixtures/corpus/whitehouse-obama-2016-03-21.html"),
+            to: page)
+        // The reference transcript with its apostrophes curled as Windows-1252 writes them.
+        let text = String(decoding: try Corpus.bytes("scio-2019-12-09.txt"), as: UTF8.self)
+        let latin = text.unicodeScalars.map { s -> UInt8 in
+            s.value == 0x27 || s.value == 0x2019 ? 0x92 : s.value < 0x80 ? UInt8(s.value) : UInt8(ascii: "?")
+        }
+        #expect(latin.contains(0x92))
+        let old = folder.appendingPathComponent("scio-cp1252.txt")
+        try Data(latin).write(to: old)
+        let clean = try temp.write("plain.txt", Corpus.bytes("fomc-2020-09-16.txt"))
+        let database = temp.url.appendingPathComponent("warned.sqlite").path
+        let run = try Presser.run(["ingest", "--quiet", "--database", database, folder.path, clean])
+        #expect(run.status == 0 && run.stdout.contains("3 stored, 0 unchanged, 0 failed"), "\(run)")
+        #expect(
+            run.stderrLines.sorted() == [
+                "presser: warning: \(old.path): not UTF-8; read as Windows-1252",
+                "presser: warning: \(page.path): read a line saved as a Python bytes literal (b'…'), escapes decoded",
+            ], "\(run)")
+        let list = try Presser.run(["list", "--database", database, "--format", "csv"])
+        #expect(list.stdout.contains(",2016-03-21,inline-labels,24,"), "\(list)")
+    }
+
     /// A Chinese name takes two terminal columns a character: the columns after it still line up
     /// under their headers (padded by characters, each row was off by the name's length).
     @Test func tablesLineUpAfterChineseNames() throws {
