@@ -15,13 +15,14 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "Measure parse throughput (MB/s) on one core over a folder of transcripts.",
             discussion: """
-                Reads every .txt, .html and .md file in the folder into memory, then parses
-                them all (with --claims also extracts their claims; with --checks also
-                extracts claims and runs the checks), one after another on one thread, several
-                rounds, and reports the median round. Build in release mode for meaningful
+                Reads the transcripts presser ingest would read from the folder (.txt, .html,
+                .htm and .md, in subfolders too; README, SOURCES and such left out) into
+                memory, then parses them all (with --claims also extracts their claims; with
+                --checks also extracts claims and runs the checks), one after another on one
+                thread, several rounds, and reports the median round. Build in release mode for meaningful
                 figures:
                   swift run -c release presser bench Tests/Fixtures/corpus
-                  swift run -c release presser bench --only -zh.txt Tests/Fixtures/corpus-zh
+                  swift run -c release presser bench --only=-zh.txt Tests/Fixtures/corpus-zh
 
                 --search measures search latency on a store. --ingest measures what limits
                 presser ingest: the analysis of a folder's transcripts on all cores, then the
@@ -210,18 +211,14 @@ extension Presser {
                 try await measureIngest(ingest)
                 return
             }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            // As `presser ingest` reads a folder: SOURCES.md, README.md and the like are not transcripts.
-            let inputs = names.sorted().filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") || $0.hasSuffix(".md") }
-                .filter { !PresserStore.Ingest.isFolderNote($0) && (only.map($0.hasSuffix) ?? true) }
-                .compactMap { name -> TranscriptFile? in
-                    let path = directory + "/" + name
-                    return FileManager.default.contents(atPath: path).map {
-                        TranscriptFile(name: path, bytes: [UInt8]($0))
-                    }
+            // The files `presser ingest` would read from the folder (SOURCES.md and the like left out).
+            let inputs = PresserStore.Ingest.files([directory]).files
+                .filter { only.map($0.hasSuffix) ?? true }
+                .compactMap { path -> TranscriptFile? in
+                    FileManager.default.contents(atPath: path).map { TranscriptFile(name: path, bytes: [UInt8]($0)) }
                 }
             guard !inputs.isEmpty else {
-                printError("presser: \(directory): no transcripts (.txt, .html, .md) to measure")
+                printError("presser: \(directory): no transcripts (.txt, .html, .htm, .md) to measure")
                 throw ExitCode(66)
             }
             let bytes = inputs.reduce(0) { $0 + $1.bytes.count }

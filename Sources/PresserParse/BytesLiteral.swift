@@ -51,16 +51,15 @@ enum BytesLiteral {
     /// unescaped quote of that kind, no byte outside printable ASCII, and at least one `\n` or `\x`
     /// escape (prose that happens to start with "b'" has none).
     static func decode(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        let from = 0
         var to = line.count
-        while to > from, line[to - 1] == 0x20 || line[to - 1] == 0x09 || line[to - 1] == 0x0D { to -= 1 }
-        guard to - from >= 4, line[from] == UInt8(ascii: "b") else { return nil }
-        let quote = line[from + 1]
+        while to > 0, line[to - 1] == 0x20 || line[to - 1] == 0x09 || line[to - 1] == 0x0D { to -= 1 }
+        guard to >= 4, line[0] == UInt8(ascii: "b") else { return nil }
+        let quote = line[1]
         guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\""), line[to - 1] == quote else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(to - from)
+        out.reserveCapacity(to)
         var escapes = 0
-        var i = from + 2
+        var i = 2
         let end = to - 1
         while i < end {
             let b = line[i]

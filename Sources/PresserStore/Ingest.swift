@@ -44,7 +44,7 @@ public enum Ingest {
 
     /// Files in a folder that describe it rather than being transcripts: README.md, SOURCES.md,
     /// LICENSE.txt, CHANGELOG.md… (name them directly to ingest them anyway).
-    public static func isFolderNote(_ name: String) -> Bool {
+    static func isFolderNote(_ name: String) -> Bool {
         let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent.uppercased()
         return ["README", "SOURCES", "LICENSE", "CHANGELOG", "NOTES", "INDEX"].contains(stem)
     }
