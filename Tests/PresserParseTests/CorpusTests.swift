@@ -44,7 +44,7 @@ import Testing
 
     /// Eight White House pages of the corpus were saved by their scraper as Python's `repr` of the
     /// bytes (`b'<div …>\n<p>\n\tPRESIDENT OBAMA:\xc2\xa0 …'`): one line, every break and accent
-    /// escaped. Read as they are, five of them were one turn and three lost half their turns; read
+    /// escaped. Read as they are, five were one turn, two lost half their turns and one a turn; read
     /// back into their bytes, each gives the transcript, claims and findings its text gives.
     @Test(arguments: [
         "whitehouse-obama-2009-01-23", "whitehouse-obama-2010-03-04", "whitehouse-obama-2013-11-05",
