@@ -24,6 +24,11 @@ extension Presser {
                 old one kept (list --all-versions shows them). Figures and sentences are
                 compared with the rest of the corpus as each briefing is stored (see show).
 
+                A store keeps the reading of the Presser that stored each file. After an
+                upgrade, --reanalyse reads the stored files again and replaces their turns,
+                claims, findings and corpus findings, keeping their ids and versions:
+                  presser ingest --reanalyse corpus/
+
                 Exit codes: 0 all stored or unchanged, 1 some files failed, 64 bad usage,
                 65/69/74 the database could not be used.
                 """
@@ -33,6 +38,12 @@ extension Presser {
 
         @Flag(help: "Join all the files, in order, into one briefing (a transcript split over several pages).")
         var pages = false
+
+        @Flag(
+            help: ArgumentHelp(
+                "Analyse files whose bytes are stored already again, and replace their stored reading "
+                    + "(same id, path and version)."))
+        var reanalyse = false
 
         @Flag(name: .shortAndLong, help: "No progress bar and no per-file lines; the summary only.")
         var quiet = false
@@ -53,22 +64,30 @@ extension Presser {
             let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
             let warnings = Warnings()
             let results = await PresserStore.Ingest.run(
-                groups, into: briefings, progress: { bar.draw($0) }, warning: { warnings.add($0) })
+                groups, into: briefings, reanalyse: reanalyse, progress: { bar.draw($0) },
+                warning: { warnings.add($0) })
             bar.finish()
             // Closing a store that took new briefings merges its search index (a second or so for
             // 10,000 briefings, more on a large store an older Presser left unmerged): said, on a
             // terminal, rather than a silent pause after the bar is full.
-            let storedAny = results.contains { if case .stored = $0 { true } else { false } }
+            let storedAny = results.contains {
+                switch $0 {
+                case .stored, .reanalysed: true
+                case .unchanged, .failed: false
+                }
+            }
             if storedAny { bar.note("Finishing: merging the search index…") }
             await briefings.close()
             bar.clearNote()
             var stored = 0
             var unchanged = 0
+            var reanalysed = 0
             var failed: [(String, String)] = []
             for result in results {
                 switch result {
                 case .stored: stored += 1
                 case .unchanged: unchanged += 1
+                case .reanalysed: reanalysed += 1
                 case .failed(let path, let reason): failed.append((path, reason))
                 }
             }
@@ -79,7 +98,8 @@ extension Presser {
             if said.count > 20 { printError("presser: … and \(said.count - 20) more warnings like these") }
             for (_, reason) in failed { printError("presser: \(reason)") }
             print(
-                "\(stored) stored, \(unchanged) unchanged, \(failed.count) failed, \(missing.count) not found"
+                "\(stored) stored, " + (reanalyse ? "\(reanalysed) reanalysed, " : "")
+                    + "\(unchanged) unchanged, \(failed.count) failed, \(missing.count) not found"
                     + " (database: \(store.location))")
             if !failed.isEmpty || !missing.isEmpty { throw ExitCode(1) }
         }

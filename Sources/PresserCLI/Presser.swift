@@ -27,7 +27,7 @@ struct Presser: AsyncParsableCommand {
         subcommands: [
             Parse.self, Claims.self, Check.self, Align.self, Ingest.self, List.self, Show.self, Search.self,
             Speakers.self,
-            Outlets.self, Timeline.self, Migrate.self, Serve.self, Export.self, Eval.self, Bench.self,
+            Outlets.self, Timeline.self, Remove.self, Migrate.self, Serve.self, Export.self, Eval.self, Bench.self,
         ]
     )
 

@@ -15,18 +15,20 @@ public enum Ingest {
     public enum Result: Sendable, Equatable {
         case stored(path: String, id: Int64, version: Int)
         case unchanged(path: String, id: Int64)
+        /// Stored before from the same bytes, and its reading replaced by a new analysis (`reanalyse`).
+        case reanalysed(path: String, id: Int64)
         case failed(path: String, reason: String)
 
         public var path: String {
             switch self {
-            case .stored(let path, _, _), .unchanged(let path, _), .failed(let path, _): path
+            case .stored(let path, _, _), .unchanged(let path, _), .reanalysed(let path, _), .failed(let path, _): path
             }
         }
 
         /// The stored briefing's id, unless the file failed.
         public var id: Int64? {
             switch self {
-            case .stored(_, let id, _), .unchanged(_, let id): id
+            case .stored(_, let id, _), .unchanged(_, let id), .reanalysed(_, let id): id
             case .failed: nil
             }
         }
@@ -100,36 +102,44 @@ public enum Ingest {
 
     /// What a worker made of one file (or group of pages).
     enum Analysed: Sendable {
-        case prepared(PreparedBriefing)
+        /// Ready to store; `replacing` the id of the briefing stored from the same bytes, when its
+        /// reading is to be replaced.
+        case prepared(PreparedBriefing, replacing: Int64?)
         /// The same bytes are stored already: not parsed again.
         case unchanged(id: Int64)
         case failed(String)
     }
 
-    /// Reads the files; unless their bytes are stored already, parses, extracts the claims, checks
-    /// and prepares the rows (on the analysis threads, not Swift's few cooperative ones, which the
-    /// loop that hands each briefing to the writer needs). Without a store, every group is analysed.
-    private static func analyse(_ paths: [String], store: (any BriefingStore)?) async -> Analysed {
+    /// Reads the files; unless their bytes are stored already (and `reanalyse` is false), parses,
+    /// extracts the claims, checks and prepares the rows (on the analysis threads, not Swift's few
+    /// cooperative ones, which the loop that hands each briefing to the writer needs). Without a
+    /// store, every group is analysed.
+    private static func analyse(_ paths: [String], store: (any BriefingStore)?, reanalyse: Bool = false) async
+        -> Analysed
+    {
         let files: [TranscriptFile]
         do throws(PresserError) {
             files = try paths.map { path throws(PresserError) in try TranscriptFile.read(path) }
         } catch {
             return .failed(error.description)
         }
+        var replacing: Int64?
         do throws(StoreError) {
             if let store, let id = try await store.storedID(sha256: TranscriptParser.sha256(of: files)) {
-                return .unchanged(id: id)
+                guard reanalyse else { return .unchanged(id: id) }
+                replacing = id
             }
         } catch {
             return .failed(error.description)
         }
+        let replaced = replacing
         return await withCheckedContinuation { continuation in
             AnalysisThreads.shared.run {
                 do throws(PresserError) {
                     let analysed = try Pipeline.runForStore(files)
                     var prepared = PreparedBriefing(analysed.briefing, sentences: analysed.sentences)
                     prepared.warnings = analysed.warnings
-                    continuation.resume(returning: .prepared(prepared))
+                    continuation.resume(returning: .prepared(prepared, replacing: replaced))
                 } catch {
                     continuation.resume(returning: .failed(error.description))
                 }
@@ -156,7 +166,7 @@ public enum Ingest {
             while let (index, outcome) = await group.next() {
                 launch()
                 switch outcome {
-                case .prepared(let prepared): results[index] = .success(prepared)
+                case .prepared(let prepared, _): results[index] = .success(prepared)
                 case .failed(let reason): results[index] = .failure(PrepareFailure(reason: reason))
                 case .unchanged: results[index] = .failure(PrepareFailure(reason: "stored already"))
                 }
@@ -173,9 +183,11 @@ public enum Ingest {
     /// Parses the groups on all cores and stores them one at a time, in the order given. At most
     /// eight times `workers` groups are read and analysed ahead of the writer (on `AnalysisThreads`,
     /// one thread per core), so memory stays flat however many there are. `warning` hears what
-    /// reading a file called for ("not UTF-8; read as Windows-1252"), as each is stored.
+    /// reading a file called for ("not UTF-8; read as Windows-1252"), as each is stored. With
+    /// `reanalyse`, files whose bytes are stored already are analysed again and their stored
+    /// reading replaced (`BriefingStore.reanalyse`): for a store kept across Presser versions.
     public static func run(
-        _ groups: [[String]], into store: any BriefingStore,
+        _ groups: [[String]], into store: any BriefingStore, reanalyse: Bool = false,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         progress: @Sendable (Progress) -> Void = { _ in }, warning: @Sendable (String) -> Void = { _ in }
     ) async -> [Result] {
@@ -195,7 +207,7 @@ public enum Ingest {
                     let size = paths.reduce(0) {
                         $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
                     }
-                    return (index, await analyse(paths, store: store), size)
+                    return (index, await analyse(paths, store: store, reanalyse: reanalyse), size)
                 }
             }
             // Eight times as many in flight as workers: while the writer stores one briefing, or
@@ -218,7 +230,20 @@ public enum Ingest {
                         results.append(.failed(path: name, reason: reason))
                     case .unchanged(let id):
                         results.append(.unchanged(path: name, id: id))
-                    case .prepared(let prepared):
+                    case .prepared(let prepared, let replacing?):
+                        prepared.warnings.forEach(warning)
+                        do throws(StoreError) {
+                            if try await store.reanalyse(replacing, as: prepared, search: .batched) {
+                                results.append(.reanalysed(path: name, id: replacing))
+                            } else {
+                                results.append(
+                                    .failed(path: name, reason: "\(name): briefing #\(replacing) was removed meanwhile")
+                                )
+                            }
+                        } catch {
+                            results.append(.failed(path: name, reason: error.description))
+                        }
+                    case .prepared(let prepared, nil):
                         prepared.warnings.forEach(warning)
                         do throws(StoreError) {
                             switch try await store.store(prepared, path: paths[0], search: .batched) {

@@ -19,12 +19,94 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         let sha = prepared.briefing.source.sha256
         // Bytes stored before are not looked up first: the insert adds nothing then (checked
         // below), and `presser ingest` asks `storedID` before it even parses.
-        let lookup = CorpusLookup(prepared, path: path, dialect: engine.dialect)
         let insert = Rows.briefingInsert(prepared, path: path, now: Date.now.formatted(.iso8601))
-        var rest: [SQLWrite] = [
-            .statement(
-                SQLStatement("UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID]))
-        ]
+        let older = SQLStatement(
+            "UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID])
+        guard let row = try await write(prepared, path: path, search: search, first: insert, before: [older]) else {
+            // Stored by someone else between the check and the write.
+            if let id = try await storedID(sha256: sha) { return .unchanged(id: id) }
+            throw .failed(location: engine.location, reason: "\(path): the briefing was neither stored nor found")
+        }
+        return .stored(id: row[0].int64, version: row.count > 1 ? row[1].int : 1)
+    }
+
+    func reanalyse(_ id: Int64, as prepared: PreparedBriefing, search: SearchIndexing) async throws(StoreError) -> Bool
+    {
+        let b = prepared.briefing
+        let sha = StoreValue.text(b.source.sha256)
+        // The stored path: the corpus lookups leave out the briefings of the same path.
+        guard
+            let path = try await engine.query(
+                SQLStatement("SELECT path FROM briefings WHERE id = ? AND sha256 = ?", [.int(id), sha])
+            ).first?[0].string
+        else { return false }
+        let update = SQLStatement(
+            "UPDATE briefings SET title = ?, date = ?, layout = ?, language = ?, turns = ?, questions = ?, claims = ?, "
+                + "findings = ?, ingested_at = ? WHERE id = ? AND sha256 = ? RETURNING id, version",
+            [
+                StoreValue(b.title), StoreValue(b.date), .text(b.layout), .text(b.language), StoreValue(b.turns.count),
+                StoreValue(b.exchanges.count), StoreValue(b.claims.count), StoreValue(b.findings.count),
+                .text(Date.now.formatted(.iso8601)), .int(id), sha,
+            ])
+        // Removed by someone else meanwhile: nothing to replace.
+        return try await write(prepared, path: path, search: search, first: update, before: deletions(of: id)) != nil
+    }
+
+    func remove(_ id: Int64) async throws(StoreError) -> BriefingSummary? {
+        guard
+            let removed = try await engine.query(
+                SQLStatement("SELECT \(Self.summaryColumns) FROM briefings WHERE id = ?", [.int(id)])
+            ).first.map(Self.summary)
+        else { return nil }
+        let path = StoreValue.text(removed.path)
+        var steps = deletions(of: id)
+        steps.append(SQLStatement("DELETE FROM briefings WHERE id = ?", [.int(id)]))
+        // The newest version left of the path is its latest, unless another is already.
+        steps.append(
+            SQLStatement(
+                "UPDATE briefings SET latest = 1 WHERE path = ? "
+                    + "AND version = (SELECT MAX(version) FROM briefings WHERE path = ?) "
+                    + "AND NOT EXISTS (SELECT 1 FROM briefings WHERE path = ? AND latest = 1)", [path, path, path]))
+        let planned = steps.map(SQLWrite.statement)
+        let row = try await engine.write(
+            reading: [],
+            plan: { _ in
+                WritePlan(first: SQLStatement("SELECT id FROM briefings WHERE id = ?", [.int(id)]), rest: planned)
+            })
+        return row == nil ? nil : removed
+    }
+
+    /// Everything stored of briefing `id` but its row in `briefings`, deleted: its search entries
+    /// first (SQLite's index holds a copy of each indexed turn's words, taken out with FTS5's
+    /// `'delete'` command and the text it indexed; turns still waiting for a batch are not in it),
+    /// the corpus findings that name it either way, then its rows in every child table.
+    private func deletions(of id: Int64) -> [SQLStatement] {
+        var out: [SQLStatement] = []
+        if engine.dialect == .sqlite {
+            out.append(
+                SQLStatement(
+                    "INSERT INTO turns_fts (turns_fts, rowid, search_text) SELECT 'delete', id, search_text FROM turns "
+                        + "WHERE briefing_id = ? AND id <= (SELECT through FROM search_indexed)", [.int(id)]))
+        }
+        out.append(
+            SQLStatement(
+                "DELETE FROM corpus_findings WHERE briefing_id = ? OR other_briefing_id = ?", [.int(id), .int(id)]))
+        for table in ["participants", "turns", "exchanges", "claims", "findings", "sentences", "documents"] {
+            out.append(SQLStatement("DELETE FROM \(table) WHERE briefing_id = ?", [.int(id)]))
+        }
+        return out
+    }
+
+    /// The write of a briefing's reading, in one transaction: the corpus lookups read, then `first`
+    /// (the insert or update of its row in `briefings`, returning its id and version), `before`,
+    /// and the rows of every other table, its search entries (now or in a batch) and its corpus
+    /// findings. Returns `first`'s row, nil when it wrote none (and then nothing was written).
+    private func write(
+        _ prepared: PreparedBriefing, path: String, search: SearchIndexing, first: SQLStatement,
+        before: [SQLStatement]
+    ) async throws(StoreError) -> [StoreValue]? {
+        let lookup = CorpusLookup(prepared, path: path, dialect: engine.dialect)
+        var rest = before.map(SQLWrite.statement)
         rest.append(
             .statement(
                 SQLStatement(
@@ -44,24 +126,17 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         let lookups = lookup.queries.count
         let turns = prepared.briefing.turns.count
         let planned = rest
-        guard
-            let row = try await engine.write(
-                reading: reading,
-                plan: { results in
-                    var steps = planned
-                    let waiting = sqlite ? (results.last?.first?.first?.int ?? 0) : 0
-                    if sqlite && (search == .now || waiting + turns >= Self.searchBatch) {
-                        steps += Schema.indexPendingTurns.map { .statement(SQLStatement($0)) }
-                    }
-                    let findings = lookup.findings(Array(results.prefix(lookups)))
-                    return WritePlan(first: insert, rest: steps + [.rows(Rows.corpusFindings(findings))])
-                })
-        else {
-            // Stored by someone else between the check and the write.
-            if let id = try await storedID(sha256: sha) { return .unchanged(id: id) }
-            throw .failed(location: engine.location, reason: "\(path): the briefing was neither stored nor found")
-        }
-        return .stored(id: row[0].int64, version: row.count > 1 ? row[1].int : 1)
+        return try await engine.write(
+            reading: reading,
+            plan: { results in
+                var steps = planned
+                let waiting = sqlite ? (results.last?.first?.first?.int ?? 0) : 0
+                if sqlite && (search == .now || waiting + turns >= Self.searchBatch) {
+                    steps += Schema.indexPendingTurns.map { .statement(SQLStatement($0)) }
+                }
+                let findings = lookup.findings(Array(results.prefix(lookups)))
+                return WritePlan(first: first, rest: steps + [.rows(Rows.corpusFindings(findings))])
+            })
     }
 
     /// Turns waiting for the search index that make a batch (`SearchIndexing.batched`): some thirty

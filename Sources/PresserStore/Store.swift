@@ -13,6 +13,19 @@ public protocol BriefingStore: Sendable {
     func store(_ prepared: PreparedBriefing, path: String, search: SearchIndexing) async throws(StoreError)
         -> StoreOutcome
 
+    /// Replaces the stored reading of briefing `id` by `prepared`, a new analysis of the same bytes
+    /// (a newer Presser reads them better), in one transaction: its turns, claims, findings and
+    /// search entries, and its corpus findings both ways, made anew. The id, path, version and
+    /// latest flag stay; `ingested_at` becomes now. Returns false when briefing `id` was not stored
+    /// from these bytes (nothing changed then).
+    func reanalyse(_ id: Int64, as prepared: PreparedBriefing, search: SearchIndexing) async throws(StoreError) -> Bool
+
+    /// Removes briefing `id` and everything stored of it (turns, claims, findings, search entries,
+    /// the corpus findings that name it), in one transaction. When it was the latest version of its
+    /// path, the newest version left becomes the latest. Returns what was removed, nil when there
+    /// was no such briefing.
+    func remove(_ id: Int64) async throws(StoreError) -> BriefingSummary?
+
     /// Takes every stored turn the search index does not have yet into it (those stored
     /// `.batched` since it last did); a store opened later does it too.
     func indexPendingTurns() async throws(StoreError)

@@ -64,15 +64,15 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
     }
 
-    @Test func aBatchKilledAtARandomMomentLeavesWholeBriefingsOnly() throws {
-        let folder = try batch(150)
-        let database = temp.url.appendingPathComponent("killed.sqlite").path
+    /// Runs `presser` with `arguments` and kills it with SIGKILL after a random delay in `range`
+    /// (seconds), expecting it still running then; returns the delay.
+    private func killAtRandom(_ arguments: [String], within range: ClosedRange<Double>) throws -> Double {
         let executable = try #require(Presser.executable)
         var random = SplitMix64(seed: UInt64(Date().timeIntervalSince1970))
-        let delay = Double.random(in: 0.8...3.0, using: &random)
+        let delay = Double.random(in: range, using: &random)
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["ingest", "--quiet", "--database", database, folder.path]
+        process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -81,6 +81,13 @@ import Testing
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(killedWhileRunning, "the batch finished before the kill at \(delay) s: make it larger")
+        return delay
+    }
+
+    @Test func aBatchKilledAtARandomMomentLeavesWholeBriefingsOnly() throws {
+        let folder = try batch(150)
+        let database = temp.url.appendingPathComponent("killed.sqlite").path
+        let delay = try killAtRandom(["ingest", "--quiet", "--database", database, folder.path], within: 0.8...3.0)
 
         let facts = try inspect(database)
         #expect(facts["ok"] == 1, "\(facts)")
@@ -100,6 +107,58 @@ import Testing
         let after = try inspect(database)
         #expect(after["briefings"] == 150 && after["distinct"] == 150 && after["partial"] == 0, "\(after)")
         #expect(after["waiting"] == 0 && after["ftsok"] == 1, "\(after)")
+    }
+
+    /// `ingest --reanalyse` killed at a random moment leaves every briefing whole (the reading it
+    /// had or the new one); run to the end it reads every file again and keeps the ids. `remove`
+    /// takes briefings out whole, search entries included, and says which it could not find.
+    @Test func reanalyseKilledThenRemoveLeaveWholeBriefings() throws {
+        let folder = try batch(60)
+        let database = temp.url.appendingPathComponent("reanalysed.sqlite").path
+        let first = try Presser.run(["ingest", "--quiet", "--database", database, folder.path], timeout: .seconds(300))
+        #expect(first.status == 0, "\(first)")
+        func ids() throws -> [Int] {
+            let list = try Presser.run(["list", "--database", database, "--format", "json"])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+            return rows.compactMap { $0["id"] as? Int }.sorted()
+        }
+        let stored = try ids()
+        #expect(stored.count == 60)
+
+        let delay = try killAtRandom(
+            ["ingest", "--quiet", "--reanalyse", "--database", database, folder.path], within: 0.5...2.0)
+        let killed = try inspect(database)
+        #expect(killed["ok"] == 1 && killed["partial"] == 0 && killed["orphans"] == 0, "\(delay) s: \(killed)")
+        #expect(killed["briefings"] == 60, "\(killed)")
+
+        let again = try Presser.run(
+            ["ingest", "--reanalyse", "--database", database, folder.path], timeout: .seconds(300))
+        #expect(
+            again.status == 0 && again.stdout.contains("0 stored, 60 reanalysed, 0 unchanged, 0 failed"), "\(again)")
+        #expect(try ids() == stored)
+        let after = try inspect(database)
+        #expect(after["partial"] == 0 && after["waiting"] == 0 && after["ftsok"] == 1, "\(after)")
+
+        let path = folder.appendingPathComponent("0001-" + (try secondCorpusText())).path
+        let remove = try Presser.run(["remove", "--database", database, "\(stored[0])", path, "999999"])
+        #expect(remove.status == 66, "\(remove)")
+        #expect(remove.stdout.hasPrefix("removed #\(stored[0]) · \(folder.path)/0000-"), "\(remove)")
+        #expect(remove.stdout.contains("removed #\(stored[1]) · \(path) · version 1\n"), "\(remove)")
+        #expect(remove.stderrLines == ["presser: 999999: no such briefing in \(database)"], "\(remove)")
+        #expect(try ids() == Array(stored.dropFirst(2)))
+        let removed = try inspect(database)
+        #expect(removed["briefings"] == 58 && removed["partial"] == 0 && removed["orphans"] == 0, "\(removed)")
+        #expect(removed["ftsok"] == 1, "\(removed)")
+        let missing = try Presser.run(["show", "--database", database, "\(stored[0])"])
+        #expect(missing.status == 66, "\(missing)")
+    }
+
+    /// The name of the second text file of the corpus, as `batch` copies it.
+    private func secondCorpusText() throws -> String {
+        let corpus = Corpus.packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
+        let sources = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        return sources[1]
     }
 
     /// Three processes create, migrate and fill one new file at once (a race CI once lost: two

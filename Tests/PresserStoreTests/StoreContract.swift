@@ -1,7 +1,8 @@
 import Foundation
 import PresserCore
-import PresserStore
 import Testing
+
+@testable import PresserStore
 
 /// What every store must do, run against SQLite and against PostgreSQL (StoreTests.swift).
 enum StoreContract {
@@ -264,5 +265,145 @@ enum StoreContract {
             let english = try await store.search(SearchQuery("pandemic", limit: 10))
             #expect(english.contains { $0.briefing == en.id }, "\(english)")
         }
+    }
+
+    /// A briefing stored by an older Presser that read less of it (here: its first ten turns and no
+    /// claims) is read again in place: the same id, version and path; every table, the search index
+    /// and the corpus findings as a fresh store of the same files has them.
+    static func reanalysingReplacesTheReadingInPlace(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let march = Corpus.path("fomc-2023-03-22.txt")
+            let december = Corpus.path("fomc-2023-12-13.txt")
+            let full = try Pipeline.run(paths: [march]).briefing
+            var old = full
+            old.turns = Array(full.turns.prefix(10))
+            old.claims = []
+            old.exchanges = full.exchanges.filter { e in e.answers.allSatisfy { $0 < 10 } }
+            old.findings = []
+            guard case .stored(let id, 1) = try await store.store(old, path: march) else {
+                Issue.record("the old reading was not stored")
+                return
+            }
+            _ = await Ingest.run([[december]], into: store)
+            let dec = try #require(try await store.list(ListFilter()).first { $0.path == december })
+            // Without claims the old reading gave December nothing to compare its figures with.
+            #expect(try await store.corpusFindings(briefing: dec.id).allSatisfy { $0.kind != .figureChanged })
+            #expect(try await store.search(SearchQuery("\"financial conditions seem to have tightened\"")).isEmpty)
+
+            // Without reanalyse the same bytes are left as stored; with it, read again.
+            #expect(await Ingest.run([[march]], into: store) == [.unchanged(path: march, id: id)])
+            #expect(await Ingest.run([[march]], into: store, reanalyse: true) == [.reanalysed(path: march, id: id)])
+            let back = try #require(try await store.briefing(.id(id)))
+            #expect(back.briefing == full)
+            #expect(back.summary.version == 1 && back.summary.latest && back.summary.path == march)
+            #expect(back.summary.turns == 86 && back.summary.claims == full.claims.count)
+            #expect(try await store.list(ListFilter(allVersions: true)).map(\.id).sorted() == [id, dec.id])
+            let counts = try await store.counts()
+            #expect(counts.turns == 86 + dec.turns && counts.briefings == 2)
+
+            // The search index has the new turns, once each, and not the old ones.
+            let late = try await store.search(SearchQuery("\"financial conditions seem to have tightened\""))
+            #expect(late.map(\.briefing) == [id] && late.map(\.turn) == [85], "\(late)")
+            let early = try await store.search(SearchQuery("\"\(Self.words(of: full.turns[2].text, 5))\""))
+            #expect(early.filter { $0.briefing == id }.map(\.turn) == [2], "\(early)")
+            try await Self.expectSearchIndexIntact(backend, store)
+
+            // The corpus findings are made anew, the federal funds rate compared now, each pair once.
+            let findings = try await store.corpusFindings(briefing: id)
+            #expect(
+                findings.contains {
+                    $0.kind == .figureChanged && $0.message.contains("“3.1 percent”")
+                        && $0.message.contains("“3.6 percent”")
+                }, "\(findings.map(\.message))")
+            #expect(findings.allSatisfy { $0.briefing == id && $0.otherBriefing == dec.id }, "\(findings)")
+            #expect(findings.allSatisfy { $0.kind != .figureChanged || full.claims.indices.contains($0.index) })
+            #expect(findings.filter { $0.kind == .repeatedTalkingPoint }.count == 1, "\(findings.map(\.message))")
+            #expect(try await store.corpusFindings(briefing: dec.id) == findings)
+
+            // Other bytes, or a briefing not stored, are not replaced.
+            let other = PreparedBriefing(try Pipeline.run(paths: [Corpus.path("scio-2019-12-09.txt")]).briefing)
+            #expect(try await store.reanalyse(id, as: other, search: .now) == false)
+            #expect(try await store.reanalyse(id + 1000, as: PreparedBriefing(full), search: .now) == false)
+            #expect(try await store.briefing(.id(id))?.briefing == full)
+        }
+    }
+
+    /// Removing a briefing takes everything stored of it: its rows, its search entries, the corpus
+    /// findings that name it; the version before it becomes the latest; its file can be stored again.
+    static func removingABriefingLeavesNoTrace(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presser-remove-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("scio.txt")
+            let original = try String(contentsOfFile: Corpus.path("scio-2019-12-09.txt"), encoding: .utf8)
+            try original.write(to: file, atomically: true, encoding: .utf8)
+            _ = await Ingest.run([[file.path]], into: store)
+            try original.replacingOccurrences(of: "150 million tourists", with: "160 million tourists")
+                .write(to: file, atomically: true, encoding: .utf8)
+            let fomc = ["fomc-2023-03-22.txt", "fomc-2023-12-13.txt"].map { [Corpus.path($0)] }
+            _ = await Ingest.run([[file.path]] + fomc, into: store)
+            let all = try await store.list(ListFilter(allVersions: true))
+            #expect(all.count == 4)
+            let v1 = try #require(all.first { $0.path == file.path && $0.version == 1 })
+            let v2 = try #require(all.first { $0.path == file.path && $0.version == 2 })
+            let march = try #require(all.first { $0.date == "2023-03-22" })
+            let december = try #require(all.first { $0.date == "2023-12-13" })
+            let before = try await store.corpusFindings(briefing: december.id)
+            #expect(before.contains { $0.otherBriefing == march.id })
+
+            let removed = try #require(try await store.remove(march.id))
+            #expect(removed == march)
+            #expect(try await store.briefing(.id(march.id)) == nil)
+            #expect(try await store.remove(march.id) == nil)
+            #expect(try await store.corpusFindings(briefing: march.id).isEmpty)
+            #expect(try await store.corpusFindings(briefing: december.id).isEmpty)
+            #expect(try await store.search(SearchQuery("\"financial conditions seem to have tightened\"")).isEmpty)
+            let points = try await store.timeline(subject: "federal funds rate", unit: "%")
+            #expect(!points.isEmpty && points.allSatisfy { $0.briefing != march.id })
+            let counts = try await store.counts()
+            #expect(counts.briefings == 2 && counts.turns == v2.turns + december.turns)
+            #expect(counts.claims == v2.claims + december.claims)
+
+            // The latest version removed, the one before is the latest again, in search too.
+            let removedLatest = try await store.remove(v2.id)
+            #expect(removedLatest?.version == 2)
+            let latest = try await store.list(ListFilter()).map(\.id)
+            #expect(latest == [v1.id, december.id])
+            #expect(try await store.briefing(.path(file.path))?.summary.latest == true)
+            let hits = try await store.search(SearchQuery("\"150 million tourists\""))
+            #expect(!hits.isEmpty && hits.allSatisfy { $0.briefing == v1.id }, "\(hits)")
+            #expect(try await store.search(SearchQuery("\"160 million tourists\"")).isEmpty)
+            try await Self.expectSearchIndexIntact(backend, store)
+
+            // Stored again, it is new: another id, version 1, compared with the corpus again.
+            let again = await Ingest.run([fomc[0]], into: store)
+            guard case .stored(_, let newID, 1) = again.first else {
+                Issue.record("\(again)")
+                return
+            }
+            #expect(newID > december.id)
+            let after = try await store.corpusFindings(briefing: december.id)
+            #expect(after.contains { $0.briefing == newID })
+        }
+    }
+
+    /// The first `count` words of a text.
+    private static func words(of text: String, _ count: Int) -> String {
+        text.split(whereSeparator: \.isWhitespace).prefix(count).joined(separator: " ")
+    }
+
+    /// SQLite: the search index holds exactly the words of the turns it has taken in, none of a
+    /// turn deleted (FTS5's `integrity-check` with rank 1 compares it with the turns table).
+    /// PostgreSQL keeps each turn's words in its row: nothing to check apart.
+    private static func expectSearchIndexIntact(_ backend: TestDatabase.Backend, _ store: any BriefingStore)
+        async throws
+    {
+        guard backend == .sqlite else { return }
+        let engine = try #require((store as? SQLBriefingStore<SQLiteEngine>)?.engine)
+        // A write transaction (a read one refuses any INSERT, this one included); it writes
+        // nothing, and throws when the index and the turns differ.
+        let check = SQLStatement("INSERT INTO turns_fts (turns_fts, rank) VALUES ('integrity-check', 1)")
+        #expect(try await engine.write(reading: [], plan: { _ in WritePlan(first: check, rest: []) }) == nil)
     }
 }

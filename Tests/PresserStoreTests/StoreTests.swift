@@ -26,6 +26,12 @@ import Testing
         try await StoreContract.figuresAreComparedWithTheLatestBriefings(.sqlite)
     }
     @Test func languageVersionsAreLinked() async throws { try await StoreContract.languageVersionsAreLinked(.sqlite) }
+    @Test func reanalysingReplacesTheReadingInPlace() async throws {
+        try await StoreContract.reanalysingReplacesTheReadingInPlace(.sqlite)
+    }
+    @Test func removingABriefingLeavesNoTrace() async throws {
+        try await StoreContract.removingABriefingLeavesNoTrace(.sqlite)
+    }
 }
 
 /// The same contract on PostgreSQL. Without PRESSER_TEST_POSTGRES_URL these are reported as
@@ -57,6 +63,12 @@ struct PostgresStoreTests {
         try await StoreContract.figuresAreComparedWithTheLatestBriefings(.postgres)
     }
     @Test func languageVersionsAreLinked() async throws { try await StoreContract.languageVersionsAreLinked(.postgres) }
+    @Test func reanalysingReplacesTheReadingInPlace() async throws {
+        try await StoreContract.reanalysingReplacesTheReadingInPlace(.postgres)
+    }
+    @Test func removingABriefingLeavesNoTrace() async throws {
+        try await StoreContract.removingABriefingLeavesNoTrace(.postgres)
+    }
 }
 
 /// Texts handed to SQLite's `json_each` as one JSON array come back as they were.
