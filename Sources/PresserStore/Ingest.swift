@@ -15,7 +15,8 @@ public enum Ingest {
     public enum Result: Sendable, Equatable {
         case stored(path: String, id: Int64, version: Int)
         case unchanged(path: String, id: Int64)
-        /// Stored before from the same bytes, and its reading replaced by a new analysis (`reanalyse`).
+        /// Stored before from the same bytes, and its reading replaced by a new analysis that reads
+        /// them differently (`reanalyse`; one that reads them the same is `unchanged`).
         case reanalysed(path: String, id: Int64)
         case failed(path: String, reason: String)
 
@@ -233,9 +234,10 @@ public enum Ingest {
                     case .prepared(let prepared, let replacing?):
                         prepared.warnings.forEach(warning)
                         do throws(StoreError) {
-                            if try await store.reanalyse(replacing, as: prepared, search: .batched) {
-                                results.append(.reanalysed(path: name, id: replacing))
-                            } else {
+                            switch try await store.reanalyse(replacing, as: prepared, search: .batched) {
+                            case .replaced: results.append(.reanalysed(path: name, id: replacing))
+                            case .sameReading: results.append(.unchanged(path: name, id: replacing))
+                            case .notStored:
                                 results.append(
                                     .failed(path: name, reason: "\(name): briefing #\(replacing) was removed meanwhile")
                                 )

@@ -19,6 +19,9 @@ public struct PreparedBriefing: Sendable {
     /// Each claim's `CorpusKeys.subjectKey`, worked out once for its row and the corpus lookups
     /// (and so on the analysis threads, not the one writer).
     var subjectKeys: [String?]
+    /// The digest of all of the above (`ReadingDigest`), stored with the briefing: a new analysis
+    /// with the same digest would write the same rows.
+    var reading: String
     /// Notes about reading the input, for the reader ("not UTF-8; read as Windows-1252"); not stored.
     public internal(set) var warnings: [String] = []
 
@@ -34,6 +37,7 @@ public struct PreparedBriefing: Sendable {
         self.children = Rows.children(of: briefing, subjectKeys: subjectKeys)
         self.sentences = sentences
         self.subjectKeys = subjectKeys
+        self.reading = ReadingDigest.of(document: document, children: children, sentences: sentences)
     }
 
     /// The stored document: the briefing's JSON without the turns and claims stored in their own

@@ -50,16 +50,16 @@ enum Rows {
         let b = prepared.briefing
         let columns = [
             "path", "version", "latest", "sha256", "title", "date", "layout", "language", "turns", "questions",
-            "claims", "findings", "ingested_at",
+            "claims", "findings", "ingested_at", "reading",
         ]
         let values = [
             "?", "COALESCE((SELECT MAX(version) FROM briefings WHERE path = ?), 0) + 1", "1", "?", "?", "?", "?", "?",
-            "?", "?", "?", "?", "?",
+            "?", "?", "?", "?", "?", "?",
         ]
         let arguments: [StoreValue] = [
             .text(path), .text(path), .text(b.source.sha256), StoreValue(b.title), StoreValue(b.date), .text(b.layout),
             .text(b.language), StoreValue(b.turns.count), StoreValue(b.exchanges.count), StoreValue(b.claims.count),
-            StoreValue(b.findings.count), .text(now), .text(b.source.sha256),
+            StoreValue(b.findings.count), .text(now), .text(prepared.reading), .text(b.source.sha256),
         ]
         return SQLStatement(
             "INSERT INTO briefings (\(columns.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) "

@@ -30,26 +30,29 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         return .stored(id: row[0].int64, version: row.count > 1 ? row[1].int : 1)
     }
 
-    func reanalyse(_ id: Int64, as prepared: PreparedBriefing, search: SearchIndexing) async throws(StoreError) -> Bool
+    func reanalyse(_ id: Int64, as prepared: PreparedBriefing, search: SearchIndexing) async throws(StoreError)
+        -> ReanalysisOutcome
     {
         let b = prepared.briefing
         let sha = StoreValue.text(b.source.sha256)
-        // The stored path: the corpus lookups leave out the briefings of the same path.
+        // The stored path (the corpus lookups leave out the briefings of the same path) and reading.
         guard
-            let path = try await engine.query(
-                SQLStatement("SELECT path FROM briefings WHERE id = ? AND sha256 = ?", [.int(id), sha])
-            ).first?[0].string
-        else { return false }
+            let stored = try await engine.query(
+                SQLStatement("SELECT path, reading FROM briefings WHERE id = ? AND sha256 = ?", [.int(id), sha])
+            ).first, let path = stored[0].string
+        else { return .notStored }
+        if stored[1].string == prepared.reading { return .sameReading }
         let update = SQLStatement(
             "UPDATE briefings SET title = ?, date = ?, layout = ?, language = ?, turns = ?, questions = ?, claims = ?, "
-                + "findings = ?, ingested_at = ? WHERE id = ? AND sha256 = ? RETURNING id, version",
+                + "findings = ?, ingested_at = ?, reading = ? WHERE id = ? AND sha256 = ? RETURNING id, version",
             [
                 StoreValue(b.title), StoreValue(b.date), .text(b.layout), .text(b.language), StoreValue(b.turns.count),
                 StoreValue(b.exchanges.count), StoreValue(b.claims.count), StoreValue(b.findings.count),
-                .text(Date.now.formatted(.iso8601)), .int(id), sha,
+                .text(Date.now.formatted(.iso8601)), .text(prepared.reading), .int(id), sha,
             ])
         // Removed by someone else meanwhile: nothing to replace.
-        return try await write(prepared, path: path, search: search, first: update, before: deletions(of: id)) != nil
+        let row = try await write(prepared, path: path, search: search, first: update, before: deletions(of: id))
+        return row == nil ? .notStored : .replaced
     }
 
     func remove(_ id: Int64) async throws(StoreError) -> BriefingSummary? {

@@ -188,6 +188,13 @@ enum Schema {
             name: "2026-12-02-sentences-by-briefing",
             sqlite: ["CREATE INDEX sentences_briefing ON sentences (briefing_id)"],
             postgres: ["CREATE INDEX sentences_briefing ON sentences (briefing_id)"]),
+        // The digest of what a briefing's reading wrote (`ReadingDigest`): `ingest --reanalyse`
+        // leaves a briefing alone when a new analysis gives the same. NULL for briefings stored
+        // before, which a reanalysis therefore always replaces.
+        Migration(
+            name: "2026-12-02-reading-digest",
+            sqlite: ["ALTER TABLE briefings ADD COLUMN reading TEXT"],
+            postgres: ["ALTER TABLE briefings ADD COLUMN reading TEXT"]),
     ]
 
     /// The migration that adds the search index's mark.

@@ -16,9 +16,10 @@ public protocol BriefingStore: Sendable {
     /// Replaces the stored reading of briefing `id` by `prepared`, a new analysis of the same bytes
     /// (a newer Presser reads them better), in one transaction: its turns, claims, findings and
     /// search entries, and its corpus findings both ways, made anew. The id, path, version and
-    /// latest flag stay; `ingested_at` becomes now. Returns false when briefing `id` was not stored
-    /// from these bytes (nothing changed then).
-    func reanalyse(_ id: Int64, as prepared: PreparedBriefing, search: SearchIndexing) async throws(StoreError) -> Bool
+    /// latest flag stay; `ingested_at` becomes now. Nothing is written when the new reading is the
+    /// one stored (`ReadingDigest`) or when briefing `id` was not stored from these bytes.
+    func reanalyse(_ id: Int64, as prepared: PreparedBriefing, search: SearchIndexing) async throws(StoreError)
+        -> ReanalysisOutcome
 
     /// Removes briefing `id` and everything stored of it (turns, claims, findings, search entries,
     /// the corpus findings that name it), in one transaction. When it was the latest version of its
@@ -57,6 +58,16 @@ extension BriefingStore {
     public func store(_ prepared: PreparedBriefing, path: String) async throws(StoreError) -> StoreOutcome {
         try await store(prepared, path: path, search: .now)
     }
+}
+
+/// What reanalysing a stored briefing did.
+public enum ReanalysisOutcome: Sendable, Equatable {
+    /// The stored reading was replaced by the new one.
+    case replaced
+    /// The new reading is the one stored, row for row: nothing written.
+    case sameReading
+    /// No briefing with that id was stored from these bytes: nothing written.
+    case notStored
 }
 
 /// When a stored briefing's turns go into the search index (SQLite's FTS5 index; PostgreSQL's

@@ -320,10 +320,17 @@ enum StoreContract {
             #expect(findings.filter { $0.kind == .repeatedTalkingPoint }.count == 1, "\(findings.map(\.message))")
             #expect(try await store.corpusFindings(briefing: dec.id) == findings)
 
+            // Read again by the same Presser, it reads the same: nothing is written.
+            let stamped = try #require(try await store.briefing(.id(id))).summary.ingestedAt
+            #expect(await Ingest.run([[march]], into: store, reanalyse: true) == [.unchanged(path: march, id: id)])
+            #expect(try await store.briefing(.id(id))?.summary.ingestedAt == stamped)
+            #expect(try await store.corpusFindings(briefing: id) == findings)
+
             // Other bytes, or a briefing not stored, are not replaced.
             let other = PreparedBriefing(try Pipeline.run(paths: [Corpus.path("scio-2019-12-09.txt")]).briefing)
-            #expect(try await store.reanalyse(id, as: other, search: .now) == false)
-            #expect(try await store.reanalyse(id + 1000, as: PreparedBriefing(full), search: .now) == false)
+            #expect(try await store.reanalyse(id, as: other, search: .now) == .notStored)
+            #expect(try await store.reanalyse(id + 1000, as: PreparedBriefing(full), search: .now) == .notStored)
+            #expect(try await store.reanalyse(id, as: PreparedBriefing(full), search: .now) == .sameReading)
             #expect(try await store.briefing(.id(id))?.briefing == full)
         }
     }
