@@ -76,6 +76,20 @@ extension Presser {
                 case .unchanged, .failed: false
                 }
             }
+            // Briefings just stored that repeat another almost whole: most likely the same
+            // transcript from two files, which the reader may want to keep once.
+            let written = Set(
+                results.compactMap { result -> Int64? in
+                    switch result {
+                    case .stored(_, let id, _), .reanalysed(_, let id): id
+                    case .unchanged, .failed: nil
+                    }
+                })
+            let twins =
+                written.isEmpty
+                ? 0
+                : ((try? await briefings.list(ListFilter(onlyTwins: true, limit: Int.max))) ?? [])
+                    .filter { written.contains($0.id) }.count
             if storedAny { bar.note("Finishing: merging the search index…") }
             await briefings.close()
             bar.clearNote()
@@ -97,6 +111,11 @@ extension Presser {
             for warning in said.prefix(20) { printError("presser: warning: \(warning)") }
             if said.count > 20 { printError("presser: … and \(said.count - 20) more warnings like these") }
             for (_, reason) in failed { printError("presser: \(reason)") }
+            if twins > 0 {
+                printError(
+                    "presser: \(twins) of the briefings stored repeat another almost whole, most likely the same "
+                        + "transcript from another file (counted once by speakers and outlets; presser list --twins)")
+            }
             print(
                 "\(stored) stored, " + (reanalyse ? "\(reanalysed) reanalysed, " : "")
                     + "\(unchanged) unchanged, \(failed.count) failed, \(missing.count) not found"

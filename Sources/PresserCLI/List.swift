@@ -6,8 +6,13 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "List the stored briefings (the latest version of each file).",
             discussion: """
-                Example:
+                "twin of" names the briefing one repeats almost whole: the same transcript
+                stored from another file (an HTML page and its text). speakers and outlets
+                count such a transcript once; --twins lists only these, to check or remove.
+
+                Examples:
                   presser list --from 2020-01-01 --layout inline-labels --speaker Psaki
+                  presser list --twins
                 """
         )
 
@@ -16,13 +21,15 @@ extension Presser {
         @Option(help: "Only this layout (roster-labels, inline-labels, tagged, timestamped, …).") var layout: String?
         @Option(help: "Only briefings where a speaker's name contains this.") var speaker: String?
         @Flag(help: "Every stored version of each file, not only the latest.") var allVersions = false
+        @Flag(help: "Only briefings that repeat another almost whole (the same transcript from another file).")
+        var twins = false
         @Option(help: "At most this many briefings.") var limit = 1000
         @Option(name: .shortAndLong, help: "Output format: table, json or csv.") var format: TableFormat = .table
 
         func run() async throws {
             let filter = ListFilter(
                 from: dates.fromDay, to: dates.toDay, layout: layout, speaker: speaker, allVersions: allVersions,
-                limit: limit)
+                onlyTwins: twins, limit: limit)
             let list = try await store.withStore { briefings in
                 try await storeCall { () throws(StoreError) in try await briefings.list(filter) }
             }
@@ -31,14 +38,14 @@ extension Presser {
                 table: {
                     OutputTable(
                         headers: [
-                            "id", "date", "layout", "turns", "questions", "claims", "findings", "version", "title",
-                            "path",
+                            "id", "date", "layout", "turns", "questions", "claims", "findings", "version", "twin of",
+                            "title", "path",
                         ],
                         rows: list.map {
                             [
                                 String($0.id), $0.date ?? "", $0.layout, String($0.turns), String($0.questions),
                                 String($0.claims), String($0.findings),
-                                String($0.version) + ($0.latest ? "" : " (old)"),
+                                String($0.version) + ($0.latest ? "" : " (old)"), $0.twinOf.map { "#\($0)" } ?? "",
                                 String(($0.title ?? "").prefix(60)), $0.path,
                             ]
                         })

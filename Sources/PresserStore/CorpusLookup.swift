@@ -94,8 +94,10 @@ struct CorpusLookup: Sendable {
         stride(from: 0, to: xs.count, by: size).map { Array(xs[$0..<min($0 + size, xs.count)]) }
     }
 
-    /// The findings, from the rows of `queries` (one list per query, in order).
-    func findings(_ results: [[[StoreValue]]]) -> [CorpusFinding] {
+    /// The findings, from the rows of `queries` (one list per query, in order), and the briefing
+    /// this one repeats almost whole (the same transcript from another file), the first stored if
+    /// several.
+    func findings(_ results: [[[StoreValue]]]) -> (findings: [CorpusFinding], twinOf: Int64?) {
         let b = briefing
         var out: [CorpusFinding] = []
         var results = results[...]
@@ -141,10 +143,13 @@ struct CorpusLookup: Sendable {
         // stored again from another file (the HTML page and its text, a copy with a note added):
         // said as such, not as talking points repeated.
         let distinct = Set(sentences.joined().map(\.fingerprint)).count
+        var twinOf: Int64?
         for (id, s) in top.sorted(by: { $0.key < $1.key }) {
             let short = s.text.count > 120 ? String(s.text.prefix(117)) + "…" : s.text
+            let whole = distinct >= 10 && 10 * s.count >= 9 * distinct
+            if whole && twinOf == nil { twinOf = id }
             let message =
-                distinct >= 10 && 10 * s.count >= 9 * distinct
+                whole
                 ? "\(Self.thisBriefing) repeats #\(id) almost whole, most likely the same transcript from another file: "
                     + "\(min(s.count, distinct)) of its \(distinct) long sentences said word for word there too, "
                     + "such as “\(short)”"
@@ -155,6 +160,6 @@ struct CorpusLookup: Sendable {
                     kind: .repeatedTalkingPoint, severity: .info, message: message, briefing: 0, otherBriefing: id,
                     index: s.turn, otherIndex: s.otherTurn))
         }
-        return out
+        return (out, twinOf)
     }
 }

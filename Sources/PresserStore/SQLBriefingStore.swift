@@ -82,7 +82,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     /// Everything stored of briefing `id` but its row in `briefings`, deleted: its search entries
     /// first (SQLite's index holds a copy of each indexed turn's words, taken out with FTS5's
     /// `'delete'` command and the text it indexed; turns still waiting for a batch are not in it),
-    /// the corpus findings that name it either way, then its rows in every child table.
+    /// the corpus findings that name it either way (and the twins it had), then its rows in every
+    /// child table.
     private func deletions(of id: Int64) -> [SQLStatement] {
         var out: [SQLStatement] = []
         if engine.dialect == .sqlite {
@@ -94,6 +95,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         out.append(
             SQLStatement(
                 "DELETE FROM corpus_findings WHERE briefing_id = ? OR other_briefing_id = ?", [.int(id), .int(id)]))
+        // Its twins' findings that say they repeat it are gone: they are twins no longer.
+        out.append(SQLStatement("UPDATE briefings SET twin_of = NULL WHERE twin_of = ?", [.int(id)]))
         for table in ["participants", "turns", "exchanges", "claims", "findings", "sentences", "documents"] {
             out.append(SQLStatement("DELETE FROM \(table) WHERE briefing_id = ?", [.int(id)]))
         }
@@ -137,8 +140,13 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 if sqlite && (search == .now || waiting + turns >= Self.searchBatch) {
                     steps += Schema.indexPendingTurns.map { .statement(SQLStatement($0)) }
                 }
-                let findings = lookup.findings(Array(results.prefix(lookups)))
-                return WritePlan(first: first, rest: steps + [.rows(Rows.corpusFindings(findings))])
+                let (findings, twinOf) = lookup.findings(Array(results.prefix(lookups)))
+                steps.append(.rows(Rows.corpusFindings(findings)))
+                steps.append(
+                    .statement(
+                        SQLStatement(
+                            "UPDATE briefings SET twin_of = ? WHERE id = ?", [StoreValue(twinOf), .briefingID])))
+                return WritePlan(first: first, rest: steps)
             })
     }
 
@@ -162,7 +170,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     // MARK: Reading
 
     private static var summaryColumns: String {
-        "id, path, version, latest, sha256, title, date, layout, language, turns, questions, claims, findings, ingested_at"
+        "id, path, version, latest, sha256, title, date, layout, language, turns, questions, claims, findings, "
+            + "ingested_at, twin_of"
     }
 
     /// A briefing's document, as a column of a query on briefings.
@@ -176,13 +185,14 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             sha256: r[4].string ?? "",
             title: r[5].string, date: r[6].string, layout: r[7].string ?? "", language: r[8].string ?? "",
             turns: r[9].int, questions: r[10].int, claims: r[11].int, findings: r[12].int,
-            ingestedAt: r[13].string ?? "")
+            ingestedAt: r[13].string ?? "", twinOf: r[14].optionalInt.map(Int64.init))
     }
 
     func list(_ filter: ListFilter) async throws(StoreError) -> [BriefingSummary] {
         var sql = "SELECT \(Self.summaryColumns) FROM briefings WHERE 1 = 1"
         var arguments: [StoreValue] = []
         if !filter.allVersions { sql += " AND latest = 1" }
+        if filter.onlyTwins { sql += " AND twin_of IS NOT NULL" }
         if let from = filter.from {
             sql += " AND date >= ?"
             arguments.append(.text(from))
@@ -216,7 +226,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 [.text(path)])
         }
         guard let row = try await engine.query(statement).first else { return nil }
-        guard let json = row[14].string, var briefing = try? JSONDecoder().decode(Briefing.self, from: Data(json.utf8))
+        guard let json = row[15].string, var briefing = try? JSONDecoder().decode(Briefing.self, from: Data(json.utf8))
         else {
             throw .failed(
                 location: engine.location, reason: "briefing #\(row[0].int64): the stored document is damaged")
@@ -412,9 +422,13 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             "SELECT t.speaker_name, COUNT(*), SUM(t.words), COUNT(DISTINCT t.briefing_id) FROM turns t "
             + "JOIN briefings b ON b.id = t.briefing_id WHERE b.latest = 1 AND t.speaker_name IS NOT NULL"
         var arguments: [StoreValue] = []
+        // Across the corpus, a transcript stored twice (its HTML page and its text) counts once.
+        let once = " AND b.twin_of IS NULL"
         if let briefing {
             sql += " AND t.briefing_id = ?"
             arguments.append(.int(briefing))
+        } else {
+            sql += once
         }
         sql += " GROUP BY t.speaker_name ORDER BY 3 DESC, 1"
         let rows = try await engine.query(SQLStatement(sql, arguments))
@@ -426,7 +440,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             "SELECT p.name, COUNT(*), SUM(CASE WHEN e.answer = 'direct' THEN 1 ELSE 0 END) FROM exchanges e "
             + "JOIN briefings b ON b.id = e.briefing_id JOIN participants p ON p.briefing_id = e.briefing_id "
             + "AND \(position)(',' || e.answered_by || ',', ',' || p.id || ',') > 0 WHERE b.latest = 1"
-        if briefing != nil { exchangeSQL += " AND e.briefing_id = ?" }
+        exchangeSQL += briefing == nil ? once : " AND e.briefing_id = ?"
         exchangeSQL += " GROUP BY p.name"
         var answered: [String: (Int, Int)] = [:]
         for r in try await engine.query(SQLStatement(exchangeSQL, arguments)) {
@@ -450,6 +464,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         if let briefing {
             sql += " AND e.briefing_id = ?"
             arguments.append(.int(briefing))
+        } else {
+            sql += " AND b.twin_of IS NULL"
         }
         sql += " GROUP BY e.outlet ORDER BY 2 DESC, 1"
         return try await engine.query(SQLStatement(sql, arguments)).map {

@@ -195,7 +195,21 @@ enum Schema {
             name: "2026-12-02-reading-digest",
             sqlite: ["ALTER TABLE briefings ADD COLUMN reading TEXT"],
             postgres: ["ALTER TABLE briefings ADD COLUMN reading TEXT"]),
+        // The briefing a briefing repeats almost whole, as its corpus finding says ("#92 repeats
+        // #91 almost whole, most likely the same transcript from another file"): recorded, so that
+        // `speakers` and `outlets` count such a transcript once and `list --twins` finds them.
+        // Briefings stored before take it from the finding's message, which Presser wrote.
+        Migration(
+            name: "2026-12-02-twins",
+            sqlite: ["ALTER TABLE briefings ADD COLUMN twin_of INTEGER", twinsFromFindings],
+            postgres: ["ALTER TABLE briefings ADD COLUMN twin_of BIGINT", twinsFromFindings]),
     ]
+
+    /// Each stored briefing's twin, from the corpus findings written before it was recorded.
+    private static let twinsFromFindings =
+        "UPDATE briefings SET twin_of = (SELECT MIN(f.other_briefing_id) FROM corpus_findings f "
+        + "WHERE f.briefing_id = briefings.id AND f.kind = 'repeatedTalkingPoint' "
+        + "AND f.message LIKE '% repeats #% almost whole, %')"
 
     /// The migration that adds the search index's mark.
     static let searchIndexedThrough = "2026-12-01-search-indexed-through"

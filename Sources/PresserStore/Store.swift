@@ -38,7 +38,10 @@ public protocol BriefingStore: Sendable {
     /// A stored briefing by id, or the latest version stored from a path.
     func briefing(_ reference: BriefingReference) async throws(StoreError) -> StoredBriefing?
     func search(_ query: SearchQuery) async throws(StoreError) -> [SearchHit]
+    /// Turns and answers by speaker, in one briefing or across the corpus (where a briefing that
+    /// repeats another almost whole, `BriefingSummary.twinOf`, is left out: one transcript, once).
     func speakers(briefing: Int64?) async throws(StoreError) -> [SpeakerCount]
+    /// Questions by outlet, in one briefing or across the corpus (twins left out, as in `speakers`).
     func outlets(briefing: Int64?) async throws(StoreError) -> [OutletCount]
     func timeline(subject: String, unit: String?) async throws(StoreError) -> [TimelinePoint]
     /// Findings that compare a briefing with the rest of the corpus.
@@ -110,17 +113,20 @@ public struct ListFilter: Sendable, Equatable {
     public var layout: String?
     public var speaker: String?
     public var allVersions: Bool
+    /// Only the briefings that repeat another almost whole (`BriefingSummary.twinOf`).
+    public var onlyTwins: Bool
     public var limit: Int
 
     public init(
         from: String? = nil, to: String? = nil, layout: String? = nil, speaker: String? = nil,
-        allVersions: Bool = false, limit: Int = 1000
+        allVersions: Bool = false, onlyTwins: Bool = false, limit: Int = 1000
     ) {
         self.from = from
         self.to = to
         self.layout = layout
         self.speaker = speaker
         self.allVersions = allVersions
+        self.onlyTwins = onlyTwins
         self.limit = limit
     }
 }
@@ -140,6 +146,9 @@ public struct BriefingSummary: Sendable, Codable, Equatable {
     public var claims: Int
     public var findings: Int
     public var ingestedAt: String
+    /// The briefing this one repeats almost whole (the same transcript stored from another file:
+    /// an HTML page and its text), when the corpus lookups found one as it was stored.
+    public var twinOf: Int64?
 }
 
 public struct StoredBriefing: Sendable, Equatable {

@@ -14,6 +14,7 @@ enum StoreValue: Sendable, Equatable {
     init(_ n: Int) { self = .int(Int64(n)) }
     init(_ n: Int?) { self = n.map { .int(Int64($0)) } ?? .null }
     init(_ d: Double?) { self = d.map(StoreValue.double) ?? .null }
+    init(_ n: Int64?) { self = n.map(StoreValue.int) ?? .null }
 
     var string: String? {
         switch self {

@@ -268,6 +268,24 @@ import Testing
         #expect(list.stdout.contains(",2016-03-21,inline-labels,24,"), "\(list)")
     }
 
+    /// The same conference stored from its page and its text: ingest says so, `list --twins` gives
+    /// the second, and `outlets` counts its questions once.
+    @Test func ingestNamesTwinsAndOutletsCountThemOnce() throws {
+        let database = temp.url.appendingPathComponent("twins.sqlite").path
+        let page = "Tests/Fixtures/corpus/whitehouse-obama-2013-11-05.html"
+        let text = "Tests/Fixtures/corpus/whitehouse-obama-2013-11-05.txt"
+        let run = try Presser.run(["ingest", "--quiet", "--database", database, page, text])
+        #expect(run.status == 0 && run.stdout.contains("2 stored"), "\(run)")
+        #expect(run.stderr.contains("presser: 1 of the briefings stored repeat another almost whole"), "\(run)")
+        let twins = try Presser.run(["list", "--twins", "--database", database, "--format", "csv"])
+        let rows = twins.stdout.split(separator: "\r\n")
+        #expect(rows.count == 2 && rows[0].contains(",version,twin of,title,"), "\(twins)")
+        #expect(rows.count == 2 && rows[1].hasPrefix("2,") && rows[1].contains(",1,#1,"), "\(twins)")
+        let all = try Presser.run(["outlets", "--database", database, "--format", "json"])
+        let one = try Presser.run(["outlets", "--database", database, "--briefing", "1", "--format", "json"])
+        #expect(all.stdout == one.stdout && all.stdout.contains("\"questions\""), "\(all)")
+    }
+
     /// A Chinese name takes two terminal columns a character: the columns after it still line up
     /// under their headers (padded by characters, each row was off by the name's length).
     @Test func tablesLineUpAfterChineseNames() throws {

@@ -395,6 +395,43 @@ enum StoreContract {
         }
     }
 
+    /// A transcript stored from two files (the White House page and its text) is recorded as one
+    /// repeating the other: `list` finds it, `speakers` and `outlets` count it once, and removing
+    /// the first makes the second count again.
+    static func twinsAreRecordedAndCountedOnce(_ backend: TestDatabase.Backend) async throws {
+        try await withStore(backend) { store in
+            let page = Corpus.path("whitehouse-obama-2013-11-05.html")
+            let text = Corpus.path("whitehouse-obama-2013-11-05.txt")
+            let reference = Corpus.path("scio-2019-12-09.txt")
+            let ids = await Ingest.run([[page], [reference], [text]], into: store).compactMap(\.id)
+            #expect(ids.count == 3)
+            let twins = try await store.list(ListFilter(onlyTwins: true))
+            #expect(twins.map(\.id) == [ids[2]] && twins.first?.twinOf == ids[0], "\(twins)")
+            #expect(try await store.list(ListFilter()).filter { $0.twinOf == nil }.map(\.id) == [ids[0], ids[1]])
+
+            // Across the corpus each question and turn once: as the page and the reference alone.
+            func questions(_ briefing: Int64?) async throws -> Int {
+                try await store.outlets(briefing: briefing).reduce(0) { $0 + $1.questions }
+            }
+            func turns(_ briefing: Int64?) async throws -> Int {
+                try await store.speakers(briefing: briefing).reduce(0) { $0 + $1.turns }
+            }
+            let pageQuestions = try await questions(ids[0])
+            let textQuestions = try await questions(ids[2])
+            let referenceQuestions = try await questions(ids[1])
+            #expect(pageQuestions > 50 && pageQuestions == textQuestions)
+            #expect(try await questions(nil) == pageQuestions + referenceQuestions)
+            let pageTurns = try await turns(ids[0])
+            let referenceTurns = try await turns(ids[1])
+            #expect(try await turns(nil) == pageTurns + referenceTurns)
+
+            // The first removed, the second is a twin no longer and counts.
+            _ = try await store.remove(ids[0])
+            #expect(try await store.list(ListFilter(onlyTwins: true)).isEmpty)
+            #expect(try await questions(nil) == textQuestions + referenceQuestions)
+        }
+    }
+
     /// The first `count` words of a text.
     private static func words(of text: String, _ count: Int) -> String {
         text.split(whereSeparator: \.isWhitespace).prefix(count).joined(separator: " ")

@@ -32,6 +32,9 @@ import Testing
     @Test func removingABriefingLeavesNoTrace() async throws {
         try await StoreContract.removingABriefingLeavesNoTrace(.sqlite)
     }
+    @Test func twinsAreRecordedAndCountedOnce() async throws {
+        try await StoreContract.twinsAreRecordedAndCountedOnce(.sqlite)
+    }
 }
 
 /// The same contract on PostgreSQL. Without PRESSER_TEST_POSTGRES_URL these are reported as
@@ -68,6 +71,9 @@ struct PostgresStoreTests {
     }
     @Test func removingABriefingLeavesNoTrace() async throws {
         try await StoreContract.removingABriefingLeavesNoTrace(.postgres)
+    }
+    @Test func twinsAreRecordedAndCountedOnce() async throws {
+        try await StoreContract.twinsAreRecordedAndCountedOnce(.postgres)
     }
 }
 
