@@ -54,7 +54,8 @@ struct API: Sendable {
         let filter = ListFilter(
             from: try Self.day(q, "from", side: .from), to: try Self.day(q, "to", side: .to),
             layout: q.nonEmpty("layout"),
-            speaker: q.nonEmpty("speaker"), limit: try Self.limit(q["limit"], default: 100, max: 1000))
+            speaker: q.nonEmpty("speaker"), onlyTwins: try Self.flag(q["twins"], "twins"),
+            limit: try Self.limit(q["limit"], default: 100, max: 1000))
         return json(try await call { () throws(StoreError) in try await store.list(filter) })
     }
 
@@ -227,6 +228,15 @@ struct API: Sendable {
             throw Problem.badRequest("limit is a number from 1 to \(max)")
         }
         return n
+    }
+
+    /// A yes-or-no parameter: `true` or `false` (absent: false).
+    private static func flag(_ value: String?, _ name: String) throws -> Bool {
+        switch value {
+        case nil, "false": return false
+        case "true": return true
+        default: throw Problem.badRequest("\(name) is true or false")
+        }
     }
 
     static func openAPI() throws -> Response {

@@ -116,6 +116,28 @@ import Testing
         }
     }
 
+    /// A conference stored from its page and its text: the API lists the second as the first's
+    /// twin, and counts its questions once across the corpus.
+    @Test func twinsAreListedAndCountedOnce() async throws {
+        let pair = ["whitehouse-obama-2013-11-05.html", "whitehouse-obama-2013-11-05.txt"]
+        try await withApp(extra: pair.map { Self.corpus.appendingPathComponent($0).path }) { client in
+            try await client.execute(uri: "/api/v1/briefings?twins=true", method: .get) { response in
+                let list = try #require(try Self.json(response) as? [[String: Any]])
+                #expect(list.map { $0["id"] as? Int } == [4] && list.first?["twinOf"] as? Int == 3, "\(list)")
+            }
+            func questions(_ uri: String) async throws -> Int {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let rows = try #require(try Self.json(response) as? [[String: Any]])
+                    return rows.reduce(0) { $0 + ($1["questions"] as? Int ?? 0) }
+                }
+            }
+            var separately = 0
+            for id in 1...3 { separately += try await questions("/api/v1/outlets?briefing=\(id)") }
+            #expect(try await questions("/api/v1/outlets?briefing=4") > 50)
+            #expect(try await questions("/api/v1/outlets") == separately)
+        }
+    }
+
     @Test func badRequestsAreProblems() async throws {
         try await withApp { client in
             for (uri, status) in [
@@ -123,7 +145,8 @@ import Testing
                 ("/api/v1/briefings/999/claims", .notFound), ("/api/v1/search", .badRequest),
                 ("/api/v1/search?q=x&limit=0", .badRequest), ("/api/v1/search?q=x&kind=speech", .badRequest),
                 ("/api/v1/timeline", .badRequest), ("/api/v1/nothing-here", .notFound),
-                ("/api/v1/briefings?from=2019-13", .badRequest), ("/api/v1/search?q=x&to=yesterday", .badRequest),
+                ("/api/v1/briefings?from=2019-13", .badRequest), ("/api/v1/briefings?twins=yes", .badRequest),
+                ("/api/v1/search?q=x&to=yesterday", .badRequest),
             ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == status, "\(uri)")
