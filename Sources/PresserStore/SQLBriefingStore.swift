@@ -44,7 +44,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         if stored[1].string == prepared.reading { return .sameReading }
         let update = SQLStatement(
             "UPDATE briefings SET title = ?, date = ?, layout = ?, language = ?, turns = ?, questions = ?, claims = ?, "
-                + "findings = ?, ingested_at = ?, reading = ? WHERE id = ? AND sha256 = ? RETURNING id, version",
+                + "findings = ?, ingested_at = ?, reading = ?, twin_of = NULL WHERE id = ? AND sha256 = ? "
+                + "RETURNING id, version",
             [
                 StoreValue(b.title), StoreValue(b.date), .text(b.layout), .text(b.language), StoreValue(b.turns.count),
                 StoreValue(b.exchanges.count), StoreValue(b.claims.count), StoreValue(b.findings.count),
@@ -142,10 +143,11 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 }
                 let (findings, twinOf) = lookup.findings(Array(results.prefix(lookups)))
                 steps.append(.rows(Rows.corpusFindings(findings)))
-                steps.append(
-                    .statement(
-                        SQLStatement(
-                            "UPDATE briefings SET twin_of = ? WHERE id = ?", [StoreValue(twinOf), .briefingID])))
+                if let twinOf {
+                    steps.append(
+                        .statement(
+                            SQLStatement("UPDATE briefings SET twin_of = ? WHERE id = ?", [.int(twinOf), .briefingID])))
+                }
                 return WritePlan(first: first, rest: steps)
             })
     }
@@ -417,13 +419,19 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             score: r[8].double ?? 0)
     }
 
+    /// Across the corpus a transcript stored twice (its HTML page and its text) counts once: a
+    /// briefing `b` that repeats a latest briefing is left out. One whose twin is an old version
+    /// counts, for the newer version may in turn be recorded as its twin.
+    private static var countedOnce: String {
+        "(b.twin_of IS NULL OR NOT EXISTS (SELECT 1 FROM briefings o WHERE o.id = b.twin_of AND o.latest = 1))"
+    }
+
     func speakers(briefing: Int64?) async throws(StoreError) -> [SpeakerCount] {
         var sql =
             "SELECT t.speaker_name, COUNT(*), SUM(t.words), COUNT(DISTINCT t.briefing_id) FROM turns t "
             + "JOIN briefings b ON b.id = t.briefing_id WHERE b.latest = 1 AND t.speaker_name IS NOT NULL"
         var arguments: [StoreValue] = []
-        // Across the corpus, a transcript stored twice (its HTML page and its text) counts once.
-        let once = " AND b.twin_of IS NULL"
+        let once = " AND \(Self.countedOnce)"
         if let briefing {
             sql += " AND t.briefing_id = ?"
             arguments.append(.int(briefing))
@@ -465,7 +473,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             sql += " AND e.briefing_id = ?"
             arguments.append(.int(briefing))
         } else {
-            sql += " AND b.twin_of IS NULL"
+            sql += " AND \(Self.countedOnce)"
         }
         sql += " GROUP BY e.outlet ORDER BY 2 DESC, 1"
         return try await engine.query(SQLStatement(sql, arguments)).map {

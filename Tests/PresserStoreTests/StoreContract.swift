@@ -396,11 +396,15 @@ enum StoreContract {
     }
 
     /// A transcript stored from two files (the White House page and its text) is recorded as one
-    /// repeating the other: `list` finds it, `speakers` and `outlets` count it once, and removing
-    /// the first makes the second count again.
+    /// repeating the other: `list` finds it, and `speakers` and `outlets` count it once, through a
+    /// new version of the page, that version removed and the first page removed.
     static func twinsAreRecordedAndCountedOnce(_ backend: TestDatabase.Backend) async throws {
         try await withStore(backend) { store in
-            let page = Corpus.path("whitehouse-obama-2013-11-05.html")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presser-twins-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let page = folder.appendingPathComponent("page.html").path
+            try FileManager.default.copyItem(atPath: Corpus.path("whitehouse-obama-2013-11-05.html"), toPath: page)
             let text = Corpus.path("whitehouse-obama-2013-11-05.txt")
             let reference = Corpus.path("scio-2019-12-09.txt")
             let ids = await Ingest.run([[page], [reference], [text]], into: store).compactMap(\.id)
@@ -425,7 +429,22 @@ enum StoreContract {
             let referenceTurns = try await turns(ids[1])
             #expect(try await turns(nil) == pageTurns + referenceTurns)
 
-            // The first removed, the second is a twin no longer and counts.
+            // A new version of the page repeats the text, which repeats the old version: the
+            // transcript still counts once (not twice, not never).
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: page))
+            bytes += Data("\n".utf8)
+            try bytes.write(to: URL(fileURLWithPath: page))
+            let second = await Ingest.run([[page]], into: store)
+            guard case .stored(_, let newer, 2) = second.first else {
+                Issue.record("\(second)")
+                return
+            }
+            #expect(try await store.list(ListFilter(onlyTwins: true)).map(\.twinOf) == [ids[0], ids[2]])
+            #expect(try await questions(nil) == pageQuestions + referenceQuestions)
+            // That version removed, the first is the latest again; then the first removed, the text
+            // is a twin no longer; each time the transcript counts once.
+            _ = try await store.remove(newer)
+            #expect(try await questions(nil) == pageQuestions + referenceQuestions)
             _ = try await store.remove(ids[0])
             #expect(try await store.list(ListFilter(onlyTwins: true)).isEmpty)
             #expect(try await questions(nil) == textQuestions + referenceQuestions)
