@@ -7,11 +7,13 @@ extension Presser {
         static let configuration = CommandConfiguration(
             abstract: "Remove briefings from the store.",
             discussion: """
-                BRIEFING is an id, as list prints it, or the path a file was stored from (its
-                latest version). Each is removed in a transaction of its own with everything
-                stored of it: participants, turns, claims, findings, its entries in the search
-                index, and the corpus findings of other briefings that name it. When the latest
-                version of a path is removed, the newest version left becomes the latest.
+                Give ids, as list prints them, or the paths files were stored from (a path
+                names its latest version). Each is removed in a transaction of its own with
+                everything stored of it: participants, turns, claims, findings, its entries in
+                the search index, and the corpus findings of other briefings that name it. When
+                the latest version of a path is removed, the newest version left becomes the
+                latest; when a briefing others repeat (list --twins) is removed, they count
+                again.
 
                 To read stored files again with this version of Presser and keep their ids, use
                 ingest --reanalyse instead.
