@@ -114,7 +114,7 @@ extension Presser {
             if twins > 0 {
                 printError(
                     "presser: \(twins) of the briefings stored repeat another almost whole, most likely the same "
-                        + "transcript from another file (counted once by speakers and outlets; presser list --twins)")
+                        + "transcript from another file (searched and counted once; presser list --twins)")
             }
             print(
                 "\(stored) stored, " + (reanalyse ? "\(reanalysed) reanalysed, " : "")

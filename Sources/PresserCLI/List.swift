@@ -7,8 +7,9 @@ extension Presser {
             abstract: "List the stored briefings (the latest version of each file).",
             discussion: """
                 "twin of" names the briefing one repeats almost whole: the same transcript
-                stored from another file (an HTML page and its text). speakers and outlets
-                count such a transcript once; --twins lists only these, to check or remove.
+                stored from another file (an HTML page and its text). search, timeline,
+                speakers and outlets leave such a briefing out, so the transcript counts once;
+                --twins lists only these, to check or remove.
 
                 Examples:
                   presser list --from 2020-01-01 --layout inline-labels --speaker Psaki

@@ -325,7 +325,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
                 + "snippet(turns_fts, 0, '«', '»', '…', 32), -bm25(turns_fts) "
                 + "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid JOIN briefings b ON b.id = t.briefing_id "
-                + "WHERE turns_fts MATCH ? AND b.latest = 1"
+                + "WHERE turns_fts MATCH ? AND b.latest = 1 AND \(Self.countedOnce)"
             arguments = [.text(match)]
         case .postgres:
             guard SearchText.hasWords(query.text) else { return [] }
@@ -333,7 +333,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
                 + "ts_headline('english', \(Self.around), q, \(Self.headlineOptions)), ts_rank(t.tsv, q) "
                 + "FROM turns t JOIN briefings b ON b.id = t.briefing_id, websearch_to_tsquery('english', ?) q "
-                + "WHERE t.tsv @@ q AND b.latest = 1"
+                + "WHERE t.tsv @@ q AND b.latest = 1 AND \(Self.countedOnce)"
             arguments = [.text(SearchText.firstWord(query.text)), .text(SearchText.websearch(query.text))]
         }
         if let speaker = query.speaker {
@@ -378,7 +378,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                     + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
                     + "WHERE turns_fts MATCH ? AND rowid = h.id), -h.rank "
                     + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id "
-                    + "WHERE b.latest = 1 ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?",
+                    + "WHERE b.latest = 1 AND \(Self.countedOnce) ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?",
                 [.text(match), few, .text(match), StoreValue(query.limit)])
         case .postgres:
             guard SearchText.hasWords(query.text) else { return nil }
@@ -389,7 +389,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                     + "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
                     + "ts_headline('english', \(Self.around), q.q, \(Self.headlineOptions)), h.rank "
                     + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id, q "
-                    + "WHERE b.latest = 1 ORDER BY h.rank DESC, t.briefing_id, t.idx LIMIT ?",
+                    + "WHERE b.latest = 1 AND \(Self.countedOnce) ORDER BY h.rank DESC, t.briefing_id, t.idx LIMIT ?",
                 [
                     .text(SearchText.websearch(query.text)), few, .text(SearchText.firstWord(query.text)),
                     StoreValue(query.limit),
@@ -419,9 +419,10 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             score: r[8].double ?? 0)
     }
 
-    /// Across the corpus a transcript stored twice (its HTML page and its text) counts once: a
-    /// briefing `b` that repeats a latest briefing is left out. One whose twin is an old version
-    /// counts, for the newer version may in turn be recorded as its twin.
+    /// Across the corpus a transcript stored twice (its HTML page and its text) counts once, in
+    /// search, timeline, speakers and outlets: a briefing `b` that repeats a latest briefing is
+    /// left out. One whose twin is an old version counts, for the newer version may in turn be
+    /// recorded as its twin.
     private static var countedOnce: String {
         "(b.twin_of IS NULL OR NOT EXISTS (SELECT 1 FROM briefings o WHERE o.id = b.twin_of AND o.latest = 1))"
     }
@@ -485,7 +486,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         var sql =
             "SELECT c.briefing_id, b.date, c.period_from, c.period_to, c.period_text, c.value, c.unit, c.kind, c.text, "
             + "c.subject, c.speaker, c.sentence, c.idx FROM claims c JOIN briefings b ON b.id = c.briefing_id "
-            + "WHERE b.latest = 1 AND c.change_direction IS NULL "
+            + "WHERE b.latest = 1 AND \(Self.countedOnce) AND c.change_direction IS NULL "
             + "AND (lower(c.subject) LIKE ? ESCAPE '\\' OR lower(c.counted) LIKE ? ESCAPE '\\')"
         let pattern = StoreValue.text(SearchText.contains(subject))
         var arguments = [pattern, pattern]

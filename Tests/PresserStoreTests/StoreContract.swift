@@ -396,8 +396,9 @@ enum StoreContract {
     }
 
     /// A transcript stored from two files (the White House page and its text) is recorded as one
-    /// repeating the other: `list` finds it, and `speakers` and `outlets` count it once, through a
-    /// new version of the page, that version removed and the first page removed.
+    /// repeating the other: `list` finds it, search gives its passages once, and `speakers` and
+    /// `outlets` count it once, through a new version of the page, that version removed and the
+    /// first page removed.
     static func twinsAreRecordedAndCountedOnce(_ backend: TestDatabase.Backend) async throws {
         try await withStore(backend) { store in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presser-twins-\(UUID())")
@@ -428,6 +429,10 @@ enum StoreContract {
             let pageTurns = try await turns(ids[0])
             let referenceTurns = try await turns(ids[1])
             #expect(try await turns(nil) == pageTurns + referenceTurns)
+            // Search gives each passage once, from the first stored.
+            let said = try Pipeline.run(paths: [page]).briefing.turns[4].text
+            let hits = try await store.search(SearchQuery("\"\(Self.words(of: said, 6))\"", limit: 10))
+            #expect(hits.map(\.briefing) == [ids[0]], "\(hits)")
 
             // A new version of the page repeats the text, which repeats the old version: the
             // transcript still counts once (not twice, not never).
