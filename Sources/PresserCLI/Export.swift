@@ -11,7 +11,9 @@ extension Presser {
             discussion: """
                 With FILE arguments, those transcripts are parsed and exported directly (no
                 store). Without, briefings come from the store: all of them, or --id,
-                --from/--to, --query.
+                --from/--to, --query. A briefing that repeats another almost whole (the same
+                transcript from another file; list --twins) is left out, as search and the
+                counts leave it out, unless --with-twins or --id names it.
 
                 Formats (--out):
                   convokit  a ConvoKit corpus directory: convokit.Corpus(filename=DIR) loads it
@@ -36,6 +38,8 @@ extension Presser {
         @Option(help: "Stored briefings by id (repeatable).") var id: [Int64] = []
         @OptionGroup var dates: DateRangeOption
         @Option(help: "Stored briefings where these words were said.") var query: String?
+        @Flag(help: "With all or --from/--to, also the briefings that repeat another almost whole (list --twins).")
+        var withTwins = false
         @Flag(help: "ConvoKit: one conversation per briefing instead of one per exchange.") var perBriefing = false
         @Argument(help: ArgumentHelp("Transcripts to export directly.", valueName: "file")) var files: [String] = []
 
@@ -44,7 +48,7 @@ extension Presser {
             guard !files.isEmpty else { return }
             let selecting = [
                 id.isEmpty ? nil : "--id", dates.from.map { _ in "--from" }, dates.to.map { _ in "--to" },
-                query.map { _ in "--query" },
+                query.map { _ in "--query" }, withTwins ? "--with-twins" : nil,
             ].compactMap { $0 }
             if !selecting.isEmpty {
                 throw ValidationError(
@@ -109,7 +113,10 @@ extension Presser {
                     ids = Array(Set(hits.map(\.briefing))).sorted()
                 } else {
                     let list = try await storeCall { () throws(StoreError) in
-                        try await opened.list(ListFilter(from: dates.fromDay, to: dates.toDay, limit: 1_000_000))
+                        try await opened.list(
+                            ListFilter(
+                                from: dates.fromDay, to: dates.toDay, twins: withTwins ? .included : .leftOut,
+                                limit: 1_000_000))
                     }
                     ids = list.map(\.id)
                 }

@@ -88,7 +88,7 @@ extension Presser {
             let twins =
                 written.isEmpty
                 ? 0
-                : ((try? await briefings.list(ListFilter(onlyTwins: true, limit: Int.max))) ?? [])
+                : ((try? await briefings.list(ListFilter(twins: .only, limit: Int.max))) ?? [])
                     .filter { written.contains($0.id) }.count
             if storedAny { bar.note("Finishing: merging the search index…") }
             await briefings.close()

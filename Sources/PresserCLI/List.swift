@@ -30,7 +30,7 @@ extension Presser {
         func run() async throws {
             let filter = ListFilter(
                 from: dates.fromDay, to: dates.toDay, layout: layout, speaker: speaker, allVersions: allVersions,
-                onlyTwins: twins, limit: limit)
+                twins: twins ? .only : .included, limit: limit)
             let list = try await store.withStore { briefings in
                 try await storeCall { () throws(StoreError) in try await briefings.list(filter) }
             }

@@ -54,7 +54,7 @@ struct API: Sendable {
         let filter = ListFilter(
             from: try Self.day(q, "from", side: .from), to: try Self.day(q, "to", side: .to),
             layout: q.nonEmpty("layout"),
-            speaker: q.nonEmpty("speaker"), onlyTwins: try Self.flag(q["twins"], "twins"),
+            speaker: q.nonEmpty("speaker"), twins: try Self.flag(q["twins"], "twins") ? .only : .included,
             limit: try Self.limit(q["limit"], default: 100, max: 1000))
         return json(try await call { () throws(StoreError) in try await store.list(filter) })
     }

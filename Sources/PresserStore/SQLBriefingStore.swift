@@ -194,7 +194,11 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         var sql = "SELECT \(Self.summaryColumns) FROM briefings WHERE 1 = 1"
         var arguments: [StoreValue] = []
         if !filter.allVersions { sql += " AND latest = 1" }
-        if filter.onlyTwins { sql += " AND twin_of IS NOT NULL" }
+        switch filter.twins {
+        case .included: break
+        case .only: sql += " AND twin_of IS NOT NULL"
+        case .leftOut: sql += " AND \(Self.countedOnce("briefings"))"
+        }
         if let from = filter.from {
             sql += " AND date >= ?"
             arguments.append(.text(from))
@@ -325,7 +329,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
                 + "snippet(turns_fts, 0, '«', '»', '…', 32), -bm25(turns_fts) "
                 + "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid JOIN briefings b ON b.id = t.briefing_id "
-                + "WHERE turns_fts MATCH ? AND b.latest = 1 AND \(Self.countedOnce)"
+                + "WHERE turns_fts MATCH ? AND b.latest = 1 AND \(Self.countedOnce())"
             arguments = [.text(match)]
         case .postgres:
             guard SearchText.hasWords(query.text) else { return [] }
@@ -333,7 +337,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
                 + "ts_headline('english', \(Self.around), q, \(Self.headlineOptions)), ts_rank(t.tsv, q) "
                 + "FROM turns t JOIN briefings b ON b.id = t.briefing_id, websearch_to_tsquery('english', ?) q "
-                + "WHERE t.tsv @@ q AND b.latest = 1 AND \(Self.countedOnce)"
+                + "WHERE t.tsv @@ q AND b.latest = 1 AND \(Self.countedOnce())"
             arguments = [.text(SearchText.firstWord(query.text)), .text(SearchText.websearch(query.text))]
         }
         if let speaker = query.speaker {
@@ -378,7 +382,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                     + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
                     + "WHERE turns_fts MATCH ? AND rowid = h.id), -h.rank "
                     + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id "
-                    + "WHERE b.latest = 1 AND \(Self.countedOnce) ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?",
+                    + "WHERE b.latest = 1 AND \(Self.countedOnce()) ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?",
                 [.text(match), few, .text(match), StoreValue(query.limit)])
         case .postgres:
             guard SearchText.hasWords(query.text) else { return nil }
@@ -389,7 +393,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                     + "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
                     + "ts_headline('english', \(Self.around), q.q, \(Self.headlineOptions)), h.rank "
                     + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id, q "
-                    + "WHERE b.latest = 1 AND \(Self.countedOnce) ORDER BY h.rank DESC, t.briefing_id, t.idx LIMIT ?",
+                    + "WHERE b.latest = 1 AND \(Self.countedOnce()) ORDER BY h.rank DESC, t.briefing_id, t.idx LIMIT ?",
                 [
                     .text(SearchText.websearch(query.text)), few, .text(SearchText.firstWord(query.text)),
                     StoreValue(query.limit),
@@ -420,11 +424,11 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     }
 
     /// Across the corpus a transcript stored twice (its HTML page and its text) counts once, in
-    /// search, timeline, speakers and outlets: a briefing `b` that repeats a latest briefing is
-    /// left out. One whose twin is an old version counts, for the newer version may in turn be
-    /// recorded as its twin.
-    private static var countedOnce: String {
-        "(b.twin_of IS NULL OR NOT EXISTS (SELECT 1 FROM briefings o WHERE o.id = b.twin_of AND o.latest = 1))"
+    /// search, timeline, speakers and outlets (and in `list` when asked): a briefing (`b`, the
+    /// alias of briefings) that repeats a latest briefing is left out. One whose twin is an old
+    /// version counts, for the newer version may in turn be recorded as its twin.
+    private static func countedOnce(_ b: String = "b") -> String {
+        "(\(b).twin_of IS NULL OR NOT EXISTS (SELECT 1 FROM briefings o WHERE o.id = \(b).twin_of AND o.latest = 1))"
     }
 
     func speakers(briefing: Int64?) async throws(StoreError) -> [SpeakerCount] {
@@ -432,7 +436,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             "SELECT t.speaker_name, COUNT(*), SUM(t.words), COUNT(DISTINCT t.briefing_id) FROM turns t "
             + "JOIN briefings b ON b.id = t.briefing_id WHERE b.latest = 1 AND t.speaker_name IS NOT NULL"
         var arguments: [StoreValue] = []
-        let once = " AND \(Self.countedOnce)"
+        let once = " AND \(Self.countedOnce())"
         if let briefing {
             sql += " AND t.briefing_id = ?"
             arguments.append(.int(briefing))
@@ -474,7 +478,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             sql += " AND e.briefing_id = ?"
             arguments.append(.int(briefing))
         } else {
-            sql += " AND \(Self.countedOnce)"
+            sql += " AND \(Self.countedOnce())"
         }
         sql += " GROUP BY e.outlet ORDER BY 2 DESC, 1"
         return try await engine.query(SQLStatement(sql, arguments)).map {
@@ -486,7 +490,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         var sql =
             "SELECT c.briefing_id, b.date, c.period_from, c.period_to, c.period_text, c.value, c.unit, c.kind, c.text, "
             + "c.subject, c.speaker, c.sentence, c.idx FROM claims c JOIN briefings b ON b.id = c.briefing_id "
-            + "WHERE b.latest = 1 AND \(Self.countedOnce) AND c.change_direction IS NULL "
+            + "WHERE b.latest = 1 AND \(Self.countedOnce()) AND c.change_direction IS NULL "
             + "AND (lower(c.subject) LIKE ? ESCAPE '\\' OR lower(c.counted) LIKE ? ESCAPE '\\')"
         let pattern = StoreValue.text(SearchText.contains(subject))
         var arguments = [pattern, pattern]

@@ -113,21 +113,28 @@ public struct ListFilter: Sendable, Equatable {
     public var layout: String?
     public var speaker: String?
     public var allVersions: Bool
-    /// Only the briefings that repeat another almost whole (`BriefingSummary.twinOf`).
-    public var onlyTwins: Bool
+    /// Briefings that repeat another almost whole (`BriefingSummary.twinOf`): listed with the rest,
+    /// alone, or left out as search and the counts leave them out.
+    public var twins: Twins
     public var limit: Int
 
     public init(
         from: String? = nil, to: String? = nil, layout: String? = nil, speaker: String? = nil,
-        allVersions: Bool = false, onlyTwins: Bool = false, limit: Int = 1000
+        allVersions: Bool = false, twins: Twins = .included, limit: Int = 1000
     ) {
         self.from = from
         self.to = to
         self.layout = layout
         self.speaker = speaker
         self.allVersions = allVersions
-        self.onlyTwins = onlyTwins
+        self.twins = twins
         self.limit = limit
+    }
+}
+
+extension ListFilter {
+    public enum Twins: Sendable, Equatable {
+        case included, only, leftOut
     }
 }
 

@@ -182,5 +182,19 @@ import Testing
             "Tests/Fixtures/corpus/scio-2019-12-09.txt",
         ])
         #expect(mixed.status == 64 && mixed.stderr.contains("--from selects stored briefings"), "\(mixed)")
+
+        // A conference stored from its page and its text is exported once, unless asked for both.
+        _ = try Presser.run([
+            "ingest", "--quiet", "--database", database, "Tests/Fixtures/corpus/whitehouse-obama-2013-11-05.html",
+            "Tests/Fixtures/corpus/whitehouse-obama-2013-11-05.txt",
+        ])
+        let once = try Presser.run(["export", "--database", database, "--format", "jsonl", "--out", out])
+        #expect(once.stdout.contains("3 briefings exported"), "\(once)")
+        let both = try Presser.run([
+            "export", "--database", database, "--format", "jsonl", "--with-twins", "--out", out,
+        ])
+        #expect(both.stdout.contains("4 briefings exported"), "\(both)")
+        let twin = try Presser.run(["export", "--database", database, "--format", "jsonl", "--id", "4", "--out", out])
+        #expect(twin.stdout.contains("1 briefing exported"), "\(twin)")
     }
 }

@@ -410,9 +410,10 @@ enum StoreContract {
             let reference = Corpus.path("scio-2019-12-09.txt")
             let ids = await Ingest.run([[page], [reference], [text]], into: store).compactMap(\.id)
             #expect(ids.count == 3)
-            let twins = try await store.list(ListFilter(onlyTwins: true))
+            let twins = try await store.list(ListFilter(twins: .only))
             #expect(twins.map(\.id) == [ids[2]] && twins.first?.twinOf == ids[0], "\(twins)")
-            #expect(try await store.list(ListFilter()).filter { $0.twinOf == nil }.map(\.id) == [ids[0], ids[1]])
+            #expect(try await store.list(ListFilter()).count == 3)
+            #expect(try await store.list(ListFilter(twins: .leftOut)).map(\.id) == [ids[0], ids[1]])
 
             // Across the corpus each question and turn once: as the page and the reference alone.
             func questions(_ briefing: Int64?) async throws -> Int {
@@ -444,14 +445,15 @@ enum StoreContract {
                 Issue.record("\(second)")
                 return
             }
-            #expect(try await store.list(ListFilter(onlyTwins: true)).map(\.twinOf) == [ids[0], ids[2]])
+            #expect(try await store.list(ListFilter(twins: .only)).map(\.twinOf) == [ids[0], ids[2]])
             #expect(try await questions(nil) == pageQuestions + referenceQuestions)
+            #expect(try await store.list(ListFilter(twins: .leftOut)).map(\.id) == [ids[2], ids[1]])
             // That version removed, the first is the latest again; then the first removed, the text
             // is a twin no longer; each time the transcript counts once.
             _ = try await store.remove(newer)
             #expect(try await questions(nil) == pageQuestions + referenceQuestions)
             _ = try await store.remove(ids[0])
-            #expect(try await store.list(ListFilter(onlyTwins: true)).isEmpty)
+            #expect(try await store.list(ListFilter(twins: .only)).isEmpty)
             #expect(try await questions(nil) == textQuestions + referenceQuestions)
         }
     }
