@@ -79,6 +79,8 @@ struct BriefingPage {
     }
     var versions: [Version] = []
     var hasVersions = false
+    /// The briefing this one repeats almost whole (`BriefingSummary.twinOf`), as text for the page.
+    var twinOf: String?
 
     init(_ stored: StoredBriefing, corpus: [CorpusFinding], versions: [BriefingSummary] = []) {
         self.init(stored.briefing, id: stored.summary.id, corpus: corpus)
@@ -86,6 +88,7 @@ struct BriefingPage {
             Version(briefingID: stored.summary.id, id: $0.id, language: $0.language, title: $0.title ?? $0.path)
         }
         hasVersions = !versions.isEmpty
+        twinOf = stored.summary.twinOf.map(String.init)
     }
 
     /// A preview of a briefing not stored: the page with a button to store it.

@@ -53,6 +53,8 @@ struct HomePage {
         var questions: Int
         var claims: Int
         var findings: Int
+        /// The briefing this one repeats almost whole, as text.
+        var twin: String?
     }
 
     var title = "Presser"

@@ -131,6 +131,18 @@ import Testing
                     return rows.reduce(0) { $0 + ($1["questions"] as? Int ?? 0) }
                 }
             }
+            // Its page says so, and so does the list on the home page.
+            try await client.execute(uri: "/briefings/4", method: .get) { response in
+                let html = Self.text(response)
+                #expect(html.contains("The same transcript as <a href=\"/briefings/3\">#3</a>"), "\(html.prefix(800))")
+            }
+            try await client.execute(uri: "/briefings/3", method: .get) { response in
+                #expect(!Self.text(response).contains("class=\"twin\""))
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                let html = Self.text(response)
+                #expect(html.components(separatedBy: "class=\"badge twin\">same as #3<").count == 2, "\(html)")
+            }
             var separately = 0
             for id in 1...3 { separately += try await questions("/api/v1/outlets?briefing=\(id)") }
             #expect(try await questions("/api/v1/outlets?briefing=4") > 50)
