@@ -14,7 +14,9 @@ extension Presser {
 
                 Without filters, the best matches among the 50,000 most recently stored turns
                 come first (all matches when those give too few); any filter (--speaker,
-                --outlet, --kind, --from, --to) ranks every match.
+                --outlet, --kind, --from, --to) ranks every match. A briefing that repeats
+                another almost whole (list --twins: the same transcript stored from two files)
+                is left out, so each passage is found once.
 
                 Example:
                   presser search "violent terrorist" --kind answer --from 2019-01-01

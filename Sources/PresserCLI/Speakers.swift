@@ -8,6 +8,9 @@ extension Presser {
             discussion: """
                 "answered" counts the questions an official answered; "directly" is the share
                 Presser labels direct. \(answerLabelCaveat)
+
+                Across the corpus, a briefing that repeats another almost whole (list --twins)
+                is left out: one transcript, counted once.
                 """)
 
         @OptionGroup var scope: CorpusScope
@@ -35,6 +38,9 @@ extension Presser {
             abstract: "Which outlets got to ask, and how many questions were printed without one.",
             discussion: """
                 "answered directly" is the share of an outlet's questions Presser labels direct. \(answerLabelCaveat)
+
+                Across the corpus, a briefing that repeats another almost whole (list --twins)
+                is left out: one transcript, counted once.
                 """)
 
         @OptionGroup var scope: CorpusScope

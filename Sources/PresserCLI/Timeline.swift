@@ -11,7 +11,8 @@ extension Presser {
                 SUBJECT is matched against what each figure measures or counts ("poverty
                 incidence", "tourists", "unemployment rate"). Figures that state a change ("up
                 6.1%") are left out: the timeline is of levels. The table ends with a
-                sparkline of the values (one unit).
+                sparkline of the values (one unit). A briefing that repeats another almost
+                whole (list --twins) is left out, so a figure is not shown twice.
 
                 Example:
                   presser timeline "unemployment rate" --unit %
