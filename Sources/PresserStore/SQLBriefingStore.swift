@@ -71,6 +71,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 "UPDATE briefings SET latest = 1 WHERE path = ? "
                     + "AND version = (SELECT MAX(version) FROM briefings WHERE path = ?) "
                     + "AND NOT EXISTS (SELECT 1 FROM briefings WHERE path = ? AND latest = 1)", [path, path, path]))
+        steps += searchFollows(path: removed.path)
         let planned = steps.map(SQLWrite.statement)
         let row = try await engine.write(
             reading: [],
@@ -91,12 +92,15 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             out.append(
                 SQLStatement(
                     "INSERT INTO turns_fts (turns_fts, rowid, search_text) SELECT 'delete', id, search_text FROM turns "
-                        + "WHERE briefing_id = ? AND id <= (SELECT through FROM search_indexed)", [.int(id)]))
+                        + "WHERE briefing_id = ? AND searched = 1 AND id <= (SELECT through FROM search_indexed)",
+                    [.int(id)]))
         }
         out.append(
             SQLStatement(
                 "DELETE FROM corpus_findings WHERE briefing_id = ? OR other_briefing_id = ?", [.int(id), .int(id)]))
-        // Its twins' findings that say they repeat it are gone: they are twins no longer.
+        // Its twins' findings that say they repeat it are gone: they are twins no longer, and search
+        // gives those that are latest versions.
+        out += searchFollows("b.twin_of = ?", [.int(id)], counted: "b.latest = 1")
         out.append(SQLStatement("UPDATE briefings SET twin_of = NULL WHERE twin_of = ?", [.int(id)]))
         for table in ["participants", "turns", "exchanges", "claims", "findings", "sentences", "documents"] {
             out.append(SQLStatement("DELETE FROM \(table) WHERE briefing_id = ?", [.int(id)]))
@@ -133,20 +137,24 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         let lookups = lookup.queries.count
         let turns = prepared.briefing.turns.count
         let planned = rest
+        let follows = searchFollows(path: path)
         return try await engine.write(
             reading: reading,
             plan: { results in
                 var steps = planned
-                let waiting = sqlite ? (results.last?.first?.first?.int ?? 0) : 0
-                if sqlite && (search == .now || waiting + turns >= Self.searchBatch) {
-                    steps += Schema.indexPendingTurns.map { .statement(SQLStatement($0)) }
-                }
                 let (findings, twinOf) = lookup.findings(Array(results.prefix(lookups)))
                 steps.append(.rows(Rows.corpusFindings(findings)))
                 if let twinOf {
                     steps.append(
                         .statement(
                             SQLStatement("UPDATE briefings SET twin_of = ? WHERE id = ?", [.int(twinOf), .briefingID])))
+                }
+                // This briefing, the versions it made old and their twins: before the batch, which
+                // then takes in only the turns search gives.
+                steps += follows.map(SQLWrite.statement)
+                let waiting = sqlite ? (results.last?.first?.first?.int ?? 0) : 0
+                if sqlite && (search == .now || waiting + turns >= Self.searchBatch) {
+                    steps += Schema.indexPendingTurns.map { .statement(SQLStatement($0)) }
                 }
                 return WritePlan(first: first, rest: steps)
             })
@@ -155,6 +163,49 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     /// Turns waiting for the search index that make a batch (`SearchIndexing.batched`): some thirty
     /// synthetic briefings. Batches of 128 briefings saved no more CPU than batches of 32.
     static var searchBatch: Int { 3_000 }
+
+    /// Search gives the turns of the briefings that count across the corpus, and its index holds
+    /// those alone (`turns.searched`; see `Schema`). After a write that may have made briefings old
+    /// versions or twins, or ended either, the turns of the briefings `scope` names (a condition on
+    /// `b`, a briefings row) are marked anew, and on SQLite taken out of the index or into it: those
+    /// it has taken in, for turns above its mark wait for a batch, which reads the mark. `counted`
+    /// says whether `b` counts once the write is done.
+    private func searchFollows(_ scope: String, _ arguments: [StoreValue], counted: String = Self.counted)
+        -> [SQLStatement]
+    {
+        var out: [SQLStatement] = []
+        let of = "FROM briefings b JOIN turns t ON t.briefing_id = b.id WHERE (\(scope))"
+        let indexed = "t.id <= (SELECT through FROM search_indexed)"
+        if engine.dialect == .sqlite {
+            out.append(
+                SQLStatement(
+                    "INSERT INTO turns_fts (turns_fts, rowid, search_text) SELECT 'delete', t.id, t.search_text "
+                        + "\(of) AND NOT \(counted) AND t.searched = 1 AND \(indexed)", arguments))
+            out.append(
+                SQLStatement(
+                    "INSERT INTO turns_fts (rowid, search_text) SELECT t.id, t.search_text "
+                        + "\(of) AND \(counted) AND t.searched = 0 AND \(indexed)", arguments))
+        }
+        let briefings = "SELECT b.id FROM briefings b WHERE (\(scope))"
+        out.append(
+            SQLStatement(
+                "UPDATE turns SET searched = 0 WHERE searched = 1 AND briefing_id IN (\(briefings) AND NOT \(counted))",
+                arguments))
+        out.append(
+            SQLStatement(
+                "UPDATE turns SET searched = 1 WHERE searched = 0 AND briefing_id IN (\(briefings) AND \(counted))",
+                arguments))
+        return out
+    }
+
+    /// `searchFollows` for the versions stored from `path` and their twins.
+    private func searchFollows(path: String) -> [SQLStatement] {
+        searchFollows(
+            "b.path = ? OR b.twin_of IN (SELECT p.id FROM briefings p WHERE p.path = ?)", [.text(path), .text(path)])
+    }
+
+    /// Whether briefing `b` counts across the corpus: a latest version and `countedOnce`.
+    private static var counted: String { "(b.latest = 1 AND \(countedOnce()))" }
 
     func indexPendingTurns() async throws(StoreError) { try await engine.indexPendingTurns() }
 
@@ -165,6 +216,9 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     /// An unfiltered search first ranks the matches among this many of the most recently stored
     /// turns (about a twentieth of a 10,000-briefing corpus).
     static var recentTurns: Int { 50_000 }
+
+    /// The lowest turn id past the window of `recentTurns`, as SQL.
+    private static var window: String { "(SELECT COALESCE(MAX(id), 0) FROM turns) - \(recentTurns)" }
 
     /// Stands for the new briefing's id in a corpus finding's message until it is read back.
     static var thisBriefing: String { CorpusLookup.thisBriefing }
@@ -314,20 +368,27 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             query.speaker != nil || query.outlet != nil || query.kind != nil || query.from != nil || query.to != nil
         // Without filters, a common word would have tens of thousands of turns to rank (a word in 5%
         // of a million turns: 50,000). So first only the matches among the most recently stored
-        // turns (the window) are ranked, inside the search index alone, and only the best few
-        // (four times the limit, for versions no longer the latest) are joined to their turns and
-        // briefings. When the window does not give enough hits, every match is ranked below.
-        if !filtered, let rows = try await recentHits(query), rows.count == query.limit {
-            return rows.map(Self.hit)
+        // turns (the window) are ranked, inside the search index alone, and only the best few are
+        // joined to their turns and briefings; when the window does not give enough hits, every
+        // match in the index. The index holds the turns search gives, so the few need no more
+        // than checking (four times the limit all the same); with fewer than the limit left,
+        // every match is joined and ranked below.
+        if !filtered {
+            for recent in [true, false] {
+                guard let rows = try await rankedHits(query, recent: recent) else { return [] }
+                if rows.count == query.limit { return rows.map(Self.hit) }
+            }
         }
         var sql: String
         var arguments: [StoreValue]
         switch engine.dialect {
         case .sqlite:
             guard let match = SearchText.fts5(query.text) else { return [] }
+            // The passages last, for the best few alone: SQLite works out every column of every
+            // match before it sorts them (600 matches: 10 ms, most of it passages).
             sql =
-                "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
-                + "snippet(turns_fts, 0, '«', '»', '…', 32), -bm25(turns_fts) "
+                "WITH best AS MATERIALIZED (SELECT t.id, t.briefing_id, b.title, b.date, t.idx, t.speaker_name, "
+                + "t.kind, t.outlet, bm25(turns_fts) AS rank "
                 + "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid JOIN briefings b ON b.id = t.briefing_id "
                 + "WHERE turns_fts MATCH ? AND b.latest = 1 AND \(Self.countedOnce())"
             arguments = [.text(match)]
@@ -337,7 +398,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
                 + "ts_headline('english', \(Self.around), q, \(Self.headlineOptions)), ts_rank(t.tsv, q) "
                 + "FROM turns t JOIN briefings b ON b.id = t.briefing_id, websearch_to_tsquery('english', ?) q "
-                + "WHERE t.tsv @@ q AND b.latest = 1 AND \(Self.countedOnce())"
+                + "WHERE t.searched = 1 AND t.tsv @@ q AND b.latest = 1 AND \(Self.countedOnce())"
             arguments = [.text(SearchText.firstWord(query.text)), .text(SearchText.websearch(query.text))]
         }
         if let speaker = query.speaker {
@@ -360,36 +421,47 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             sql += " AND b.date <= ?"
             arguments.append(.text(to))
         }
-        sql += engine.dialect == .sqlite ? " ORDER BY bm25(turns_fts)" : " ORDER BY ts_rank(t.tsv, q) DESC"
+        sql += engine.dialect == .sqlite ? " ORDER BY rank" : " ORDER BY ts_rank(t.tsv, q) DESC"
         sql += ", t.briefing_id, t.idx LIMIT ?"
         arguments.append(StoreValue(query.limit))
+        if case .sqlite = engine.dialect, let match = arguments.first {
+            sql +=
+                ") SELECT briefing_id, title, date, idx, speaker_name, kind, outlet, "
+                + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
+                + "WHERE turns_fts MATCH ? AND rowid = best.id), -rank FROM best ORDER BY rank, briefing_id, idx"
+            arguments.append(match)
+        }
         return try await engine.query(SQLStatement(sql, arguments)).map(Self.hit)
     }
 
-    /// The best hits among the matches in the newest `recentTurns` turns, nil for a query with no
-    /// words.
-    private func recentHits(_ query: SearchQuery) async throws(StoreError) -> [[StoreValue]]? {
+    /// The best hits among the matches in the newest `recentTurns` turns (`recent`) or among all,
+    /// ranked inside the search index alone; nil for a query with no words.
+    private func rankedHits(_ query: SearchQuery, recent: Bool) async throws(StoreError) -> [[StoreValue]]? {
         let few = StoreValue(4 * query.limit)
-        let window = "(SELECT COALESCE(MAX(id), 0) FROM turns) - \(Self.recentTurns)"
+        let window = recent ? " AND \(engine.dialect == .sqlite ? "rowid" : "t.id") > \(Self.window)" : ""
         let statement: SQLStatement
         switch engine.dialect {
         case .sqlite:
             guard let match = SearchText.fts5(query.text) else { return nil }
+            // The passages last, for the best alone (SQLite works out every column of every row
+            // before it sorts them).
             statement = SQLStatement(
                 "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(turns_fts) AS rank FROM turns_fts "
-                    + "WHERE turns_fts MATCH ? AND rowid > \(window) ORDER BY rank LIMIT ?) "
-                    + "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
-                    + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
-                    + "WHERE turns_fts MATCH ? AND rowid = h.id), -h.rank "
+                    + "WHERE turns_fts MATCH ?\(window) ORDER BY rank LIMIT ?), "
+                    + "best AS MATERIALIZED (SELECT h.id, h.rank, t.briefing_id, b.title, b.date, t.idx, "
+                    + "t.speaker_name, t.kind, t.outlet "
                     + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id "
-                    + "WHERE b.latest = 1 AND \(Self.countedOnce()) ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?",
-                [.text(match), few, .text(match), StoreValue(query.limit)])
+                    + "WHERE b.latest = 1 AND \(Self.countedOnce()) ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?) "
+                    + "SELECT briefing_id, title, date, idx, speaker_name, kind, outlet, "
+                    + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
+                    + "WHERE turns_fts MATCH ? AND rowid = best.id), -rank FROM best ORDER BY rank, briefing_id, idx",
+                [.text(match), few, StoreValue(query.limit), .text(match)])
         case .postgres:
             guard SearchText.hasWords(query.text) else { return nil }
             statement = SQLStatement(
                 "WITH q AS (SELECT websearch_to_tsquery('english', ?) AS q), "
                     + "hits AS MATERIALIZED (SELECT t.id, ts_rank(t.tsv, q.q) AS rank FROM turns t, q "
-                    + "WHERE t.tsv @@ q.q AND t.id > \(window) ORDER BY rank DESC LIMIT ?) "
+                    + "WHERE t.searched = 1 AND t.tsv @@ q.q\(window) ORDER BY rank DESC LIMIT ?) "
                     + "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
                     + "ts_headline('english', \(Self.around), q.q, \(Self.headlineOptions)), h.rank "
                     + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id, q "

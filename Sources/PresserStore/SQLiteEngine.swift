@@ -71,7 +71,7 @@ struct SQLiteEngine: SQLEngine {
     func migrate(_ migrations: [Migration]) async throws(StoreError) -> [String] {
         let location = location
         do {
-            return try await pool.write { db -> [String] in
+            let applied = try await pool.write { db -> [String] in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -98,6 +98,10 @@ struct SQLiteEngine: SQLEngine {
                 if known.contains(Schema.searchIndexedThrough) { try Self.indexPendingTurns(db) }
                 return pending.map(\.name)
             }
+            // A migration may have written the search index anew (in as many segments as a long
+            // ingest): closing merges it as after storing.
+            if !applied.isEmpty { stored.set() }
+            return applied
         } catch is ForeignDatabase {
             throw .foreignDatabase(path: location)
         } catch let error as NewerSchema {

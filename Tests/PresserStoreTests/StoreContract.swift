@@ -434,6 +434,7 @@ enum StoreContract {
             let said = try Pipeline.run(paths: [page]).briefing.turns[4].text
             let hits = try await store.search(SearchQuery("\"\(Self.words(of: said, 6))\"", limit: 10))
             #expect(hits.map(\.briefing) == [ids[0]], "\(hits)")
+            try await Self.expectSearchHolds([ids[0], ids[1]], backend, store)
 
             // A new version of the page repeats the text, which repeats the old version: the
             // transcript still counts once (not twice, not never).
@@ -448,19 +449,58 @@ enum StoreContract {
             #expect(try await store.list(ListFilter(twins: .only)).map(\.twinOf) == [ids[0], ids[2]])
             #expect(try await questions(nil) == pageQuestions + referenceQuestions)
             #expect(try await store.list(ListFilter(twins: .leftOut)).map(\.id) == [ids[2], ids[1]])
+            try await Self.expectSearchHolds([ids[2], ids[1]], backend, store)
+            #expect(
+                try await store.search(SearchQuery("\"\(Self.words(of: said, 6))\"", limit: 10)).map(\.briefing) == [
+                    ids[2]
+                ])
             // That version removed, the first is the latest again; then the first removed, the text
             // is a twin no longer; each time the transcript counts once.
             _ = try await store.remove(newer)
             #expect(try await questions(nil) == pageQuestions + referenceQuestions)
+            try await Self.expectSearchHolds([ids[0], ids[1]], backend, store)
             _ = try await store.remove(ids[0])
             #expect(try await store.list(ListFilter(twins: .only)).isEmpty)
             #expect(try await questions(nil) == textQuestions + referenceQuestions)
+            try await Self.expectSearchHolds([ids[2], ids[1]], backend, store)
+            #expect(
+                try await store.search(SearchQuery("\"\(Self.words(of: said, 6))\"", limit: 10)).map(\.briefing) == [
+                    ids[2]
+                ])
         }
     }
 
     /// The first `count` words of a text.
     private static func words(of text: String, _ count: Int) -> String {
         text.split(whereSeparator: \.isWhitespace).prefix(count).joined(separator: " ")
+    }
+
+    /// Search holds the turns of `briefings` and no others: they alone are marked `turns.searched`,
+    /// and SQLite's index (every turn taken in) holds exactly theirs.
+    private static func expectSearchHolds(
+        _ briefings: [Int64], _ backend: TestDatabase.Backend, _ store: any BriefingStore
+    ) async throws {
+        func count(_ sql: String) async throws -> Int {
+            let statement = SQLStatement(sql)
+            let rows =
+                if let sqlite = store as? SQLBriefingStore<SQLiteEngine> {
+                    try await sqlite.engine.query(statement)
+                } else {
+                    try await #require(store as? SQLBriefingStore<PostgresEngine>).engine.query(statement)
+                }
+            return try #require(rows.first?.first?.int)
+        }
+        let theirs = "t.briefing_id IN (\(briefings.map(String.init).joined(separator: ", ")))"
+        let turns = try await count("SELECT COUNT(*) FROM turns t WHERE \(theirs)")
+        #expect(turns > 100)
+        #expect(try await count("SELECT COUNT(*) FROM turns t WHERE t.searched = 1") == turns)
+        #expect(try await count("SELECT COUNT(*) FROM turns t WHERE t.searched = 1 AND \(theirs)") == turns)
+        guard backend == .sqlite else { return }
+        #expect(try await count("SELECT COUNT(*) FROM turns_fts_docsize") == turns)
+        #expect(
+            try await count("SELECT COUNT(*) FROM turns_fts_docsize d JOIN turns t ON t.id = d.id WHERE \(theirs)")
+                == turns)
+        try await expectSearchIndexIntact(backend, store)
     }
 
     /// SQLite: the search index holds exactly the words of the turns it has taken in, none of a
