@@ -27,6 +27,11 @@ struct TableRows: Sendable {
             rows.flatMap { $0 })
     }
 
+    /// The rows with one more column, of the same value in every row.
+    func adding(column: String, value: StoreValue) -> TableRows {
+        TableRows(table: table, columns: columns + [column], rows: rows.map { $0 + [value] })
+    }
+
     /// The rows as inserts of at most `size` rows each (PostgreSQL takes up to 65,535 parameters a
     /// statement).
     func batches(of size: Int = 500) -> [SQLStatement] {

@@ -22,7 +22,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         let insert = Rows.briefingInsert(prepared, path: path, now: Date.now.formatted(.iso8601))
         let older = SQLStatement(
             "UPDATE briefings SET latest = 0 WHERE path = ? AND id <> ?", [.text(path), .briefingID])
-        guard let row = try await write(prepared, path: path, search: search, first: insert, before: [older]) else {
+        guard let row = try await write(prepared, path: path, search: search, first: insert, older: older) else {
             // Stored by someone else between the check and the write.
             if let id = try await storedID(sha256: sha) { return .unchanged(id: id) }
             throw .failed(location: engine.location, reason: "\(path): the briefing was neither stored nor found")
@@ -52,7 +52,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 .text(Date.now.formatted(.iso8601)), .text(prepared.reading), .int(id), sha,
             ])
         // Removed by someone else meanwhile: nothing to replace.
-        let row = try await write(prepared, path: path, search: search, first: update, before: deletions(of: id))
+        let row = try await write(prepared, path: path, search: search, first: update, replacing: id)
         return row == nil ? .notStored : .replaced
     }
 
@@ -63,20 +63,21 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             ).first.map(Self.summary)
         else { return nil }
         let path = StoreValue.text(removed.path)
-        var steps = deletions(of: id)
-        steps.append(SQLStatement("DELETE FROM briefings WHERE id = ?", [.int(id)]))
-        // The newest version left of the path is its latest, unless another is already.
-        steps.append(
-            SQLStatement(
-                "UPDATE briefings SET latest = 1 WHERE path = ? "
-                    + "AND version = (SELECT MAX(version) FROM briefings WHERE path = ?) "
-                    + "AND NOT EXISTS (SELECT 1 FROM briefings WHERE path = ? AND latest = 1)", [path, path, path]))
-        steps += searchFollows(path: removed.path)
-        let planned = steps.map(SQLWrite.statement)
+        let restore = SQLStatement(
+            "UPDATE briefings SET latest = 1 WHERE path = ? "
+                + "AND version = (SELECT MAX(version) FROM briefings WHERE path = ?) "
+                + "AND NOT EXISTS (SELECT 1 FROM briefings WHERE path = ? AND latest = 1)", [path, path, path])
         let row = try await engine.write(
-            reading: [],
-            plan: { _ in
-                WritePlan(first: SQLStatement("SELECT id FROM briefings WHERE id = ?", [.int(id)]), rest: planned)
+            reading: [Self.twins(of: id), Self.concerned(path: removed.path)],
+            plan: { results in
+                var steps = deletions(of: id, twins: Self.ids(results[0]))
+                steps.append(SQLStatement("DELETE FROM briefings WHERE id = ?", [.int(id)]))
+                // The newest version left of the path is its latest, unless another is already.
+                steps.append(restore)
+                steps += searchFollows(Self.ids(results[1]))
+                return WritePlan(
+                    first: SQLStatement("SELECT id FROM briefings WHERE id = ?", [.int(id)]),
+                    rest: steps.map(SQLWrite.statement))
             })
         return row == nil ? nil : removed
     }
@@ -84,9 +85,9 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     /// Everything stored of briefing `id` but its row in `briefings`, deleted: its search entries
     /// first (SQLite's index holds a copy of each indexed turn's words, taken out with FTS5's
     /// `'delete'` command and the text it indexed; turns still waiting for a batch are not in it),
-    /// the corpus findings that name it either way (and the twins it had), then its rows in every
-    /// child table.
-    private func deletions(of id: Int64) -> [SQLStatement] {
+    /// the corpus findings that name it either way (and the twins it had, `twins`, read before),
+    /// then its rows in every child table.
+    private func deletions(of id: Int64, twins: [StoreValue]) -> [SQLStatement] {
         var out: [SQLStatement] = []
         if engine.dialect == .sqlite {
             out.append(
@@ -100,7 +101,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 "DELETE FROM corpus_findings WHERE briefing_id = ? OR other_briefing_id = ?", [.int(id), .int(id)]))
         // Its twins' findings that say they repeat it are gone: they are twins no longer, and search
         // gives those that are latest versions.
-        out += searchFollows("b.twin_of = ?", [.int(id)], counted: "b.latest = 1")
+        out += searchFollows(twins, counted: "b.latest = 1")
         out.append(SQLStatement("UPDATE briefings SET twin_of = NULL WHERE twin_of = ?", [.int(id)]))
         for table in ["participants", "turns", "exchanges", "claims", "findings", "sentences", "documents"] {
             out.append(SQLStatement("DELETE FROM \(table) WHERE briefing_id = ?", [.int(id)]))
@@ -108,27 +109,29 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         return out
     }
 
-    /// The write of a briefing's reading, in one transaction: the corpus lookups read, then `first`
-    /// (the insert or update of its row in `briefings`, returning its id and version), `before`,
-    /// and the rows of every other table, its search entries (now or in a batch) and its corpus
-    /// findings. Returns `first`'s row, nil when it wrote none (and then nothing was written).
+    /// The write of a briefing's reading, in one transaction: the corpus lookups and the briefings
+    /// it concerns read, then `first` (the insert or update of its row in `briefings`, returning its
+    /// id and version), the deletion of what briefing `replacing` held or the statement `older`
+    /// (which makes the path's other versions old), and the rows of every other table, its search
+    /// entries (now or in a batch) and its corpus findings. Returns `first`'s row, nil when it
+    /// wrote none (and then nothing was written).
     private func write(
         _ prepared: PreparedBriefing, path: String, search: SearchIndexing, first: SQLStatement,
-        before: [SQLStatement]
+        replacing: Int64? = nil, older: SQLStatement? = nil
     ) async throws(StoreError) -> [StoreValue]? {
         let lookup = CorpusLookup(prepared, path: path, dialect: engine.dialect)
-        var rest = before.map(SQLWrite.statement)
+        var rest: [SQLWrite] = []
+        if let older { rest.append(.statement(older)) }
         rest.append(
             .statement(
                 SQLStatement(
                     "INSERT INTO documents (briefing_id, document) VALUES (?, ?)",
                     [.briefingID, .text(prepared.document)])
             ))
-        rest += prepared.children.map(SQLWrite.rows)
-        rest += Rows.sentences(prepared.sentences, cap: 5)
         // SQLite's search index takes the turns in now, or once enough wait (`SearchIndexing`):
         // how many wait is read in the write transaction.
-        var reading = lookup.queries
+        var reading = lookup.queries + [Self.concerned(path: path)]
+        if let replacing { reading.append(Self.twins(of: replacing)) }
         let sqlite = engine.dialect == .sqlite
         if sqlite {
             reading.append(
@@ -137,12 +140,22 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         let lookups = lookup.queries.count
         let turns = prepared.briefing.turns.count
         let planned = rest
-        let follows = searchFollows(path: path)
         return try await engine.write(
             reading: reading,
             plan: { results in
-                var steps = planned
+                var steps: [SQLWrite] = []
+                if let replacing {
+                    steps += deletions(of: replacing, twins: Self.ids(results[lookups + 1])).map(SQLWrite.statement)
+                }
+                steps += planned
                 let (findings, twinOf) = lookup.findings(Array(results.prefix(lookups)))
+                // A twin of a latest briefing (the lookups read only those) is not searched: its
+                // turns go in marked so, rather than marked below, which on PostgreSQL would write
+                // each row twice and work out its tsvector again.
+                steps += prepared.children.map {
+                    .rows(twinOf != nil && $0.table == "turns" ? $0.adding(column: "searched", value: .int(0)) : $0)
+                }
+                steps += Rows.sentences(prepared.sentences, cap: 5)
                 steps.append(.rows(Rows.corpusFindings(findings)))
                 if let twinOf {
                     steps.append(
@@ -151,7 +164,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 }
                 // This briefing, the versions it made old and their twins: before the batch, which
                 // then takes in only the turns search gives.
-                steps += follows.map(SQLWrite.statement)
+                steps += searchFollows(Self.ids(results[lookups]) + [.briefingID]).map(SQLWrite.statement)
                 let waiting = sqlite ? (results.last?.first?.first?.int ?? 0) : 0
                 if sqlite && (search == .now || waiting + turns >= Self.searchBatch) {
                     steps += Schema.indexPendingTurns.map { .statement(SQLStatement($0)) }
@@ -166,43 +179,63 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
 
     /// Search gives the turns of the briefings that count across the corpus, and its index holds
     /// those alone (`turns.searched`; see `Schema`). After a write that may have made briefings old
-    /// versions or twins, or ended either, the turns of the briefings `scope` names (a condition on
-    /// `b`, a briefings row) are marked anew, and on SQLite taken out of the index or into it: those
-    /// it has taken in, for turns above its mark wait for a batch, which reads the mark. `counted`
-    /// says whether `b` counts once the write is done.
-    private func searchFollows(_ scope: String, _ arguments: [StoreValue], counted: String = Self.counted)
-        -> [SQLStatement]
-    {
+    /// versions or twins, or ended either, the turns of the briefings `ids` are marked anew, and on
+    /// SQLite taken out of the index or into it: those it has taken in, for turns above its mark
+    /// wait for a batch, which reads the mark. `counted` says whether `b` counts once the write is
+    /// done.
+    ///
+    /// The ids are read before the write (`concerned`, `twins`) and named one by one: given them as
+    /// a sub-query (the versions of a path, or their twins), PostgreSQL estimated the briefings from
+    /// its statistics and, for a path whose briefing has hundreds of twins or while its statistics
+    /// were stale, read every turn (40 ms a briefing at 1,000 stored, more as the table grows: the
+    /// 10,000 synthetic briefings took 1,949 s to store, not 342).
+    private func searchFollows(_ ids: [StoreValue], counted: String = Self.counted) -> [SQLStatement] {
         var out: [SQLStatement] = []
-        let of = "FROM briefings b JOIN turns t ON t.briefing_id = b.id WHERE (\(scope))"
         let indexed = "t.id <= (SELECT through FROM search_indexed)"
-        if engine.dialect == .sqlite {
+        var start = 0
+        while start < ids.count {
+            let some = Array(ids[start..<min(start + 500, ids.count)])
+            start += some.count
+            let list = Array(repeating: "?", count: some.count).joined(separator: ", ")
+            let counting = "SELECT b.id FROM briefings b WHERE b.id IN (\(list)) AND \(counted)"
+            let notCounting = "SELECT b.id FROM briefings b WHERE b.id IN (\(list)) AND NOT \(counted)"
+            if engine.dialect == .sqlite {
+                out.append(
+                    SQLStatement(
+                        "INSERT INTO turns_fts (turns_fts, rowid, search_text) SELECT 'delete', t.id, t.search_text "
+                            + "FROM turns t WHERE t.briefing_id IN (\(notCounting)) AND t.searched = 1 AND \(indexed)",
+                        some))
+                out.append(
+                    SQLStatement(
+                        "INSERT INTO turns_fts (rowid, search_text) SELECT t.id, t.search_text "
+                            + "FROM turns t WHERE t.briefing_id IN (\(counting)) AND t.searched = 0 AND \(indexed)",
+                        some))
+            }
             out.append(
                 SQLStatement(
-                    "INSERT INTO turns_fts (turns_fts, rowid, search_text) SELECT 'delete', t.id, t.search_text "
-                        + "\(of) AND NOT \(counted) AND t.searched = 1 AND \(indexed)", arguments))
+                    "UPDATE turns SET searched = 0 WHERE searched = 1 AND briefing_id IN (\(notCounting))", some))
             out.append(
-                SQLStatement(
-                    "INSERT INTO turns_fts (rowid, search_text) SELECT t.id, t.search_text "
-                        + "\(of) AND \(counted) AND t.searched = 0 AND \(indexed)", arguments))
+                SQLStatement("UPDATE turns SET searched = 1 WHERE searched = 0 AND briefing_id IN (\(counting))", some))
         }
-        let briefings = "SELECT b.id FROM briefings b WHERE (\(scope))"
-        out.append(
-            SQLStatement(
-                "UPDATE turns SET searched = 0 WHERE searched = 1 AND briefing_id IN (\(briefings) AND NOT \(counted))",
-                arguments))
-        out.append(
-            SQLStatement(
-                "UPDATE turns SET searched = 1 WHERE searched = 0 AND briefing_id IN (\(briefings) AND \(counted))",
-                arguments))
         return out
     }
 
-    /// `searchFollows` for the versions stored from `path` and their twins.
-    private func searchFollows(path: String) -> [SQLStatement] {
-        searchFollows(
-            "b.path = ? OR b.twin_of IN (SELECT p.id FROM briefings p WHERE p.path = ?)", [.text(path), .text(path)])
+    /// The briefings stored from `path` and their twins, whose turns a write of the path may make
+    /// searched or not.
+    private static func concerned(path: String) -> SQLStatement {
+        SQLStatement(
+            "SELECT id FROM briefings WHERE path = ? "
+                + "UNION ALL SELECT b.id FROM briefings p JOIN briefings b ON b.twin_of = p.id WHERE p.path = ?",
+            [.text(path), .text(path)])
     }
+
+    /// The twins of briefing `id`.
+    private static func twins(of id: Int64) -> SQLStatement {
+        SQLStatement("SELECT id FROM briefings WHERE twin_of = ?", [.int(id)])
+    }
+
+    /// The first column of each row, as ids.
+    private static func ids(_ rows: [[StoreValue]]) -> [StoreValue] { rows.compactMap(\.first) }
 
     /// Whether briefing `b` counts across the corpus: a latest version and `countedOnce`.
     private static var counted: String { "(b.latest = 1 AND \(countedOnce()))" }
