@@ -476,10 +476,23 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         switch engine.dialect {
         case .sqlite:
             guard let match = SearchText.fts5(query.text) else { return nil }
+            // The window ranked as a corpus of its own (`WindowRank`): its rows, and those holding
+            // each phrase, counted first (FTS5's `bm25` counts them in the whole index).
+            var rank = "bm25(turns_fts)"
+            var counts: [StoreValue] = []
+            if recent {
+                let phrases = SearchText.fts5Phrases(query.text)
+                rank =
+                    "\(WindowRank.name)(turns_fts, (SELECT COUNT(*) FROM turns_fts_docsize WHERE id > \(Self.window))"
+                    + phrases.map { _ in ", (SELECT COUNT(*) FROM turns_fts WHERE turns_fts MATCH ?\(window))" }
+                    .joined()
+                    + ")"
+                counts = phrases.map(StoreValue.text)
+            }
             // The passages last, for the best alone (SQLite works out every column of every row
             // before it sorts them).
             statement = SQLStatement(
-                "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(turns_fts) AS rank FROM turns_fts "
+                "WITH hits AS MATERIALIZED (SELECT rowid AS id, \(rank) AS rank FROM turns_fts "
                     + "WHERE turns_fts MATCH ?\(window) ORDER BY rank LIMIT ?), "
                     + "best AS MATERIALIZED (SELECT h.id, h.rank, t.briefing_id, b.title, b.date, t.idx, "
                     + "t.speaker_name, t.kind, t.outlet "
@@ -488,7 +501,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                     + "SELECT briefing_id, title, date, idx, speaker_name, kind, outlet, "
                     + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
                     + "WHERE turns_fts MATCH ? AND rowid = best.id), -rank FROM best ORDER BY rank, briefing_id, idx",
-                [.text(match), few, StoreValue(query.limit), .text(match)])
+                counts + [.text(match), few, StoreValue(query.limit), .text(match)])
         case .postgres:
             guard SearchText.hasWords(query.text) else { return nil }
             statement = SQLStatement(

@@ -39,6 +39,7 @@ struct SQLiteEngine: SQLEngine {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            WindowRank.register(on: db)
         }
         pool = try Self.open(path: path, configuration: config)
         checkpointer = try? Checkpointer(path: path)

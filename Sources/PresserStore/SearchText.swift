@@ -5,6 +5,12 @@ enum SearchText {
     /// doubled), joined by spaces (all must match). Operators typed by the user (AND, OR, NEAR, *,
     /// column filters) are just words. nil when nothing is left to search for.
     static func fts5(_ text: String) -> String? {
+        let phrases = fts5Phrases(text)
+        return phrases.isEmpty ? nil : phrases.joined(separator: " ")
+    }
+
+    /// The phrases of `fts5(text)`, in order, each a query of its own: FTS5 numbers them so.
+    static func fts5Phrases(_ text: String) -> [String] {
         var terms: [String] = []
         var inPhrase = false
         var current = ""
@@ -28,7 +34,7 @@ enum SearchText {
             }
         }
         flush()
-        return terms.isEmpty ? nil : terms.joined(separator: " ")
+        return terms
     }
 
     /// A LIKE pattern that finds `text` anywhere, lower-cased, with % _ and \ taken literally

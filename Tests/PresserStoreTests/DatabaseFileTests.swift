@@ -107,6 +107,41 @@ import Testing
         #expect(view.contains("SELECT id, search_text FROM turns WHERE searched = 1"), "\(view)")
     }
 
+    /// Search ranks the window of recent turns with `window_bm25` (`WindowRank`), given the rows of
+    /// the window and those holding each phrase; given the whole index's counts instead, it ranks
+    /// every match exactly as FTS5's `bm25` does, phrases and repeated words alike. Called wrongly,
+    /// it says so.
+    @Test func theWindowRankIsBM25OverTheRowsItIsGiven() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("rank.sqlite")
+        let store = try await StoreLocation.sqlite(path: file).open()
+        for name in ["scio-2019-12-09.txt", "fomc-2020-09-16.txt", "rev-covid-2020-03-14.txt"] {
+            let at = Corpus.path(name)
+            _ = try await store.store(PreparedBriefing(try Pipeline.run(paths: [at]).briefing), path: at, search: .now)
+        }
+        await store.close()
+        let engine = try SQLiteEngine(path: file)
+        for query in ["terrorist", "vocational education", "\"interest rates\" inflation", "the the", "coronavirus"] {
+            let phrases = SearchText.fts5Phrases(query)
+            let match = try #require(SearchText.fts5(query))
+            let counts = phrases.map { _ in ", (SELECT COUNT(*) FROM turns_fts WHERE turns_fts MATCH ?)" }.joined()
+            let rows = try await engine.query(
+                SQLStatement(
+                    "SELECT bm25(turns_fts), window_bm25(turns_fts, (SELECT COUNT(*) FROM turns_fts_docsize)\(counts)) "
+                        + "FROM turns_fts WHERE turns_fts MATCH ?", phrases.map(StoreValue.text) + [.text(match)]))
+            #expect(rows.count >= 2, "\(query)")
+            for row in rows {
+                let (bm25, ours) = (try #require(row[0].double), try #require(row[1].double))
+                #expect(bm25 < 0 && abs(bm25 - ours) <= 1e-9 * abs(bm25), "\(query): \(bm25) against \(ours)")
+            }
+        }
+        await #expect(throws: StoreError.self) {
+            try await engine.query(
+                SQLStatement("SELECT window_bm25(turns_fts, 10) FROM turns_fts WHERE turns_fts MATCH '\"the\" \"of\"'"))
+        }
+        await engine.close()
+    }
+
     /// The search index merges its segments at sixteen of a size, not FTS5's four (see the
     /// migration), in a new file (a migrated one: `aStoreFromBeforeTheSpacedTextMigrationKeepsItsSearch`).
     @Test func theSearchIndexMergesAtSixteen() async throws {
