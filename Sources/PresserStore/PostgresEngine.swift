@@ -70,6 +70,12 @@ actor PostgresEngine: SQLEngine {
         }
     }
 
+    func query(_ statements: [SQLStatement]) async throws(StoreError) -> [[StoreValue]] {
+        var rows: [[StoreValue]] = []
+        for statement in statements { rows = try await query(statement) }
+        return rows
+    }
+
     func write(reading: [SQLStatement], plan: @Sendable ([[[StoreValue]]]) -> WritePlan) async throws(StoreError)
         -> [StoreValue]?
     {

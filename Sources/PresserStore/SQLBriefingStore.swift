@@ -417,8 +417,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         switch engine.dialect {
         case .sqlite:
             guard let match = SearchText.fts5(query.text) else { return [] }
-            // The passages last, for the best few alone: SQLite works out every column of every
-            // match before it sorts them (600 matches: 10 ms, most of it passages).
+            // The passages last, for the best few alone (`withPassages`): SQLite works out every
+            // column of every match before it sorts them (600 matches: 10 ms, most of it passages).
             sql =
                 "WITH best AS MATERIALIZED (SELECT t.id, t.briefing_id, b.title, b.date, t.idx, t.speaker_name, "
                 + "t.kind, t.outlet, bm25(turns_fts) AS rank "
@@ -457,12 +457,12 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
         sql += engine.dialect == .sqlite ? " ORDER BY rank" : " ORDER BY ts_rank(t.tsv, q) DESC"
         sql += ", t.briefing_id, t.idx LIMIT ?"
         arguments.append(StoreValue(query.limit))
-        if case .sqlite = engine.dialect, let match = arguments.first {
+        if case .sqlite = engine.dialect, case .text(let match) = arguments[0] {
             sql +=
-                ") SELECT briefing_id, title, date, idx, speaker_name, kind, outlet, "
-                + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
-                + "WHERE turns_fts MATCH ? AND rowid = best.id), -rank FROM best ORDER BY rank, briefing_id, idx"
-            arguments.append(match)
+                ") SELECT briefing_id, title, date, idx, speaker_name, kind, outlet, id, -rank FROM best "
+                + "ORDER BY rank, briefing_id, idx"
+            return try await withPassages(try await engine.query(SQLStatement(sql, arguments)), match: match)
+                .map(Self.hit)
         }
         return try await engine.query(SQLStatement(sql, arguments)).map(Self.hit)
     }
@@ -489,8 +489,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                     + ")"
                 counts = phrases.map(StoreValue.text)
             }
-            // The passages last, for the best alone (SQLite works out every column of every row
-            // before it sorts them).
+            // The passages last, for the best alone (`withPassages`).
             statement = SQLStatement(
                 "WITH hits AS MATERIALIZED (SELECT rowid AS id, \(rank) AS rank FROM turns_fts "
                     + "WHERE turns_fts MATCH ?\(window) ORDER BY rank LIMIT ?), "
@@ -498,10 +497,10 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                     + "t.speaker_name, t.kind, t.outlet "
                     + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id "
                     + "WHERE b.latest = 1 AND \(Self.countedOnce()) ORDER BY h.rank, t.briefing_id, t.idx LIMIT ?) "
-                    + "SELECT briefing_id, title, date, idx, speaker_name, kind, outlet, "
-                    + "(SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
-                    + "WHERE turns_fts MATCH ? AND rowid = best.id), -rank FROM best ORDER BY rank, briefing_id, idx",
-                counts + [.text(match), few, StoreValue(query.limit), .text(match)])
+                    + "SELECT briefing_id, title, date, idx, speaker_name, kind, outlet, id, -rank FROM best "
+                    + "ORDER BY rank, briefing_id, idx",
+                counts + [.text(match), few, StoreValue(query.limit)])
+            return try await withPassages(try await engine.query(statement), match: match)
         case .postgres:
             guard SearchText.hasWords(query.text) else { return nil }
             statement = SQLStatement(
@@ -533,6 +532,46 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     private static var headlineOptions: String {
         "'StartSel=«, StopSel=», MaxWords=32, MinWords=16, MaxFragments=1, FragmentDelimiter=…'"
     }
+
+    /// SQLite's search rows with their passages: column 7, a turn's id, becomes the passage of its
+    /// text where the query's words are, as FTS5's `snippet` gives it. In the store's index
+    /// `snippet` finds the row's words again in each word's list, which in a large index costs
+    /// 0.5–2.6 ms a row (9.7 million turns: 10–45 ms for twenty); so turns of up to
+    /// `shortPassageText` characters are put in a small temporary index of the connection, with the
+    /// same tokenizer, which gives the same passages (tested) for all of them in about a
+    /// millisecond. Longer turns cost more to put in and take out (their words read each time)
+    /// than to find in the store's index. The table stays (dropping it would make the connection
+    /// compile every statement again). A turn removed between the two reads has none.
+    private func withPassages(_ rows: [[StoreValue]], match: String) async throws(StoreError) -> [[StoreValue]] {
+        let ids = rows.map { $0[7] }
+        guard !ids.isEmpty else { return rows }
+        let list = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let short = "length(search_text) <= \(Self.shortPassageText)"
+        let found = try await engine.query([
+            SQLStatement(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages USING fts5(search_text, tokenize='\(Schema.tokenizer)')"
+            ),
+            SQLStatement("DELETE FROM temp.passages"),
+            SQLStatement(
+                "INSERT INTO temp.passages (rowid, search_text) SELECT id, search_text FROM turns "
+                    + "WHERE id IN (\(list)) AND \(short)", ids),
+            SQLStatement(
+                "SELECT rowid, snippet(passages, 0, '«', '»', '…', 32) FROM temp.passages WHERE passages MATCH ? "
+                    + "UNION ALL SELECT id, (SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts "
+                    + "WHERE turns_fts MATCH ? AND rowid = turns.id) FROM turns WHERE id IN (\(list)) AND NOT \(short)",
+                [.text(match), .text(match)] + ids),
+        ])
+        var passages: [Int64: StoreValue] = [:]
+        for row in found { passages[row[0].int64] = row[1] }
+        return rows.map { row in
+            var row = row
+            row[7] = passages[row[7].int64] ?? .null
+            return row
+        }
+    }
+
+    /// Turns up to this long take their passages from the temporary index (`withPassages`).
+    static var shortPassageText: Int { 4_000 }
 
     private static func hit(_ r: [StoreValue]) -> SearchHit {
         SearchHit(

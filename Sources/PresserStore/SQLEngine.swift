@@ -8,6 +8,9 @@ protocol SQLEngine: Sendable {
     func migrate(_ migrations: [Migration]) async throws(StoreError) -> [String]
     /// Runs a query (`?` placeholders) and returns its rows.
     func query(_ statement: SQLStatement) async throws(StoreError) -> [[StoreValue]]
+    /// Runs the statements one after another in one read (on SQLite, on one connection, whose
+    /// temporary tables they may write) and returns the last one's rows.
+    func query(_ statements: [SQLStatement]) async throws(StoreError) -> [[StoreValue]]
     /// Runs the queries `reading`, hands their rows (one list per query, in order) to `plan`, and, in
     /// one transaction, runs the plan's `first`; if it returns a row, runs its `rest` with
     /// `.briefingID` bound to that row's first column, and commits. Returns the row, or nil when

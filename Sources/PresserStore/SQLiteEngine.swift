@@ -123,6 +123,22 @@ struct SQLiteEngine: SQLEngine {
         }
     }
 
+    func query(_ statements: [SQLStatement]) async throws(StoreError) -> [[StoreValue]] {
+        do {
+            return try await pool.read { db in
+                var rows: [[StoreValue]] = []
+                for statement in statements {
+                    rows = try Row.fetchAll(
+                        db.cachedStatement(sql: statement.sql), arguments: Self.arguments(statement.arguments, id: nil)
+                    ).map(Self.values)
+                }
+                return rows
+            }
+        } catch {
+            throw Self.storeError(error, at: location)
+        }
+    }
+
     func write(reading: [SQLStatement], plan: @Sendable ([[[StoreValue]]]) -> WritePlan) async throws(StoreError)
         -> [StoreValue]?
     {

@@ -251,6 +251,10 @@ enum Schema {
         + "WHERE f.briefing_id = briefings.id AND f.kind = 'repeatedTalkingPoint' "
         + "AND f.message LIKE '% repeats #% almost whole, %')"
 
+    /// The search index's tokenizer, as the migrations above give it (they stay as written), for
+    /// the temporary index search takes its passages from (`SQLBriefingStore.withPassages`).
+    static let tokenizer = "porter unicode61 remove_diacritics 2"
+
     /// The migration that adds the search index's mark.
     static let searchIndexedThrough = "2026-12-01-search-indexed-through"
 

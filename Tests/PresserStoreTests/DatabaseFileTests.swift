@@ -142,6 +142,46 @@ import Testing
         await engine.close()
     }
 
+    /// Search takes its passages from a small temporary index of the hits' texts (`withPassages`):
+    /// they are the passages FTS5's `snippet` gives from the store's index, in English and Chinese,
+    /// with filters and without.
+    @Test func passagesAreTheSnippetsOfTheStoresIndex() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = path("passages.sqlite")
+        let store = try await StoreLocation.sqlite(path: file).open()
+        let files =
+            [Corpus.path("scio-2019-12-09.txt"), Corpus.path("fomc-2020-09-16.txt")]
+            + (try FileManager.default.contentsOfDirectory(atPath: Corpus.pathZH(""))).sorted()
+            .filter { $0.hasSuffix("-zh.txt") }.prefix(2).map { Corpus.pathZH($0) }
+        for at in files {
+            _ = try await store.store(PreparedBriefing(try Pipeline.run(paths: [at]).briefing), path: at, search: .now)
+        }
+        let engine = try SQLiteEngine(path: file)
+        var compared = 0
+        for query in [
+            SearchQuery("terrorist attacks", limit: 10), SearchQuery("inflation", limit: 10),
+            SearchQuery("\"interest rates\" economy", limit: 5), SearchQuery("中国", limit: 10),
+            SearchQuery("inflation", kind: .answer, limit: 10),
+        ] {
+            let hits = try await store.search(query)
+            #expect(!hits.isEmpty, "\(query.text)")
+            let match = try #require(SearchText.fts5(query.text))
+            for hit in hits {
+                let row = try await engine.query(
+                    SQLStatement(
+                        "SELECT snippet(turns_fts, 0, '«', '»', '…', 32) FROM turns_fts WHERE turns_fts MATCH ? "
+                            + "AND rowid = (SELECT t.id FROM turns t WHERE t.briefing_id = ? AND t.idx = ?)",
+                        [.text(match), .int(hit.briefing), .int(Int64(hit.turn))]))
+                let snippet = try #require(row.first?[0].string)
+                #expect(hit.snippet == SearchText.unspaced(snippet) && hit.snippet.contains("«"), "\(query.text)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 30)
+        await engine.close()
+        await store.close()
+    }
+
     /// The search index merges its segments at sixteen of a size, not FTS5's four (see the
     /// migration), in a new file (a migrated one: `aStoreFromBeforeTheSpacedTextMigrationKeepsItsSearch`).
     @Test func theSearchIndexMergesAtSixteen() async throws {
