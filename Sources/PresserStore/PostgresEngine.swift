@@ -126,14 +126,18 @@ actor PostgresEngine: SQLEngine {
 
     /// Runs one statement, `?` placeholders numbered `$1`, `$2`… for PostgreSQL.
     private func rows(_ sql: String, _ arguments: [StoreValue]) async throws -> [[StoreValue]] {
-        var numbered = ""
+        // Byte by byte (`?` is one byte in UTF-8, and no other character holds that byte): the
+        // statements of a briefing run to tens of kilobytes.
+        var numbered: [UInt8] = []
+        numbered.reserveCapacity(sql.utf8.count + 4 * arguments.count)
         var n = 0
-        for ch in sql {
-            if ch == "?" {
+        for byte in sql.utf8 {
+            if byte == UInt8(ascii: "?") {
                 n += 1
-                numbered += "$\(n)"
+                numbered.append(UInt8(ascii: "$"))
+                numbered += String(n).utf8
             } else {
-                numbered.append(ch)
+                numbered.append(byte)
             }
         }
         var binds = PostgresBindings(capacity: arguments.count)
@@ -142,14 +146,15 @@ actor PostgresEngine: SQLEngine {
             case .int(let i): binds.append(i)
             case .double(let d): binds.append(d)
             // PostgreSQL text cannot hold NUL; nothing Presser stores has one, so only typed
-            // queries can, and there it stands for nothing.
-            case .text(let s): binds.append(s.contains("\u{0}") ? s.replacingOccurrences(of: "\u{0}", with: "") : s)
+            // queries can, and there it stands for nothing. Looked for byte by byte: Foundation's
+            // `contains` of a string took a tenth of an ingest's CPU.
+            case .text(let s): binds.append(s.utf8.contains(0) ? s.replacingOccurrences(of: "\u{0}", with: "") : s)
             case .null, .briefingID: binds.appendNull()
             }
         }
         var out: [[StoreValue]] = []
         for try await row in try await connection.query(
-            PostgresQuery(unsafeSQL: numbered, binds: binds), logger: logger)
+            PostgresQuery(unsafeSQL: String(decoding: numbered, as: UTF8.self), binds: binds), logger: logger)
         {
             out.append(row.map(Self.value))
         }
