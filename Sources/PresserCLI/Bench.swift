@@ -128,7 +128,7 @@ extension Presser {
         /// by the one writer. What each costs in CPU a briefing, and the rate the two together
         /// could reach at best on this machine's cores, tell which of them to work on.
         private func measureIngest(_ folder: String) async throws {
-            let (files, _) = PresserStore.Ingest.files([folder])
+            let files = PresserStore.Ingest.files([folder]).files
             guard !files.isEmpty else {
                 printError("presser: \(folder): no transcripts (.txt, .html, .htm, .md) to measure")
                 throw ExitCode(66)

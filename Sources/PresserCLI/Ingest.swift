@@ -29,8 +29,9 @@ extension Presser {
                 claims, findings and corpus findings, keeping their ids and versions:
                   presser ingest --reanalyse corpus/
 
-                Exit codes: 0 all stored or unchanged, 1 some files failed, 64 bad usage,
-                65/69/74 the database could not be used.
+                Exit codes: 0 all stored or unchanged, 1 some files failed or some paths named
+                nothing to read, 64 bad usage, 65/69/74 the database could not be used, 66 no
+                transcript found at all.
                 """
         )
 
@@ -56,8 +57,13 @@ extension Presser {
         }
 
         func run() async throws {
-            let (files, missing) = PresserStore.Ingest.files(paths)
+            let (files, missing, empty) = PresserStore.Ingest.files(paths)
             for path in missing { printError("presser: \(path): no such file, folder or match") }
+            for path in empty {
+                printError(
+                    "presser: \(path): no transcript in this folder (.txt, .html, .htm or .md; "
+                        + "README, SOURCES and the like left out)")
+            }
             guard !files.isEmpty else { throw ExitCode(66) }
             let briefings = try await store.open()
             let groups = pages ? [files] : files.map { [$0] }
@@ -118,9 +124,9 @@ extension Presser {
             }
             print(
                 "\(stored) stored, " + (reanalyse ? "\(reanalysed) reanalysed, " : "")
-                    + "\(unchanged) unchanged, \(failed.count) failed, \(missing.count) not found"
+                    + "\(unchanged) unchanged, \(failed.count) failed, \(missing.count + empty.count) not found"
                     + " (database: \(store.location))")
-            if !failed.isEmpty || !missing.isEmpty { throw ExitCode(1) }
+            if !failed.isEmpty || !missing.isEmpty || !empty.isEmpty { throw ExitCode(1) }
         }
     }
 }

@@ -59,22 +59,29 @@ public enum Ingest {
     }
 
     /// Files from the arguments: files as given, folders searched (recursively) for .txt, .html, .htm
-    /// and .md, and glob patterns ("corpus/*.txt") expanded. Arguments that name nothing are returned
+    /// and .md, and glob patterns ("corpus/*.txt") expanded. A folder named through a symbolic link
+    /// is searched as the folder it points to (links met inside a folder are not followed, as with
+    /// `find`). Arguments that name nothing, and folders with no transcript in them, are returned
     /// apart.
-    public static func files(_ arguments: [String]) -> (files: [String], missing: [String]) {
+    public static func files(_ arguments: [String]) -> (files: [String], missing: [String], empty: [String]) {
         var files: [String] = []
         var missing: [String] = []
+        var empty: [String] = []
         let manager = FileManager.default
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: argument, isDirectory: &isDirectory) {
                 if isDirectory.boolValue {
                     let base = URL(fileURLWithPath: argument)
-                    let found = (manager.enumerator(atPath: argument)?.allObjects as? [String] ?? [])
+                    // Foundation's enumerator lists a link to a folder as nothing: it is given the
+                    // folder the link points to, and the files keep the path as named.
+                    let target = base.resolvingSymlinksInPath().path
+                    let found = (manager.enumerator(atPath: target)?.allObjects as? [String] ?? [])
                         .filter {
                             extensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased())
                                 && !isFolderNote($0)
                         }.sorted()
+                    if found.isEmpty { empty.append(argument) }
                     files += found.map { canonical(base.appendingPathComponent($0).path) }
                 } else {
                     files.append(canonical(argument))
@@ -86,7 +93,7 @@ public enum Ingest {
                 missing.append(argument)
             }
         }
-        return (files, missing)
+        return (files, missing, empty)
     }
 
     private static func glob(_ pattern: String) -> [String] {

@@ -268,6 +268,43 @@ import Testing
         #expect(list.stdout.contains(",2016-03-21,inline-labels,24,"), "\(list)")
     }
 
+    /// A folder named through a symbolic link is read as the folder it points to; a folder with no
+    /// transcript in it, or a path that names nothing, is said on one line each, not passed over.
+    @Test func ingestFollowsALinkedFolderAndNamesEmptyOnes() throws {
+        let real = temp.url.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Corpus.packageRoot.appendingPathComponent("Tests/Fixtures/corpus/fomc-2020-09-16.txt"),
+            to: real.appendingPathComponent("fomc.txt"))
+        try Data("about this folder\n".utf8).write(to: real.appendingPathComponent("SOURCES.md"))
+        let link = temp.url.appendingPathComponent("linked")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let empty = temp.url.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Data("notes\n".utf8).write(to: empty.appendingPathComponent("README.md"))
+        let database = temp.url.appendingPathComponent("linked.sqlite").path
+
+        let linked = try Presser.run(["ingest", "--quiet", "--database", database, link.path])
+        #expect(
+            linked.status == 0 && linked.stdout.contains("1 stored, 0 unchanged, 0 failed, 0 not found"), "\(linked)")
+        let list = try Presser.run(["list", "--database", database, "--format", "csv"])
+        #expect(list.stdout.contains(link.appendingPathComponent("fomc.txt").path), "\(list)")
+
+        let nothing = try Presser.run(["ingest", "--quiet", "--database", database, empty.path])
+        #expect(nothing.status == 66, "\(nothing)")
+        #expect(
+            nothing.stderrLines == [
+                "presser: \(empty.path): no transcript in this folder (.txt, .html, .htm or .md; "
+                    + "README, SOURCES and the like left out)"
+            ], "\(nothing)")
+
+        let some = try Presser.run(["ingest", "--quiet", "--database", database, link.path, empty.path, "no-such.txt"])
+        #expect(some.status == 1 && some.stdout.contains("0 stored, 1 unchanged, 0 failed, 2 not found"), "\(some)")
+        #expect(
+            some.stderrLines.count == 2 && some.stderr.contains("no-such.txt: no such file, folder or match"), "\(some)"
+        )
+    }
+
     /// The same conference stored from its page and its text: ingest says so, `list --twins` gives
     /// the second, and `outlets` counts its questions once.
     @Test func ingestNamesTwinsAndOutletsCountThemOnce() throws {
