@@ -24,6 +24,13 @@ extension Presser {
         @Option(name: .shortAndLong, help: "Output format: table, json or csv.") var format: TableFormat = .table
         @Argument(help: "What is measured.") var subject: [String]
 
+        func validate() throws {
+            // An empty subject matched every figure in the store: a table of all of them.
+            if subject.joined().allSatisfy({ !$0.isLetter && !$0.isNumber }) {
+                throw ValidationError("Give the subject: words of what is measured, such as \"unemployment rate\".")
+            }
+        }
+
         func run() async throws {
             let about = subject.joined(separator: " ")
             let points = try await store.withStore { briefings in

@@ -76,11 +76,18 @@ public enum Ingest {
                     // Foundation's enumerator lists a link to a folder as nothing: it is given the
                     // folder the link points to, and the files keep the path as named.
                     let target = base.resolvingSymlinksInPath().path
-                    let found = (manager.enumerator(atPath: target)?.allObjects as? [String] ?? [])
-                        .filter {
-                            extensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased())
-                                && !isFolderNote($0)
-                        }.sorted()
+                    var found: [String] = []
+                    if let entries = manager.enumerator(atPath: target) {
+                        while let entry = entries.nextObject() as? String {
+                            // A folder named like a transcript ("2019.txt/") is searched, not read.
+                            guard entries.fileAttributes?[.type] as? FileAttributeType != .typeDirectory,
+                                extensions.contains(URL(fileURLWithPath: entry).pathExtension.lowercased()),
+                                !isFolderNote(entry)
+                            else { continue }
+                            found.append(entry)
+                        }
+                    }
+                    found.sort()
                     if found.isEmpty { empty.append(argument) }
                     files += found.map { canonical(base.appendingPathComponent($0).path) }
                 } else {

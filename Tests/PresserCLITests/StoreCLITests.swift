@@ -236,6 +236,13 @@ import Testing
 
         let nothing = try Presser.run(["timeline", "--database", database, "tulip exports"])
         #expect(nothing.status == 0 && nothing.stderr.contains("no stored figure about “tulip exports”"), "\(nothing)")
+
+        // No subject is a usage error, not a table of every figure stored.
+        for subject in [[], [""], ["  ", "–"]] {
+            let empty = try Presser.run(["timeline", "--database", database] + subject)
+            let said = subject.isEmpty ? "Missing expected argument '<subject> ...'" : "Give the subject"
+            #expect(empty.status == 64 && empty.stdout.isEmpty && empty.stderr.contains(said), "\(empty)")
+        }
     }
 
     /// What reading a file called for is said by `ingest` too, after its summary, as by `parse`
@@ -268,8 +275,9 @@ import Testing
         #expect(list.stdout.contains(",2016-03-21,inline-labels,24,"), "\(list)")
     }
 
-    /// A folder named through a symbolic link is read as the folder it points to; a folder with no
-    /// transcript in it, or a path that names nothing, is said on one line each, not passed over.
+    /// A folder named through a symbolic link is read as the folder it points to, a folder named
+    /// like a transcript is searched; a folder with no transcript in it, or a path that names
+    /// nothing, is said on one line each, not passed over.
     @Test func ingestFollowsALinkedFolderAndNamesEmptyOnes() throws {
         let real = temp.url.appendingPathComponent("real")
         try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
@@ -277,6 +285,12 @@ import Testing
             at: Corpus.packageRoot.appendingPathComponent("Tests/Fixtures/corpus/fomc-2020-09-16.txt"),
             to: real.appendingPathComponent("fomc.txt"))
         try Data("about this folder\n".utf8).write(to: real.appendingPathComponent("SOURCES.md"))
+        // A folder named like a transcript is searched, not read as one.
+        let inner = real.appendingPathComponent("2020.txt")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Corpus.packageRoot.appendingPathComponent("Tests/Fixtures/corpus/scio-2019-12-09.txt"),
+            to: inner.appendingPathComponent("scio.txt"))
         let link = temp.url.appendingPathComponent("linked")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
         let empty = temp.url.appendingPathComponent("empty")
@@ -286,9 +300,10 @@ import Testing
 
         let linked = try Presser.run(["ingest", "--quiet", "--database", database, link.path])
         #expect(
-            linked.status == 0 && linked.stdout.contains("1 stored, 0 unchanged, 0 failed, 0 not found"), "\(linked)")
+            linked.status == 0 && linked.stdout.contains("2 stored, 0 unchanged, 0 failed, 0 not found"), "\(linked)")
         let list = try Presser.run(["list", "--database", database, "--format", "csv"])
         #expect(list.stdout.contains(link.appendingPathComponent("fomc.txt").path), "\(list)")
+        #expect(list.stdout.contains(link.appendingPathComponent("2020.txt/scio.txt").path), "\(list)")
 
         let nothing = try Presser.run(["ingest", "--quiet", "--database", database, empty.path])
         #expect(nothing.status == 66, "\(nothing)")
@@ -299,7 +314,7 @@ import Testing
             ], "\(nothing)")
 
         let some = try Presser.run(["ingest", "--quiet", "--database", database, link.path, empty.path, "no-such.txt"])
-        #expect(some.status == 1 && some.stdout.contains("0 stored, 1 unchanged, 0 failed, 2 not found"), "\(some)")
+        #expect(some.status == 1 && some.stdout.contains("0 stored, 2 unchanged, 0 failed, 2 not found"), "\(some)")
         #expect(
             some.stderrLines.count == 2 && some.stderr.contains("no-such.txt: no such file, folder or match"), "\(some)"
         )
