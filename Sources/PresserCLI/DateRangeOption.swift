@@ -16,6 +16,10 @@ struct DateRangeOption: ParsableArguments {
             throw ValidationError(DateBound.problem(from, name: "--from"))
         }
         if let to, DateBound(to, side: .to) == nil { throw ValidationError(DateBound.problem(to, name: "--to")) }
+        // Reversed bounds take in no day at all: said, not answered with an empty list.
+        if let from, let to, let first = fromDay, let last = toDay, first > last {
+            throw ValidationError("--from \(from) is after --to \(to): no day is in between.")
+        }
     }
 
     /// The first day the range takes in, as the stores compare it.

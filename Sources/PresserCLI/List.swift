@@ -1,4 +1,5 @@
 import ArgumentParser
+import PresserParse
 import PresserStore
 
 extension Presser {
@@ -19,7 +20,8 @@ extension Presser {
 
         @OptionGroup var store: DatabaseOption
         @OptionGroup var dates: DateRangeOption
-        @Option(help: "Only this layout (roster-labels, inline-labels, tagged, timestamped, …).") var layout: String?
+        @Option(help: ArgumentHelp("Only this layout: \(Layout.names.joined(separator: ", ")).", valueName: "layout"))
+        var layout: String?
         @Option(help: "Only briefings where a speaker's name contains this.") var speaker: String?
         @Flag(help: "Every stored version of each file, not only the latest.") var allVersions = false
         @Flag(help: "Only briefings that repeat another almost whole (the same transcript from another file).")
@@ -27,12 +29,27 @@ extension Presser {
         @Option(help: "At most this many briefings.") var limit = 1000
         @Option(name: .shortAndLong, help: "Output format: table, json or csv.") var format: TableFormat = .table
 
+        func validate() throws {
+            // A layout no transcript has matched nothing, silently.
+            if let layout, !Layout.names.contains(layout) {
+                throw ValidationError(
+                    "--layout \(layout): not a layout Presser names; one of \(Layout.names.joined(separator: ", ")).")
+            }
+            if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        }
+
         func run() async throws {
             let filter = ListFilter(
                 from: dates.fromDay, to: dates.toDay, layout: layout, speaker: speaker, allVersions: allVersions,
                 twins: twins ? .only : .included, limit: limit)
             let list = try await store.withStore { briefings in
                 try await storeCall { () throws(StoreError) in try await briefings.list(filter) }
+            }
+            if list.isEmpty {
+                let filtered = dates.from != nil || dates.to != nil || layout != nil || speaker != nil || twins
+                printError(
+                    filtered
+                        ? "presser: no stored briefing matches" : "presser: no briefing stored yet (presser ingest)")
             }
             OutputTable.write(
                 format,

@@ -1,8 +1,14 @@
 import PresserCore
 
 /// Names the layout family from the label styles the text uses. A new layout is a new label
-/// style in `SpeakerLabel` plus a line here.
-enum Layout {
+/// style in `SpeakerLabel` plus a line here, and its name in `names`.
+public enum Layout {
+    /// Every name `detect` gives, as `list --layout` takes them.
+    public static let names = [
+        "roster-labels", "inline-labels", "tagged", "timestamped", "separated-blocks", "fullwidth-labels",
+        "label-lines", "statement", "generic",
+    ]
+
     static func detect(_ segmentation: Segmentation, hasRoster: Bool) -> String {
         let styles = segmentation.styles
         func count(_ style: SpeakerLabel.Style) -> Int { styles[style] ?? 0 }

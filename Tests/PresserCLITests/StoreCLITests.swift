@@ -410,6 +410,19 @@ import Testing
             #expect(
                 run.stderr.contains("\(option): “\(value)” is not a date; give YYYY-MM-DD, YYYY-MM or YYYY"), "\(run)")
         }
+
+        // Filters that can match nothing are said to be so, not answered with an empty table.
+        let reversed = try Presser.run(["list", "--database", database, "--from", "2021", "--to", "2019-12"])
+        #expect(reversed.status == 64 && reversed.stderr.contains("--from 2021 is after --to 2019-12"), "\(reversed)")
+        let sameMonth = try Presser.run(["list", "--database", database, "--from", "2019-12", "--to", "2019-12-09"])
+        #expect(sameMonth.status == 0 && sameMonth.stdout.contains("2019-12-09"), "\(sameMonth)")
+        let layout = try Presser.run(["list", "--database", database, "--layout", "inline"])
+        #expect(
+            layout.status == 64 && layout.stderr.contains("--layout inline: not a layout Presser names"), "\(layout)")
+        let none = try Presser.run(["list", "--database", database, "--from", "2020-10"])
+        #expect(none.status == 0 && none.stderrLines == ["presser: no stored briefing matches"], "\(none)")
+        let tagged = try Presser.run(["list", "--database", database, "--layout", "tagged", "--format", "csv"])
+        #expect(tagged.status == 0 && tagged.stdout.contains(",2020-09-16,tagged,"), "\(tagged)")
     }
 
     @Test func aCorruptDatabaseIsOneLineAndExit65() throws {

@@ -13,6 +13,8 @@ import Testing
         #expect(!briefing.turns.isEmpty)
         #expect(briefing.date != nil, "\(name): no date found")
         #expect(briefing.source.sha256.count == 64)
+        // `list --layout` takes the names in `Layout.names` only.
+        #expect(Layout.names.contains(briefing.layout), "\(name): layout \(briefing.layout) not in Layout.names")
         // The claims stage holds together on every real transcript too.
         let claims = ClaimExtractor.claims(in: briefing)
         #expect(FuzzTests.claimViolation(claims, in: briefing) == nil)
