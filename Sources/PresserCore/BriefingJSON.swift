@@ -33,6 +33,49 @@ public enum BriefingJSON {
         return w.out
     }
 
+    /// A value of a row for `encode(rows:columns:)`.
+    public enum RowValue: Sendable {
+        case int(Int64)
+        case double(Double)
+        case text(String)
+        case null
+    }
+
+    /// Rows as one JSON array of objects, each row's values under `columns` in order: what
+    /// PostgreSQL's `json_populate_recordset` reads back as rows of a table, so that a briefing's
+    /// rows go in as one parameter. Strings are escaped as in the document, NUL dropped (no
+    /// database text can hold it). Nil when a number is infinite or not a number, which JSON
+    /// cannot write.
+    public static func encode(rows: [[RowValue]], columns: [String]) -> [UInt8]? {
+        var w = Writer()
+        w.out.reserveCapacity(64 * rows.count * columns.count)
+        let keys = columns.map { name -> [UInt8] in
+            var k = Writer()
+            k.string(name)
+            return k.out + [UInt8(ascii: ":")]
+        }
+        w.out.append(UInt8(ascii: "["))
+        for (r, row) in rows.enumerated() {
+            if r > 0 { w.out.append(UInt8(ascii: ",")) }
+            w.out.append(UInt8(ascii: "{"))
+            for (i, value) in zip(keys.indices, row) {
+                if i > 0 { w.out.append(UInt8(ascii: ",")) }
+                w.out += keys[i]
+                switch value {
+                case .int(let n): w.int(Int(n))
+                case .double(let d):
+                    guard d.isFinite else { return nil }
+                    w.double(d)
+                case .text(let t): w.string(t, droppingNUL: true)
+                case .null: w.raw("null")
+                }
+            }
+            w.out.append(UInt8(ascii: "}"))
+        }
+        w.out.append(UInt8(ascii: "]"))
+        return w.out
+    }
+
     struct Writer {
         var out: [UInt8] = []
         static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -85,7 +128,7 @@ public enum BriefingJSON {
             if let d { double(d) } else { raw("null") }
         }
 
-        mutating func string(_ s: String?) {
+        mutating func string(_ s: String?, droppingNUL: Bool = false) {
             guard var s else { return raw("null") }
             out.append(UInt8(ascii: "\""))
             s.withUTF8 { bytes in
@@ -95,6 +138,7 @@ public enum BriefingJSON {
                     guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
                     if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
                     runStart = i + 1
+                    if b == 0, droppingNUL { continue }
                     out.append(UInt8(ascii: "\\"))
                     switch b {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(b)

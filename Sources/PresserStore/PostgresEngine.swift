@@ -82,28 +82,19 @@ actor PostgresEngine: SQLEngine {
         var results: [[[StoreValue]]] = []
         for statement in reading { results.append(try await query(statement)) }
         let plan = plan(results)
-        var rest: [SQLStatement] = []
-        for step in plan.rest {
-            switch step {
-            case .statement(let statement): rest.append(statement)
-            case .rows(let table): rest += table.batches()
-            case .capped(let table, let column, let cap): rest.append(table.cappedInsert(column: column, cap: cap))
-            }
-        }
-        return try await write(first: plan.first, rest: rest)
-    }
-
-    private func write(first: SQLStatement, rest: [SQLStatement]) async throws(StoreError) -> [StoreValue]? {
         do {
             try await run("BEGIN")
-            guard let row = try await rows(first.sql, first.arguments).first else {
+            guard let row = try await rows(plan.first.sql, plan.first.arguments).first else {
                 try await run("ROLLBACK")
                 return nil
             }
             let id = row.first?.int64
-            for statement in rest {
-                _ = try await rows(
-                    statement.sql, statement.arguments.map { $0 == .briefingID ? id.map(StoreValue.int) ?? .null : $0 })
+            for step in plan.rest {
+                switch step {
+                case .statement(let statement): try await run(statement, id: id)
+                case .rows(let table): try await insert(table, capped: nil, id: id)
+                case .capped(let table, let column, let cap): try await insert(table, capped: (column, cap), id: id)
+                }
             }
             try await run("COMMIT")
             return row
@@ -111,6 +102,25 @@ actor PostgresEngine: SQLEngine {
             try? await run("ROLLBACK")
             throw .failed(location: location, reason: Self.reason(error))
         }
+    }
+
+    /// A table's rows in one statement, from one JSON parameter (`TableRows.jsonInsertSQL`); in
+    /// `VALUES` lists when JSON cannot write one of their numbers.
+    private func insert(_ table: TableRows, capped: (column: String, cap: Int)?, id: Int64?) async throws {
+        guard !table.rows.isEmpty else { return }
+        if let json = table.json(id: id) {
+            _ = try await rows(table.jsonInsertSQL(capped: capped), [.text(json)])
+        } else if let capped {
+            try await run(table.cappedInsert(column: capped.column, cap: capped.cap), id: id)
+        } else {
+            for statement in table.batches() { try await run(statement, id: id) }
+        }
+    }
+
+    /// A statement with `briefingID` bound as `id`.
+    private func run(_ statement: SQLStatement, id: Int64?) async throws {
+        _ = try await rows(
+            statement.sql, statement.arguments.map { $0 == .briefingID ? id.map(StoreValue.int) ?? .null : $0 })
     }
 
     /// Nothing: each turn's tsvector is in the GIN index as soon as the turn is stored.

@@ -35,7 +35,8 @@ struct WritePlan: Sendable {
 }
 
 /// One step of a write: a statement, or rows for a table, which each engine inserts its own way
-/// (SQLite one row at a time through a statement it keeps prepared, PostgreSQL 500 rows a statement).
+/// (SQLite one row at a time through a statement it keeps prepared, PostgreSQL all of them in one
+/// statement, from a JSON parameter).
 enum SQLWrite: Sendable {
     case statement(SQLStatement)
     case rows(TableRows)

@@ -12,6 +12,28 @@ import Testing
         return Array(try encoder.encode(briefing))
     }
 
+    /// Rows for PostgreSQL's `json_populate_recordset`: every value back as it was given (NUL left
+    /// out, which no database text holds), and nil for a number JSON cannot write.
+    @Test func rowsAreObjectsKeyedByColumn() throws {
+        let text = "«quoted» \"\\ tab\t line\n bell\u{7} nul\u{0} end 中国"
+        let rows: [[BriefingJSON.RowValue]] = [
+            [.int(1), .double(0.25), .text(text), .null],
+            [.int(-9_223_372_036_854_775_807), .double(-1.5e-7), .text(""), .double(2e21)],
+        ]
+        let written = try #require(BriefingJSON.encode(rows: rows, columns: ["id", "value", "text", "upper"]))
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(written)) as? [[String: Any]])
+        #expect(read.count == 2)
+        #expect(read[0]["id"] as? Int == 1 && read[0]["value"] as? Double == 0.25)
+        #expect(read[0]["text"] as? String == text.replacingOccurrences(of: "\u{0}", with: ""))
+        #expect(read[0]["upper"] is NSNull)
+        #expect(read[1]["id"] as? Int64 == -9_223_372_036_854_775_807 && read[1]["value"] as? Double == -1.5e-7)
+        #expect(read[1]["text"] as? String == "" && read[1]["upper"] as? Double == 2e21)
+        #expect(BriefingJSON.encode(rows: [], columns: ["id"]) == Array("[]".utf8))
+        for number in [Double.infinity, -.infinity, .nan] {
+            #expect(BriefingJSON.encode(rows: [[.int(1), .double(number)]], columns: ["id", "value"]) == nil)
+        }
+    }
+
     @Test func theSameBytesAsJSONEncoderOnEveryCorpusTranscript() throws {
         let files = try Fixtures.allTranscripts()
         #expect(files.count > 80)
