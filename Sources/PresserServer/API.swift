@@ -51,9 +51,13 @@ struct API: Sendable {
 
     func list(_ request: Request) async throws -> Response {
         let q = QueryString(request)
+        let (from, to) = try Self.days(q)
+        let layout = q.nonEmpty("layout")
+        if let layout, !Layout.names.contains(layout) {
+            throw Problem.badRequest("layout is one of \(Layout.names.joined(separator: ", "))")
+        }
         let filter = ListFilter(
-            from: try Self.day(q, "from", side: .from), to: try Self.day(q, "to", side: .to),
-            layout: q.nonEmpty("layout"),
+            from: from, to: to, layout: layout,
             speaker: q.nonEmpty("speaker"), twins: try Self.flag(q["twins"], "twins") ? .only : .included,
             limit: try Self.limit(q["limit"], default: 100, max: 1000))
         return json(try await call { () throws(StoreError) in try await store.list(filter) })
@@ -120,9 +124,9 @@ struct API: Sendable {
             }
             kind = parsed
         }
+        let (from, to) = try Self.days(q)
         let query = SearchQuery(
-            text, speaker: q.nonEmpty("speaker"), outlet: q.nonEmpty("outlet"), kind: kind,
-            from: try Self.day(q, "from", side: .from), to: try Self.day(q, "to", side: .to),
+            text, speaker: q.nonEmpty("speaker"), outlet: q.nonEmpty("outlet"), kind: kind, from: from, to: to,
             limit: try Self.limit(q["limit"], default: 20, max: 200))
         return json(try await call { () throws(StoreError) in try await store.search(query) })
     }
@@ -211,6 +215,15 @@ struct API: Sendable {
         guard let text = QueryString(request).nonEmpty("briefing") else { return nil }
         guard let id = Int64(text), id > 0 else { throw Problem.badRequest("briefing is a positive number") }
         return id
+    }
+
+    /// `?from=` and `?to=` as the days compared; a `from` after the `to` is a bad request (no day
+    /// is in between), as on the command line.
+    private static func days(_ q: QueryString) throws -> (from: String?, to: String?) {
+        let from = try day(q, "from", side: .from)
+        let to = try day(q, "to", side: .to)
+        if let from, let to, from > to { throw Problem.badRequest("from is after to: no day is in between") }
+        return (from, to)
     }
 
     /// `?from=` or `?to=` as the day compared (a month or a year covers all of it), when given.

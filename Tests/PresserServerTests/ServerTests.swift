@@ -159,6 +159,10 @@ import Testing
                 ("/api/v1/timeline", .badRequest), ("/api/v1/nothing-here", .notFound),
                 ("/api/v1/briefings?from=2019-13", .badRequest), ("/api/v1/briefings?twins=yes", .badRequest),
                 ("/api/v1/search?q=x&to=yesterday", .badRequest),
+                // Filters that can match nothing: a from after the to, a layout no transcript has.
+                ("/api/v1/briefings?from=2021&to=2019-12", .badRequest),
+                ("/api/v1/search?q=x&from=2020-02&to=2020-01-31", .badRequest),
+                ("/api/v1/briefings?layout=inline", .badRequest),
             ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == status, "\(uri)")
@@ -167,6 +171,14 @@ import Testing
                     #expect(problem["status"] as? Int == Int(status.code))
                     #expect((problem["detail"] as? String)?.isEmpty == false)
                 }
+            }
+            // The same filters, in order and named right, find the reference.
+            try await client.execute(
+                uri: "/api/v1/briefings?layout=roster-labels&from=2019-12&to=2019-12-09", method: .get
+            ) { response in
+                #expect(response.status == .ok)
+                let list = try #require(try Self.json(response) as? [[String: Any]])
+                #expect(list.map { $0["date"] as? String } == ["2019-12-09"])
             }
             try await client.execute(uri: "/briefings/999", method: .get) { response in
                 #expect(response.status == .notFound)
