@@ -5,9 +5,10 @@ public enum BriefingReport {
         var out = ""
         out += (b.title ?? "(untitled)") + "\n"
         var facts = [
-            b.date ?? "date unknown", "layout \(b.layout)", "\(b.turns.count) turns", "\(b.exchanges.count) questions",
+            b.date ?? "date unknown", "layout \(b.layout)", count(b.turns.count, "turn"),
+            count(b.exchanges.count, "question"),
         ]
-        if !b.claims.isEmpty { facts.append("\(b.claims.count) figures") }
+        if !b.claims.isEmpty { facts.append(count(b.claims.count, "figure")) }
         if let location = b.location { facts.insert(location, at: 1) }
         out += facts.joined(separator: " · ") + "\n\n"
         out += "Participants\n"
@@ -29,7 +30,8 @@ public enum BriefingReport {
             }
             let unattributed = b.exchanges.filter { $0.outlet == nil }.count
             out +=
-                "\n\(unattributed) of \(b.exchanges.count) questions printed without the outlet that asked them (marked ?).\n"
+                "\n\(unattributed) of \(count(b.exchanges.count, "question")) printed without the outlet that asked them "
+                + "(marked ?).\n"
         }
         let serious = b.findings.filter { $0.severity >= .warning }
         if !b.findings.isEmpty {
@@ -53,7 +55,7 @@ public enum BriefingReport {
             who = answerers.isEmpty ? "no answer" : answerers.joined(separator: ", ")
         }
         let words = e.answers.reduce(0) { $0 + b.turns[$1].wordCount }
-        return "\(asker) → \(who) · \(words) words"
+        return "\(asker) → \(who) · \(count(words, "word"))"
     }
 
     public static func markdown(_ b: Briefing) -> String {
@@ -85,6 +87,9 @@ public enum BriefingReport {
     }
 
     private static func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }
+
+    /// "1 turn", "33 turns": a statement's single turn, a briefing's one figure.
+    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     private static func pad(_ s: String, _ width: Int) -> String {
         s.count >= width ? s : s + String(repeating: " ", count: width - s.count)

@@ -19,7 +19,8 @@ struct BriefingPage {
         var askedBy: String?
         var handOff: String?
         var answeredBy: String
-        var words: Int
+        /// The answers' length: "1 word", "612 words".
+        var words: String
         /// How it was answered ("direct", "premiseRejected"…), and why.
         var answer: String?
         var answerWhy: String?
@@ -123,7 +124,8 @@ struct BriefingPage {
             return Question(
                 number: e.index + 1, turn: e.question, outlet: e.outlet, askedBy: e.askedBy, handOff: handOff,
                 answeredBy: answerers.joined(separator: ", "),
-                words: e.answers.reduce(0) { $0 + (b.turns.indices.contains($1) ? b.turns[$1].wordCount : 0) },
+                words: Self.words(
+                    e.answers.reduce(0) { $0 + (b.turns.indices.contains($1) ? b.turns[$1].wordCount : 0) }),
                 answer: e.answer?.label.rawValue, answerWhy: e.answer?.explanation)
         }
         questionCount = b.exchanges.count
@@ -165,6 +167,9 @@ struct BriefingPage {
     }
 
     /// The turn's text cut at its claims: plain runs, and claims with what they mean.
+    /// "1 word", "612 words".
+    static func words(_ n: Int) -> String { "\(n) word\(n == 1 ? "" : "s")" }
+
     static func segments(_ text: String, _ claims: [(Int, Claim)]) -> [Segment] {
         let scalars = Array(text.unicodeScalars)
         var out: [Segment] = []

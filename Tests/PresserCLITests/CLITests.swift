@@ -175,6 +175,19 @@ import Testing
         }
     }
 
+    /// Counts of one are said in the singular: "1 figure", "1 word" (not "1 figures").
+    @Test func textFormatSaysOneInTheSingular() throws {
+        let path = try temp.write(
+            "short.txt",
+            Array(
+                "MODERATOR: Welcome.\nQ: How much did exports grow?\nMINISTER: About 5 percent in 2019.\n"
+                    .utf8) + Array("Q: And next year?\nMINISTER: More.\n".utf8))
+        let run = try Presser.run(["parse", path])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("· 5 turns · 2 questions · 1 figure\n"), "\(run)")
+        #expect(run.stdout.contains("→ Minister · 1 word\n") && run.stdout.contains("→ Minister · 5 words\n"), "\(run)")
+    }
+
     /// The same transcript gives the same JSON in every run. Each process hashes with a seed of its
     /// own, so an order taken from a dictionary changes between runs: the talking points of this
     /// briefing, where a sentence in other words could join either of two repeats, came out one
