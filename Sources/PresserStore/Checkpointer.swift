@@ -16,7 +16,7 @@ import GRDBSQLite
 /// (past 4,000 pages the writer copies the rest itself; see `walHook`).
 final class Checkpointer: @unchecked Sendable {
     /// Log pages after a commit that start a checkpoint (SQLite's automatic checkpoint's default).
-    static let pages: Int32 = 4000
+    static let pages: Int32 = 1000
 
     private let connection: DatabaseQueue
     private let queue = DispatchQueue(label: "presser.checkpoint")
