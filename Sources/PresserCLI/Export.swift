@@ -44,6 +44,18 @@ extension Presser {
         @Argument(help: ArgumentHelp("Transcripts to export directly.", valueName: "file")) var files: [String] = []
 
         func validate() throws {
+            // Said before any briefing is read: Foundation's "a file with the same name already
+            // exists" after the whole export was worked out, otherwise.
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
+                let writesFolder = format == .convokit || format == .csv
+                if writesFolder && !isFolder.boolValue {
+                    throw ValidationError("--out \(out) is a file; \(format.rawValue) writes a folder.")
+                }
+                if !writesFolder && isFolder.boolValue {
+                    throw ValidationError("--out \(out) is a folder; \(format.rawValue) writes one file.")
+                }
+            }
             // The selections pick stored briefings; given files, they would be silently ignored.
             guard !files.isEmpty else { return }
             let selecting = [

@@ -159,6 +159,26 @@ import Testing
         }
     }
 
+    /// A file where a folder is written, or a folder where a file is, is a usage error said before
+    /// anything is read, not Foundation's message after the whole export was worked out.
+    @Test func outMustBeAFolderOrAFileAsTheFormatWrites() throws {
+        let file = try temp.write("taken.txt", Array("x".utf8))
+        let folder = temp.url.appendingPathComponent("taken-folder")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = "Tests/Fixtures/corpus/scio-2019-12-09.txt"
+        for (format, out, said) in [
+            ("csv", file, "is a file; csv writes a folder"), ("convokit", file, "is a file; convokit writes a folder"),
+            ("tei", folder.path, "is a folder; tei writes one file"),
+            ("jsonl", folder.path, "is a folder; jsonl writes one file"),
+        ] {
+            let run = try Presser.run(["export", "--format", format, "--out", out, source])
+            #expect(run.status == 64 && run.stderr.contains("--out \(out) \(said)."), "\(run)")
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
+        let fine = try Presser.run(["export", "--format", "csv", "--out", folder.path, source])
+        #expect(fine.status == 0, "\(fine)")
+    }
+
     @Test func exportFromTheStoreSelects() throws {
         let database = temp.url.appendingPathComponent("x.sqlite").path
         _ = try Presser.run([
