@@ -5,14 +5,17 @@ import PresserStore
 
 /// Builds the whole web application over a store: pages, JSON API, the stylesheet, errors and
 /// headers. `presser serve` runs it; the tests call it too.
-public func buildApplication(store: any BriefingStore, configuration: ServerConfiguration) async throws
+public func buildApplication(
+    store: any BriefingStore, configuration: ServerConfiguration, onRunning: @escaping @Sendable () async -> Void = {}
+) async throws
     -> some ApplicationProtocol
 {
     let router = try await buildRouter(store: store, configuration: configuration)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "Presser"))
+            address: .hostname(configuration.host, port: configuration.port), serverName: "Presser"),
+        onServerRunning: { _ in await onRunning() })
 }
 
 /// The router alone (what HummingbirdTesting drives).

@@ -320,6 +320,51 @@ import Testing
         )
     }
 
+    /// `serve` says it serves once it listens (also into a file), and a port in use or out of range
+    /// is one line and an exit code, not a "serving" line followed by SwiftNIO's error.
+    @Test func serveSaysWhenItListensAndWhenItCannot() throws {
+        let database = temp.url.appendingPathComponent("served.sqlite").path
+        let ingest = try Presser.run([
+            "ingest", "--quiet", "--database", database, "Tests/Fixtures/corpus/fomc-2020-09-16.txt",
+        ])
+        try #require(ingest.status == 0, "\(ingest)")
+        let port = try BrowserTests.freePort()
+        let log = temp.url.appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? handle.close() }
+        let first = Process()
+        first.executableURL = try #require(Presser.executable)
+        first.arguments = ["serve", "--database", database, "--port", String(port)]
+        first.standardOutput = handle
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        defer {
+            first.terminate()
+            first.waitUntilExit()
+        }
+        let serving = "Presser is serving \(database) at http://127.0.0.1:\(port)/"
+        var said = ""
+        for _ in 0..<100 where !said.contains(serving) {
+            Thread.sleep(forTimeInterval: 0.1)
+            said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        }
+        #expect(said.contains(serving), "\(said)")
+
+        let second = try Presser.run(["serve", "--database", database, "--port", String(port)])
+        #expect(second.status == 69, "\(second)")
+        #expect(!second.stdout.contains("Presser is serving"), "\(second)")
+        #expect(
+            second.stderrLines.last
+                == "presser: cannot listen on 127.0.0.1:\(port): Address already in use "
+                + "(another server on that port? give another with --port)", "\(second)")
+
+        let outOfRange = try Presser.run(["serve", "--database", database, "--port", "99999"])
+        #expect(
+            outOfRange.status == 64 && outOfRange.stderr.contains("--port is a number from 1 to 65535"), "\(outOfRange)"
+        )
+    }
+
     /// The same conference stored from its page and its text: ingest says so, `list --twins` gives
     /// the second, and `outlets` counts its questions once.
     @Test func ingestNamesTwinsAndOutletsCountThemOnce() throws {
