@@ -48,12 +48,7 @@ struct BrowserTests {
         let ingest = try Presser.run(["ingest", "--quiet", "--database", database] + files)
         try #require(ingest.status == 0, "\(ingest)")
         let port = try Self.freePort()
-        let server = Process()
-        server.executableURL = try #require(Presser.executable)
-        server.arguments = ["serve", "--database", database, "--port", String(port)]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try Presser.serve(database, port: port)
         defer {
             server.terminate()
             server.waitUntilExit()

@@ -469,6 +469,18 @@ private struct Turns: Equatable {
 
 /// Runs the built `presser` binary.
 enum Presser {
+    /// `presser serve` over `database` on `port`, running in the background (the caller stops
+    /// it), its standard output to `output`.
+    static func serve(_ database: String, port: Int, output: FileHandle = .nullDevice) throws -> Process {
+        let server = Process()
+        server.executableURL = try #require(executable)
+        server.arguments = ["serve", "--database", database, "--port", String(port)]
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        return server
+    }
+
     /// `presser`, built by `swift test` (the test target depends on the executable target) into
     /// the directory that holds the test bundle: on Linux the test runner is
     /// .build/<triple>/debug/PresserPackageTests.xctest, an executable; on macOS it is a bundle

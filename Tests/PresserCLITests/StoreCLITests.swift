@@ -333,12 +333,7 @@ import Testing
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
-        let first = Process()
-        first.executableURL = try #require(Presser.executable)
-        first.arguments = ["serve", "--database", database, "--port", String(port)]
-        first.standardOutput = handle
-        first.standardError = FileHandle.nullDevice
-        try first.run()
+        let first = try Presser.serve(database, port: port, output: handle)
         defer {
             first.terminate()
             first.waitUntilExit()
