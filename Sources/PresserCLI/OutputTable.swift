@@ -34,9 +34,7 @@ struct OutputTable {
         case .table: out = table().text
         case .csv: out = table().csv
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            out = ((try? encoder.encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]") + "\n"
+            out = ((try? PrettyJSON.encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]") + "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }

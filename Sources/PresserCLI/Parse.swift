@@ -56,9 +56,7 @@ extension Presser {
                 // One document per line, written directly (the same bytes as JSONEncoder's).
                 output = String(decoding: BriefingJSON.encode(briefing), as: UTF8.self) + "\n"
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                guard let data = try? encoder.encode(briefing) else {
+                guard let data = try? PrettyJSON.encode(briefing) else {
                     throw .usage("could not encode the briefing as JSON")
                 }
                 output = String(decoding: data, as: UTF8.self) + "\n"

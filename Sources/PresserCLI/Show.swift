@@ -51,9 +51,7 @@ extension Presser {
                     }
                     enum Key: String, CodingKey { case id, corpusFindings }
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-                let data = try encoder.encode(
+                let data = try PrettyJSON.encode(
                     Document(id: stored.summary.id, briefing: stored.briefing, corpusFindings: corpus))
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             case .text:

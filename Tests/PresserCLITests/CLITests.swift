@@ -221,6 +221,23 @@ import Testing
         #expect(Turns(pipedTurns) == Turns(turns))
     }
 
+    /// Empty lists are written `[]` (Foundation's pretty printing put an empty line between the
+    /// brackets), and the indented document holds exactly what the one-line form of the same
+    /// transcript does (two transcripts are written a line each, by `BriefingJSON`).
+    @Test func indentedJSONWritesEmptyListsOnOneLine() throws {
+        let path = "Tests/Fixtures/corpus/scio-2019-12-09.txt"
+        let indented = try Presser.run(["parse", "--format", "json", path])
+        #expect(indented.status == 0, "\(indented)")
+        #expect(!indented.stdout.contains("[\n\n") && !indented.stdout.contains("{\n\n"), "\(indented)")
+        #expect(indented.stdout.contains("\"cues\" : [],\n"), "\(indented)")
+        let lines = try Presser.run(["parse", "--format", "json", path, path])
+        #expect(lines.status == 0, "\(lines)")
+        let first = try #require(lines.stdout.split(separator: "\n").first)
+        let oneLine = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? NSDictionary)
+        let document = try indented.json() as NSDictionary
+        #expect(oneLine == document)
+    }
+
     // MARK: --pages
 
     /// The SCIO transcript split after line 101, just before the label "Xu Hairong:" that starts

@@ -443,6 +443,9 @@ import Testing
         #expect(search.stdout.contains("Shohrat Zakir"), "\(search)")
         let later = try Presser.run(["search", "--database", database, "violent terrorist", "--from", "2020"])
         #expect(later.status == 0 && later.stderr.contains("nothing found for “violent terrorist”"), "\(later)")
+        let laterJSON = try Presser.run(
+            ["search", "--database", database, "violent terrorist", "--from", "2020", "--format", "json"])
+        #expect(laterJSON.status == 0 && laterJSON.stdout == "[]\n", "\(laterJSON)")
 
         for (option, value) in [("--from", "2019-13"), ("--to", "2019-02-29"), ("--from", "last week")] {
             let run = try Presser.run(["list", "--database", database, option, value])
