@@ -47,7 +47,7 @@ extension Presser {
                         headers: ["period", "briefing", "date", "value", "as said", "subject"],
                         rows: points.map {
                             [
-                                $0.periodText ?? $0.periodTo ?? "", "#\($0.briefing)", $0.date ?? "",
+                                $0.periodText ?? "(no period)", "#\($0.briefing)", $0.date ?? "",
                                 ClaimTable.format($0.value) + ($0.unit.map { " \($0)" } ?? ""), $0.text,
                                 $0.subject ?? "",
                             ]

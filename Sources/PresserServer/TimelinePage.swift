@@ -30,7 +30,7 @@ struct TimelinePage {
         title = subject.isEmpty ? "Timeline" : "Timeline: \(subject)"
         rows = points.map {
             Row(
-                date: $0.periodTo ?? $0.date ?? "", period: $0.periodText ?? "",
+                date: $0.placedAt ?? "", period: $0.periodText ?? "(no period)",
                 value: BriefingPage.number($0.value) + ($0.unit.map { " \($0)" } ?? ""),
                 text: $0.text, briefing: $0.briefing, claim: $0.claim, subject: $0.subject ?? "")
         }
@@ -40,9 +40,9 @@ struct TimelinePage {
         let chosen = unit ?? units.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? ""
         let charted = points.filter { ($0.unit ?? "") == chosen }.map {
             Charts.Point(
-                date: $0.periodTo ?? $0.date ?? "", value: $0.value,
+                date: $0.placedAt ?? "", value: $0.value,
                 href: "/briefings/\($0.briefing)#claim-\($0.claim)",
-                label: "\($0.text) (\($0.periodText ?? $0.date ?? ""))")
+                label: "\($0.text) (\($0.periodText ?? "said \($0.date ?? "")"))")
         }
         chart =
             charted.count > 1 ? Charts.line(charted, title: "\(subject) (\(chosen.isEmpty ? "count" : chosen))") : ""

@@ -655,7 +655,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             sql += " AND c.unit = ?"
             arguments.append(.text(unit))
         }
-        sql += " ORDER BY COALESCE(c.period_to, b.date), b.date, c.briefing_id, c.idx LIMIT 5000"
+        // In order of `TimelinePoint.placedAt`.
+        sql += " ORDER BY COALESCE(c.period_to, c.period_from, b.date), b.date, c.briefing_id, c.idx LIMIT 5000"
         return try await engine.query(SQLStatement(sql, arguments)).map { r in
             TimelinePoint(
                 briefing: r[0].int64, date: r[1].string, periodFrom: r[2].string, periodTo: r[3].string,

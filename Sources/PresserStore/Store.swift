@@ -221,6 +221,7 @@ public struct OutletCount: Sendable, Codable, Equatable {
 
 public struct TimelinePoint: Sendable, Codable, Equatable {
     public var briefing: Int64
+    /// The day of the briefing that said it.
     public var date: String?
     public var periodFrom: String?
     public var periodTo: String?
@@ -234,6 +235,10 @@ public struct TimelinePoint: Sendable, Codable, Equatable {
     public var sentence: String
     /// The claim's index in its briefing (for a link to it).
     public var claim: Int
+
+    /// The day the figure is placed at on a timeline: the end of its period, the start of one
+    /// left open ("since early 2014"), or, with no period said, the day it was said.
+    public var placedAt: String? { periodTo ?? periodFrom ?? date }
 }
 
 /// A finding across briefings: a figure that changed since another briefing, a sentence said

@@ -230,6 +230,9 @@ import Testing
 
         let timeline = try Presser.run(["timeline", "--database", database, "poverty incidence"])
         #expect(timeline.stdout.contains("22.48%") && timeline.stdout.contains("6.51%"), "\(timeline)")
+        // A figure said with no period is marked so, not left blank under the row before.
+        let periods = timeline.stdout.split(separator: "\n").dropFirst().map { $0.prefix { $0 != " " } }
+        #expect(periods.prefix(4) == ["in", "in", "(no", "this"], "\(timeline)")
 
         let missing = try Presser.run(["show", "--database", database, "999"])
         #expect(missing.status == 66, "\(missing)")

@@ -173,7 +173,18 @@ enum StoreContract {
             _ = await Ingest.run(fomc, into: store)
             let points = try await store.timeline(subject: "federal funds rate", unit: "%")
             #expect(points.count >= 4)
-            #expect(points.map { $0.periodTo ?? $0.date ?? "" } == points.map { $0.periodTo ?? $0.date ?? "" }.sorted())
+            #expect(points.map { $0.placedAt ?? "" } == points.map { $0.placedAt ?? "" }.sorted())
+            // The reference briefing: "dropped to 6.51% this year from 22.48% in 2014" (T1), and
+            // "dropped to 6.51% from 22.48% in early 2014" (T23). A period left open is placed at
+            // its start (it was placed at the day said, in 2019), and a figure with no period at
+            // the day it was said.
+            _ = await Ingest.run([[Corpus.path("scio-2019-12-09.txt")]], into: store)
+            let poverty = try await store.timeline(subject: "poverty incidence", unit: "%")
+            #expect(
+                poverty.map { "\($0.text) \($0.periodText ?? "(no period)") \($0.placedAt ?? "")" } == [
+                    "22.48% in early 2014 2014-01-01", "22.48% in 2014 2014-12-31", "6.51% (no period) 2019-12-09",
+                    "6.51% this year 2019-12-31",
+                ])
             let list = try await store.list(ListFilter())
             let december = try #require(list.first { $0.date == "2023-12-13" })
             let findings = try await store.corpusFindings(briefing: december.id)
