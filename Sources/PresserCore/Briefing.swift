@@ -66,6 +66,17 @@ public struct Briefing: Sendable, Codable, Equatable {
     public func name(of id: String?) -> String? {
         participant(id)?.name
     }
+
+    /// What a reader is shown as the briefing's name: its title, or where the transcript gives
+    /// none, the name of the file it was read from ("fomc-2025-12-10.txt").
+    public var displayTitle: String { title ?? Self.fileName(source.files.first) ?? "Untitled briefing" }
+
+    /// The last part of a path ("corpus/fomc.txt" → "fomc.txt"); nil for none and for standard
+    /// input ("-").
+    public static func fileName(_ path: String?) -> String? {
+        guard let path, path != "-", let name = path.split(separator: "/").last else { return nil }
+        return String(name)
+    }
 }
 
 extension Briefing {

@@ -3,7 +3,7 @@
 public enum BriefingReport {
     public static func text(_ b: Briefing) -> String {
         var out = ""
-        out += (b.title ?? "(untitled)") + "\n"
+        out += b.displayTitle + "\n"
         var facts = [
             b.date ?? "date unknown", "layout \(b.layout)", count(b.turns.count, "turn"),
             count(b.exchanges.count, "question"),
@@ -59,7 +59,7 @@ public enum BriefingReport {
     }
 
     public static func markdown(_ b: Briefing) -> String {
-        var out = "# \(b.title ?? "Untitled briefing")\n\n"
+        var out = "# \(b.displayTitle)\n\n"
         out += "- Date: \(b.date ?? "unknown")\n- Layout: \(b.layout)\n"
         if let location = b.location { out += "- Location: \(location)\n" }
         out += "- Turns: \(b.turns.count), questions: \(b.exchanges.count)\n\n## Participants\n\n"

@@ -1,7 +1,7 @@
 /// Claims as a readable table and as CSV.
 public enum ClaimTable {
     public static func text(_ claims: [Claim], in briefing: Briefing) -> String {
-        var out = "\(claims.count) claims in \(briefing.title ?? briefing.source.files.first ?? "the briefing")\n"
+        var out = "\(claims.count) claims in \(briefing.displayTitle)\n"
         for c in claims {
             let who = briefing.name(of: c.speaker) ?? briefing.turns[c.turn].outlet.map { "Reporter (\($0))" } ?? "—"
             var parts = ["\(format(c.value))\(c.upper.map { "–" + format($0) } ?? "")", c.unit ?? "", c.kind.rawValue]

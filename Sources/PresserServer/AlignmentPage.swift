@@ -52,10 +52,10 @@ struct AlignmentPage {
     init(_ alignment: Alignment, _ first: StoredBriefing, _ second: StoredBriefing) {
         let x = first.briefing
         let y = second.briefing
-        title = "\(x.title ?? "Briefing #\(first.summary.id)") — side by side"
+        title = "\(x.displayTitle) — side by side"
         func side(_ s: StoredBriefing) -> Side {
             Side(
-                id: s.summary.id, language: s.briefing.language, title: s.briefing.title ?? s.summary.path,
+                id: s.summary.id, language: s.briefing.language, title: s.briefing.displayTitle,
                 questions: s.briefing.exchanges.count, figures: s.briefing.claims.count)
         }
         left = side(first)

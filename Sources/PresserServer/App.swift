@@ -80,7 +80,7 @@ struct Web: Sendable {
         let recent = try await call { () throws(StoreError) in try await store.list(ListFilter(limit: 1000)) }
         let rows = recent.sorted { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) }.prefix(25).map {
             HomePage.Row(
-                id: $0.id, date: $0.date ?? "", title: $0.title ?? $0.path, questions: $0.questions, claims: $0.claims,
+                id: $0.id, date: $0.date ?? "", title: $0.displayTitle, questions: $0.questions, claims: $0.claims,
                 findings: $0.findings, twin: $0.twinOf.map(String.init))
         }
         return pages.render(

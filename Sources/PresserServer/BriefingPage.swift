@@ -86,7 +86,7 @@ struct BriefingPage {
     init(_ stored: StoredBriefing, corpus: [CorpusFinding], versions: [BriefingSummary] = []) {
         self.init(stored.briefing, id: stored.summary.id, corpus: corpus)
         self.versions = versions.map {
-            Version(briefingID: stored.summary.id, id: $0.id, language: $0.language, title: $0.title ?? $0.path)
+            Version(briefingID: stored.summary.id, id: $0.id, language: $0.language, title: $0.displayTitle)
         }
         hasVersions = !versions.isEmpty
         twinOf = stored.summary.twinOf.map(String.init)
@@ -107,7 +107,7 @@ struct BriefingPage {
         name = ""
         needsToken = false
         self.id = id
-        title = b.title ?? "Untitled briefing"
+        title = b.displayTitle
         date = b.date ?? "date unknown"
         layout = b.layout
         location = b.location

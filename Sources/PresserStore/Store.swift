@@ -156,6 +156,9 @@ public struct BriefingSummary: Sendable, Codable, Equatable {
     /// The briefing this one repeats almost whole (the same transcript stored from another file:
     /// an HTML page and its text), when the corpus lookups found one as it was stored.
     public var twinOf: Int64?
+
+    /// What a reader is shown as its name: the title, or the name of the file stored from.
+    public var displayTitle: String { title ?? Briefing.fileName(path) ?? "Briefing #\(id)" }
 }
 
 public struct StoredBriefing: Sendable, Equatable {

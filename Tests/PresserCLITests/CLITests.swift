@@ -175,6 +175,16 @@ import Testing
         }
     }
 
+    /// A transcript that gives no title (the Federal Reserve's) is named by its file, not
+    /// "(untitled)".
+    @Test func untitledTranscriptIsNamedByItsFile() throws {
+        let run = try Presser.run(["parse", "Tests/Fixtures/corpus/fomc-2025-12-10.txt"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.hasPrefix("fomc-2025-12-10.txt\n2025-12-10 · "), "\(run)")
+        let claims = try Presser.run(["claims", "Tests/Fixtures/corpus/fomc-2025-12-10.txt"])
+        #expect(claims.stdout.contains(" claims in fomc-2025-12-10.txt\n"), "\(claims)")
+    }
+
     /// Counts of one are said in the singular: "1 figure", "1 word" (not "1 figures").
     @Test func textFormatSaysOneInTheSingular() throws {
         let path = try temp.write(

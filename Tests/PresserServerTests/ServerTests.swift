@@ -150,6 +150,22 @@ import Testing
         }
     }
 
+    /// A briefing whose transcript gives no title (the Federal Reserve's) is named by its file,
+    /// on the home page (it showed the whole stored path) and on its own page (it said "Untitled
+    /// briefing").
+    @Test func untitledBriefingsAreNamedByTheirFile() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let html = Self.text(response)
+                #expect(html.contains("<a href=\"/briefings/2\">fomc-2020-09-16.txt</a>"), "\(html)")
+                #expect(!html.contains("Fixtures/corpus/fomc"), "\(html)")
+            }
+            try await client.execute(uri: "/briefings/2", method: .get) { response in
+                #expect(Self.text(response).contains("<h1>fomc-2020-09-16.txt</h1>"))
+            }
+        }
+    }
+
     @Test func badRequestsAreProblems() async throws {
         try await withApp { client in
             for (uri, status) in [
