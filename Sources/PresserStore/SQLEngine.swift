@@ -14,9 +14,8 @@ protocol SQLEngine: Sendable {
     /// Runs the queries `reading`, hands their rows (one list per query, in order) to `plan`, and, in
     /// one transaction, runs the plan's `first`; if it returns a row, runs its `rest` with
     /// `.briefingID` bound to that row's first column, and commits. Returns the row, or nil when
-    /// `first` returned none (then nothing is written). SQLite reads in the write transaction, on
-    /// the writer's connection (whose cache the last briefings left warm); PostgreSQL reads just
-    /// before it.
+    /// `first` returned none (then nothing is written). The queries run in the write transaction
+    /// (on SQLite on the writer's connection, whose cache the last briefings left warm).
     func write(reading: [SQLStatement], plan: @Sendable ([[[StoreValue]]]) -> WritePlan) async throws(StoreError)
         -> [StoreValue]?
     /// Runs `Schema.indexPendingTurns` in a transaction of its own (SQLite; nothing on PostgreSQL).
