@@ -31,7 +31,11 @@ struct OutputTable {
     static func write(_ format: TableFormat, table: () -> OutputTable, json values: some Encodable) {
         let out: String
         switch format {
-        case .table: out = table().text
+        // No rows: nothing (the command says on standard error that nothing matched), where CSV
+        // keeps its header line and JSON is `[]`.
+        case .table:
+            let made = table()
+            out = made.rows.isEmpty ? "" : made.text
         case .csv: out = table().csv
         case .json:
             out = ((try? PrettyJSON.encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]") + "\n"

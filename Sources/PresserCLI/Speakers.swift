@@ -18,6 +18,12 @@ extension Presser {
         func run() async throws {
             let speakers = try await scope.read { store, id throws(StoreError) in try await store.speakers(briefing: id)
             }
+            if speakers.isEmpty {
+                printError(
+                    scope.briefing == nil
+                        ? "presser: no briefing stored yet (presser ingest)"
+                        : "presser: no speaker named in that briefing")
+            }
             OutputTable.write(
                 scope.format,
                 table: {

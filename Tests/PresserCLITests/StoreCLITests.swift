@@ -204,6 +204,15 @@ import Testing
     @Test func ingestSearchShowOutletsTimelineOnTheReference() throws {
         let database = temp.url.appendingPathComponent("reader.sqlite").path
         let reference = "Tests/Fixtures/corpus/scio-2019-12-09.txt"
+        // Before anything is stored, the tables say so on standard error and print nothing
+        // (CSV still gives its header).
+        for command in ["list", "speakers"] {
+            let empty = try Presser.run([command, "--database", database])
+            #expect(empty.status == 0 && empty.stdout.isEmpty, "\(empty)")
+            #expect(empty.stderrLines == ["presser: no briefing stored yet (presser ingest)"], "\(empty)")
+        }
+        let csv = try Presser.run(["speakers", "--database", database, "--format", "csv"])
+        #expect(csv.stdout == "speaker,turns,words,briefings,answered,directly\r\n", "\(csv)")
         let ingest = try Presser.run([
             "ingest", "--database", database, reference, "Tests/Fixtures/corpus/fomc-2020-09-16.txt",
         ])
@@ -446,6 +455,7 @@ import Testing
         #expect(search.stdout.contains("Shohrat Zakir"), "\(search)")
         let later = try Presser.run(["search", "--database", database, "violent terrorist", "--from", "2020"])
         #expect(later.status == 0 && later.stderr.contains("nothing found for “violent terrorist”"), "\(later)")
+        #expect(later.stdout.isEmpty, "\(later)")
         let laterJSON = try Presser.run(
             ["search", "--database", database, "violent terrorist", "--from", "2020", "--format", "json"])
         #expect(laterJSON.status == 0 && laterJSON.stdout == "[]\n", "\(laterJSON)")
