@@ -88,8 +88,9 @@ public enum BriefingReport {
 
     private static func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }
 
-    /// "1 turn", "33 turns": a statement's single turn, a briefing's one figure.
-    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    /// "1 turn", "33 turns": a statement's single turn, a briefing's one figure (the web app's
+    /// question cards too).
+    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     private static func pad(_ s: String, _ width: Int) -> String {
         s.count >= width ? s : s + String(repeating: " ", count: width - s.count)

@@ -124,8 +124,8 @@ struct BriefingPage {
             return Question(
                 number: e.index + 1, turn: e.question, outlet: e.outlet, askedBy: e.askedBy, handOff: handOff,
                 answeredBy: answerers.joined(separator: ", "),
-                words: Self.words(
-                    e.answers.reduce(0) { $0 + (b.turns.indices.contains($1) ? b.turns[$1].wordCount : 0) }),
+                words: BriefingReport.count(
+                    e.answers.reduce(0) { $0 + (b.turns.indices.contains($1) ? b.turns[$1].wordCount : 0) }, "word"),
                 answer: e.answer?.label.rawValue, answerWhy: e.answer?.explanation)
         }
         questionCount = b.exchanges.count
@@ -167,9 +167,6 @@ struct BriefingPage {
     }
 
     /// The turn's text cut at its claims: plain runs, and claims with what they mean.
-    /// "1 word", "612 words".
-    static func words(_ n: Int) -> String { "\(n) word\(n == 1 ? "" : "s")" }
-
     static func segments(_ text: String, _ claims: [(Int, Claim)]) -> [Segment] {
         let scalars = Array(text.unicodeScalars)
         var out: [Segment] = []
