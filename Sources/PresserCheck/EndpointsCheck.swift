@@ -51,10 +51,12 @@ enum EndpointsCheck {
         var out: [Pair] = []
         for group in figures.bySentence {
             let sentence = group.filter { $0.isLevel }
+            guard sentence.count >= 2 else { continue }
+            let last = sentence.map { lastWord($0.before) }
             for (k, a) in sentence.enumerated() {
-                for b in sentence[(k + 1)...] where a.isComparable(with: b) {
-                    let wa = lastWord(a.before)
-                    let wb = lastWord(b.before)
+                for (l, b) in sentence.enumerated().dropFirst(k + 1) where a.isComparable(with: b) {
+                    let wa = last[k]
+                    let wb = last[l]
                     if wa == "to" && wb == "from" {
                         out.append(Pair(from: b, to: a, direction: direction(in: clause(from: a, to: b))))
                     }

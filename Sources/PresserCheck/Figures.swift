@@ -28,12 +28,10 @@ final class Figure: Sendable {
     let subjectWeight: Double
     /// Offset of the sentence in the turn's text, in scalars.
     let sentenceStart: Int
-    /// The two words before the figure in its sentence, lower-cased ("dropped to", "from").
-    let before: String
 
     init(
         index: Int, claim: Claim, sentence: Int, paragraph: Int, period: Claim.Period?, periodInherited: Bool,
-        range: ValueRange, subjectStems: Set<String>, contextStems: Set<String>, sentenceStart: Int, before: String,
+        range: ValueRange, subjectStems: Set<String>, contextStems: Set<String>, sentenceStart: Int,
         weights: WordWeights
     ) {
         self.index = index
@@ -49,8 +47,12 @@ final class Figure: Sendable {
         stemsWeight = weights.total(stems)
         subjectWeight = weights.total(subjectStems)
         self.sentenceStart = sentenceStart
-        self.before = before
     }
+
+    /// The two words before the figure in its sentence, lower-cased ("dropped to", "from"). Worked
+    /// out when asked, not for every figure: only figures that share a sentence with another are
+    /// asked (made for all, they took 2% of the analysis).
+    var before: String { Figures.wordsBefore(claim, sentenceStart: sentenceStart) }
 
     var isLevel: Bool { claim.change == nil && claim.kind != .percentagePoint && claim.kind != .basisPoint }
 
@@ -145,9 +147,7 @@ struct Figures: Sendable {
                     periodInherited: inherited, range: ValueRange(claim), subjectStems: Set(Words.stems(subject)),
                     contextStems: Self.contextStems(
                         of: claim, sentenceStart: placed?.span.start ?? claim.start, words: 8),
-                    sentenceStart: placed?.span.start ?? claim.start,
-                    before: Self.wordsBefore(claim, sentenceStart: placed?.span.start ?? claim.start),
-                    weights: weights))
+                    sentenceStart: placed?.span.start ?? claim.start, weights: weights))
         }
         self.all = all
     }
@@ -179,6 +179,29 @@ struct Figures: Sendable {
         return said
     }
 
+    /// The content words of sentence `i` (numbers left out), each once, by the id `said(inTurns:)`
+    /// marks: the stems `Words.stems` gives for its text, read off `sentenceIDs` rather than
+    /// scanned and hashed again.
+    func contentWords(ofSentence i: Int) -> Set<Int> {
+        var out = Set<Int>()
+        let canonical = weights.canonical
+        for id in sentenceIDs[i] where !Self.isNumber(vocabulary[id]) { out.insert(canonical[id]) }
+        return out
+    }
+
+    /// The same for every sentence of a turn.
+    func contentWords(ofTurn turn: Int) -> Set<Int> {
+        var out = Set<Int>()
+        for i in sentencesOfTurn[turn] ?? 0..<0 { out.formUnion(contentWords(ofSentence: i)) }
+        return out
+    }
+
+    /// A number among the words (`Words.stems` with `numbers`: "8.4", "2019").
+    private static func isNumber(_ word: String) -> Bool {
+        guard let first = word.utf8.first else { return false }
+        return first >= 0x30 && first <= 0x39
+    }
+
     /// Figures in the same sentence as `figure`, itself included, in order.
     func inSentence(of figure: Figure) -> [Figure] {
         all.filter { $0.sentence == figure.sentence }
@@ -194,7 +217,7 @@ struct Figures: Sendable {
     }
 
     /// The last two words before the figure in its sentence (read from at most 48 scalars back).
-    private static func wordsBefore(_ claim: Claim, sentenceStart: Int) -> String {
+    fileprivate static func wordsBefore(_ claim: Claim, sentenceStart: Int) -> String {
         let offset = claim.start - sentenceStart
         let scalars = claim.sentence.unicodeScalars
         guard offset > 0, let end = scalars.index(scalars.startIndex, offsetBy: offset, limitedBy: scalars.endIndex)

@@ -74,10 +74,15 @@ enum Words {
     /// Swift checked for exclusive access at every word (2% of the analysis).
     private struct Word {
         let bytes: UnsafeMutableBufferPointer<UInt8>
+        /// `stopBytes`, read once a scan rather than through the global's accessor at every word.
+        let stopBytes: PackedWords
         var length = 0
         var isNumber = false
 
-        init(_ bytes: UnsafeMutableBufferPointer<UInt8>) { self.bytes = bytes }
+        init(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
+            self.bytes = bytes
+            stopBytes = Words.stopBytes
+        }
 
         mutating func append(_ b: UInt8) {
             bytes[length] = b

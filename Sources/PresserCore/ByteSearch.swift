@@ -148,9 +148,19 @@ public enum ByteSearch {
 
         /// The same in bytes.
         public func firstIgnoringASCIICase(in h: UnsafeBufferPointer<UInt8>) -> Int? {
-            var first: Int?
-            matches(in: h) { index, _ in
-                first = index
+            firstMatch(in: h)?.phrase
+        }
+
+        /// Where the earliest occurrence of any phrase begins in `text`, as a byte offset.
+        public func firstOffsetIgnoringASCIICase(in h: UnsafeBufferPointer<UInt8>) -> Int? {
+            firstMatch(in: h)?.offset
+        }
+
+        /// The earliest occurrence of any phrase: which (the first given, of several there) and where.
+        private func firstMatch(in h: UnsafeBufferPointer<UInt8>) -> (phrase: Int, offset: Int)? {
+            var first: (phrase: Int, offset: Int)?
+            matches(in: h) { index, offset in
+                first = (index, offset)
                 return false
             }
             return first
