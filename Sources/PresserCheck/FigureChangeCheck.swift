@@ -92,8 +92,8 @@ enum FigureChangeCheck {
         else { return false }
         let ratio = a.claim.value / b.claim.value
         guard ratio > 1.0 / 3, ratio < 3 else { return false }
-        if !a.subjectStems.isEmpty, !b.subjectStems.isEmpty,
-            figures.weights.jaccard(a.subjectStems, b.subjectStems, totals: (a.subjectWeight, b.subjectWeight)) < 0.7
+        if !a.subjectWords.isEmpty, !b.subjectWords.isEmpty,
+            a.subjectWords.jaccard(with: b.subjectWords, weights: figures.idWeights) < 0.7
         {
             return false
         }

@@ -4,7 +4,7 @@ import PresserCore
 /// A claim as the checks see it: where it sits (turn, paragraph, sentence), the period it is about
 /// (its own, or the one the paragraph set earlier: "In 2017, GDP reached … Incomes rose …"), the
 /// values it allows, and the words that say what it measures. A class, not a struct: the checks
-/// weigh every pair of figures, and copying a figure (a claim's strings and two sets) for each pair
+/// weigh every pair of figures, and copying a figure (a claim's strings and two word lists) for each pair
 /// cost more than the weighing.
 final class Figure: Sendable {
     let index: Int
@@ -16,23 +16,17 @@ final class Figure: Sendable {
     /// The period came from an earlier sentence of the same paragraph.
     let periodInherited: Bool
     let range: ValueRange
-    /// Stems of the subject and of what is counted.
-    let subjectStems: Set<String>
-    /// Stems of the words around the figure in its sentence.
-    let contextStems: Set<String>
-    /// Both together, with their weights in the briefing's `WordWeights` (`total`) and the
-    /// subject's: worked out once, not for each pair weighed (unions and sums were a third of
-    /// comparing figures).
-    let stems: Set<String>
-    let stemsWeight: Double
-    let subjectWeight: Double
+    /// The words of the subject and of what is counted.
+    let subjectWords: FigureWords
+    /// Those and the words around the figure in its sentence (worked out once, not for each pair
+    /// weighed).
+    let words: FigureWords
     /// Offset of the sentence in the turn's text, in scalars.
     let sentenceStart: Int
 
     init(
         index: Int, claim: Claim, sentence: Int, paragraph: Int, period: Claim.Period?, periodInherited: Bool,
-        range: ValueRange, subjectStems: Set<String>, contextStems: Set<String>, sentenceStart: Int,
-        weights: WordWeights
+        range: ValueRange, subjectWords: FigureWords, words: FigureWords, sentenceStart: Int
     ) {
         self.index = index
         self.claim = claim
@@ -41,11 +35,8 @@ final class Figure: Sendable {
         self.period = period
         self.periodInherited = periodInherited
         self.range = range
-        self.subjectStems = subjectStems
-        self.contextStems = contextStems
-        stems = contextStems.union(subjectStems)
-        stemsWeight = weights.total(stems)
-        subjectWeight = weights.total(subjectStems)
+        self.subjectWords = subjectWords
+        self.words = words
         self.sentenceStart = sentenceStart
     }
 
@@ -71,11 +62,12 @@ struct Figures: Sendable {
     /// Every sentence of the briefing, in order, with its turn.
     var sentences: [(turn: Int, text: String)]
     /// Every content word of the briefing once, in the order first said: a word's id is its index.
+    /// After them, the words only the figures' descriptions have (`Figure.words`).
     var vocabulary: [String]
     /// The content words of each sentence, numbers included, in order, as word ids.
     var sentenceIDs: [[Int]]
     var weights: WordWeights
-    /// Each word's weight in `weights`, by id.
+    /// Each word's weight in `weights`, by id (descriptions' own words: the weight of a word unseen).
     var idWeights: [Double]
     /// Each turn's sentences, as a range of indices into `sentences`.
     var sentencesOfTurn: [Int: Range<Int>]
@@ -117,19 +109,45 @@ struct Figures: Sendable {
         self.sentences = sentences
         self.sentencesOfTurn = sentencesOfTurn
         self.language = briefing.language
-        self.vocabulary = vocabulary.words
         self.sentenceIDs = sentenceIDs
         let weights = WordWeights(vocabulary: vocabulary.words, documents: sentenceIDs)
         self.weights = weights
-        self.idWeights = vocabulary.words.map(weights.weight)
+
+        // The words describing each figure, as ids: those the sentences have by the id each is
+        // known by (`WordWeights.canonical`), the rest (cut off by the figure: "about" of
+        // "about5%") numbered after them, once for each text.
+        let inSentences = vocabulary.count
+        var descriptionsOnly: [String: Int] = [:]
+        func ids(_ text: String) -> [Int] {
+            Words.stemIDs(text, in: &vocabulary).map { id in
+                if id < inSentences { return weights.canonical[id] }
+                let word = vocabulary[id]
+                if let known = weights.id(of: word) ?? descriptionsOnly[word] { return known }
+                descriptionsOnly[word] = id
+                return id
+            }
+        }
+        var placed: [(sentence: Int, paragraph: Int, start: Int, subject: [Int], context: [Int])] = []
+        for claim in briefing.claims {
+            let spans = spansByTurn[claim.turn] ?? []
+            let span = spans.last { $0.span.start <= claim.start }
+            let start = span?.span.start ?? claim.start
+            let (before, after) = Self.window(of: claim, sentenceStart: start, words: 8)
+            placed.append(
+                (
+                    span?.index ?? -1, span?.paragraph ?? -1, start,
+                    ids([claim.subject, claim.counted].compactMap { $0 }.joined(separator: " ")),
+                    ids(String(before)) + ids(String(after))
+                ))
+        }
+        self.vocabulary = vocabulary.words
+        let idWeights = vocabulary.words.map(weights.weight)
+        self.idWeights = idWeights
 
         var all: [Figure] = []
         var lastPeriod: (paragraph: Int, sentence: Int, period: Claim.Period)?
-        for (index, claim) in briefing.claims.enumerated() {
-            let spans = spansByTurn[claim.turn] ?? []
-            let placed = spans.last { $0.span.start <= claim.start }
-            let sentence = placed?.index ?? -1
-            let paragraph = placed?.paragraph ?? -1
+        for (index, (claim, place)) in zip(briefing.claims, placed).enumerated() {
+            let (sentence, paragraph) = (place.sentence, place.paragraph)
             var period = claim.period
             var inherited = false
             if let p = period, p.from != nil || p.to != nil {
@@ -140,14 +158,12 @@ struct Figures: Sendable {
             } else {
                 period = nil
             }
-            let subject = [claim.subject, claim.counted].compactMap { $0 }.joined(separator: " ")
             all.append(
                 Figure(
                     index: index, claim: claim, sentence: sentence, paragraph: paragraph, period: period,
-                    periodInherited: inherited, range: ValueRange(claim), subjectStems: Set(Words.stems(subject)),
-                    contextStems: Self.contextStems(
-                        of: claim, sentenceStart: placed?.span.start ?? claim.start, words: 8),
-                    sentenceStart: placed?.span.start ?? claim.start, weights: weights))
+                    periodInherited: inherited, range: ValueRange(claim),
+                    subjectWords: FigureWords(place.subject, weights: idWeights),
+                    words: FigureWords(place.subject + place.context, weights: idWeights), sentenceStart: place.start))
         }
         self.all = all
     }
@@ -209,11 +225,14 @@ struct Figures: Sendable {
 
     /// How alike two figures' descriptions are, 0 to 1: the subject words count twice.
     func similarity(_ a: Figure, _ b: Figure) -> Double {
-        let context = weights.overlap(a.stems, b.stems, totals: (a.stemsWeight, b.stemsWeight))
-        guard !a.subjectStems.isEmpty, !b.subjectStems.isEmpty else { return context }
-        return
-            (2 * weights.overlap(a.subjectStems, b.subjectStems, totals: (a.subjectWeight, b.subjectWeight)) + context)
-            / 3
+        let context = a.words.overlap(with: b.words, weights: idWeights)
+        guard !a.subjectWords.isEmpty, !b.subjectWords.isEmpty else { return context }
+        return (2 * a.subjectWords.overlap(with: b.subjectWords, weights: idWeights) + context) / 3
+    }
+
+    /// Whether any of `stems` (as `Words.stem` gives them) is among `words`.
+    func contains(anyOf stems: Set<String>, in words: FigureWords) -> Bool {
+        words.ids.contains { stems.contains(vocabulary[$0]) }
     }
 
     /// The last two words before the figure in its sentence (read from at most 48 scalars back).
@@ -314,14 +333,5 @@ struct Figures: Sendable {
             end = utf8.index(after: end)
         }
         return (sentence[start..<range.lowerBound], sentence[range.upperBound..<end])
-    }
-
-    /// The stems of the words around the figure (`window`): of each side apart, which gives the
-    /// stems of the two joined by a space without making the joined string.
-    private static func contextStems(of claim: Claim, sentenceStart: Int, words: Int) -> Set<String> {
-        let (before, after) = window(of: claim, sentenceStart: sentenceStart, words: words)
-        var stems = Set(Words.stems(String(before)))
-        stems.formUnion(Words.stems(String(after)))
-        return stems
     }
 }

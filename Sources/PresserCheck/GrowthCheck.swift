@@ -155,7 +155,7 @@ enum GrowthCheck {
         let range =
             "(\(Format.signedPercent(impliedRange.low)) to \(Format.signedPercent(impliedRange.high)) "
             + "allowing for rounding)"
-        if current.claim.kind == .currency, implied > stated, gap <= 10, isOutput(current, previous, rate) {
+        if current.claim.kind == .currency, implied > stated, gap <= 10, isOutput(figures, current, previous, rate) {
             details["note"] = .text("nominal vs real")
             return Finding(
                 kind: .growthMismatch, severity: .info,
@@ -172,9 +172,9 @@ enum GrowthCheck {
     }
 
     /// GDP, output, value added: measures usually given as real growth against nominal levels.
-    private static func isOutput(_ figures: Figure...) -> Bool {
+    private static func isOutput(_ all: Figures, _ figures: Figure...) -> Bool {
         let words: Set<String> = ["gdp", "output", "added", "gross", "domest", "produc", "econom"]
-        return figures.contains { !$0.subjectStems.union($0.contextStems).isDisjoint(with: words) }
+        return figures.contains { all.contains(anyOf: words, in: $0.words) }
     }
 
     static func capitalised(_ s: String) -> String {

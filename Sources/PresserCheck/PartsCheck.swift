@@ -16,7 +16,7 @@ enum PartsCheck {
             let sentence = Array(group)
             if let f = partsFinding(sentence) { out.append(f) }
             out += shareFindings(sentence)
-            if let f = householdFinding(sentence) { out.append(f) }
+            if let f = householdFinding(sentence, figures) { out.append(f) }
         }
         return out
     }
@@ -102,13 +102,12 @@ enum PartsCheck {
         ["people", "persons", "residents", "individuals", "population"].map(Words.stem))
 
     /// People per household, from "588,700 households involving 2.3147 million people".
-    private static func householdFinding(_ sentence: [Figure]) -> Finding? {
+    private static func householdFinding(_ sentence: [Figure], _ figures: Figures) -> Finding? {
         let households = sentence.first { f in
-            f.claim.kind == .count && f.isLevel && !f.subjectStems.isDisjoint(with: householdWords)
+            f.claim.kind == .count && f.isLevel && figures.contains(anyOf: householdWords, in: f.subjectWords)
         }
         let people = sentence.first { f in
-            f.claim.kind == .count && f.isLevel
-                && !f.subjectStems.isDisjoint(with: peopleWords)
+            f.claim.kind == .count && f.isLevel && figures.contains(anyOf: peopleWords, in: f.subjectWords)
         }
         guard let households, let people, households.claim.value > 0 else { return nil }
         let ratio = people.claim.value / households.claim.value

@@ -258,33 +258,6 @@ struct WordWeights {
 
     /// The weight of the word with this id (one `id(of:)` gave).
     func weight(id: Int) -> Double { idf[id] }
-
-    func total(_ stems: Set<String>) -> Double { stems.reduce(0) { $0 + weight($1) } }
-
-    /// The weight of the words in both sets, read off the smaller without building the
-    /// intersection (the figures' comparisons built one for every pair weighed).
-    func shared(_ a: Set<String>, _ b: Set<String>) -> Double {
-        let (fewer, more) = a.count <= b.count ? (a, b) : (b, a)
-        var sum = 0.0
-        for word in fewer where more.contains(word) { sum += weight(word) }
-        return sum
-    }
-
-    /// The weight the two sets share, over the weight of both together.
-    func jaccard(_ a: Set<String>, _ b: Set<String>, totals: (Double, Double)) -> Double {
-        let both = shared(a, b)
-        let union = totals.0 + totals.1 - both
-        guard union > 0 else { return 0 }
-        return both / union
-    }
-
-    /// The weight the two sets share, over the weight of the lighter one: 1 when one is contained
-    /// in the other. `totals` are the two sets' own (`total`), which the figures work out once each.
-    func overlap(_ a: Set<String>, _ b: Set<String>, totals: (Double, Double)) -> Double {
-        let smaller = min(totals.0, totals.1)
-        guard smaller > 0 else { return 0 }
-        return shared(a, b) / smaller
-    }
 }
 
 extension Words.Sink {
