@@ -52,7 +52,7 @@ enum EndpointsCheck {
         for group in figures.bySentence {
             let sentence = group.filter { $0.isLevel }
             guard sentence.count >= 2 else { continue }
-            let last = sentence.map { lastWord($0.before) }
+            let last = sentence.map(\.wordBefore)
             for (k, a) in sentence.enumerated() {
                 for (l, b) in sentence.enumerated().dropFirst(k + 1) where a.isComparable(with: b) {
                     let wa = last[k]
@@ -78,8 +78,6 @@ enum EndpointsCheck {
         guard start < end else { return "" }
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }
-
-    private static func lastWord(_ s: String) -> Substring { s.split(separator: " ").last ?? "" }
 
     static func direction(in sentence: String) -> Claim.Change.Direction? {
         let words = Set(sentence.lowercased().split(whereSeparator: { !$0.isLetter }))

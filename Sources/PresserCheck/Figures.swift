@@ -40,10 +40,11 @@ final class Figure: Sendable {
         self.sentenceStart = sentenceStart
     }
 
-    /// The two words before the figure in its sentence, lower-cased ("dropped to", "from"). Worked
-    /// out when asked, not for every figure: only figures that share a sentence with another are
-    /// asked (made for all, they took 2% of the analysis).
-    var before: String { Figures.wordsBefore(claim, sentenceStart: sentenceStart) }
+    /// The word before the figure in its sentence, lower-cased ("to" of "dropped to", "from"), read
+    /// from at most 48 scalars back. Worked out when asked, not for every figure: only figures that
+    /// share a sentence with another are asked (made for all, the two words before took 2% of the
+    /// analysis).
+    var wordBefore: String { Figures.wordBefore(claim, sentenceStart: sentenceStart) }
 
     var isLevel: Bool { claim.change == nil && claim.kind != .percentagePoint && claim.kind != .basisPoint }
 
@@ -110,7 +111,7 @@ struct Figures: Sendable {
         self.sentencesOfTurn = sentencesOfTurn
         self.language = briefing.language
         self.sentenceIDs = sentenceIDs
-        let weights = WordWeights(vocabulary: vocabulary.words, documents: sentenceIDs)
+        let weights = WordWeights(vocabulary: vocabulary, documents: sentenceIDs)
         self.weights = weights
 
         // The words describing each figure, as ids: those the sentences have by the id each is
@@ -141,7 +142,9 @@ struct Figures: Sendable {
                 ))
         }
         self.vocabulary = vocabulary.words
-        let idWeights = vocabulary.words.map(weights.weight)
+        let idWeights = vocabulary.words.indices.map { id in
+            id < inSentences ? weights.weight(id: weights.canonical[id]) : weights.weight(vocabulary[id])
+        }
         self.idWeights = idWeights
 
         var all: [Figure] = []
@@ -235,45 +238,80 @@ struct Figures: Sendable {
         words.ids.contains { stems.contains(vocabulary[$0]) }
     }
 
-    /// The last two words before the figure in its sentence (read from at most 48 scalars back).
-    fileprivate static func wordsBefore(_ claim: Claim, sentenceStart: Int) -> String {
+    /// The last word before the figure in its sentence, read from at most 48 scalars back, on the
+    /// sentence's bytes.
+    fileprivate static func wordBefore(_ claim: Claim, sentenceStart: Int) -> String {
         let offset = claim.start - sentenceStart
-        let scalars = claim.sentence.unicodeScalars
-        guard offset > 0, let end = scalars.index(scalars.startIndex, offsetBy: offset, limitedBy: scalars.endIndex)
-        else { return "" }
-        let start = scalars.index(end, offsetBy: -min(offset, 48))
-        let slice = scalars[start..<end]
-        // General punctuation (dashes, curly quotes) and no-break spaces are neither letters nor
-        // numbers: they separate words as ASCII punctuation does.
-        func isPunctuation(_ s: Unicode.Scalar) -> Bool { (0x2000...0x206F).contains(s.value) || s.value == 0xA0 }
-        if slice.allSatisfy({ $0.isASCII || isPunctuation($0) }) {
-            // ASCII and punctuation, the common case: letters and digits read on bytes, without
-            // Unicode lookups (a fifth of the figures, with a dash or a quote, went the slow way).
-            var words: [[UInt8]] = [[]]
-            for scalar in slice {
-                let b = scalar.isASCII ? UInt8(scalar.value) : 0x20
-                if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                    words[words.count - 1].append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-                } else if !(words.last?.isEmpty ?? true) {
-                    words.append([])
+        guard offset > 0 else { return "" }
+        var sentence = claim.sentence
+        return sentence.withUTF8 { u -> String in
+            // Each scalar starts with a byte that is not a continuation byte.
+            func isContinuation(_ i: Int) -> Bool { u[i] & 0xC0 == 0x80 }
+            var end = 0
+            var scalars = 0
+            while end < u.count, scalars < offset {
+                end += 1
+                while end < u.count, isContinuation(end) { end += 1 }
+                scalars += 1
+            }
+            guard scalars == offset else { return "" }
+            var start = end
+            for _ in 0..<min(offset, 48) where start > 0 {
+                start -= 1
+                while start > 0, isContinuation(start) { start -= 1 }
+            }
+            // ASCII, no-break spaces and general punctuation (dashes, curly quotes: U+2000–U+206F),
+            // the common case: letters and digits make words, anything else parts them.
+            var i = start
+            while i < end {
+                if u[i] < 0x80 {
+                    i += 1
+                } else if u[i] == 0xC2, i + 1 < end, u[i + 1] == 0xA0 {
+                    i += 2
+                } else if u[i] == 0xE2, i + 2 < end, u[i + 1] == 0x80 || (u[i + 1] == 0x81 && u[i + 2] <= 0xAF) {
+                    i += 3
+                } else {
+                    break
                 }
             }
-            return words.filter { !$0.isEmpty }.suffix(2).map { String(decoding: $0, as: UTF8.self) }
-                .joined(separator: " ")
+            guard i >= end else {
+                let head = String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self).lowercased()
+                return head.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).last.map(String.init) ?? ""
+            }
+            func isWordByte(_ b: UInt8) -> Bool {
+                (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+            }
+            var wordEnd = end
+            while wordEnd > start, !isWordByte(u[wordEnd - 1]) { wordEnd -= 1 }
+            var wordStart = wordEnd
+            while wordStart > start, isWordByte(u[wordStart - 1]) { wordStart -= 1 }
+            return String(decoding: u[wordStart..<wordEnd].map(ByteSearch.fold), as: UTF8.self)
         }
-        let head = String(slice).lowercased()
-        return head.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).suffix(2).joined(separator: " ")
     }
 
     /// Scalar offsets where a paragraph break ("\n\n") ends, read on the bytes (a scalar begins at
-    /// each byte that is not a continuation byte).
+    /// each byte that is not a continuation byte): eight at a time while none is a newline.
     private static func paragraphBreaks(_ text: String) -> [Int] {
         var text = text
         return text.withUTF8 { u in
             var out: [Int] = []
             var offset = 0
             var previousNewline = false
-            for b in u where b & 0xC0 != 0x80 {
+            var i = 0
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i < u.count {
+                if !previousNewline, i + 8 <= u.count, let base = u.baseAddress {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    if ByteSearch.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) == 0 {
+                        // Continuation bytes are 10xxxxxx: the high bit set, the next one clear.
+                        offset += 8 - (word & ~(word << 1) & highs).nonzeroBitCount
+                        i += 8
+                        continue
+                    }
+                }
+                let b = u[i]
+                i += 1
+                guard b & 0xC0 != 0x80 else { continue }
                 offset += 1
                 if b == 0x0A {
                     if previousNewline { out.append(offset) }

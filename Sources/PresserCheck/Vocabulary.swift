@@ -36,11 +36,8 @@ struct Vocabulary {
             words.append(text)
             return words.count - 1
         }
-        var slot = key.hash & mask
-        while ids[slot] != 0 {
-            if slots[2 * slot] == key.lo && slots[2 * slot + 1] == key.hi { return Int(ids[slot]) - 1 }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = place(of: key)
+        if let found { return found }
         let id = words.count
         words.append(String(decoding: word, as: UTF8.self))
         slots[2 * slot] = key.lo
@@ -48,6 +45,31 @@ struct Vocabulary {
         ids[slot] = Int32(id + 1)
         if 2 * words.count > ids.count { grow() }
         return id
+    }
+
+    /// The id of `word`, a new one if it was not seen before.
+    mutating func id(of word: String) -> Int {
+        var word = word
+        return word.withUTF8 { id(of: $0, key: PackedKey($0)) }
+    }
+
+    /// The id of `word`, if it was seen.
+    func find(_ word: String) -> Int? {
+        var word = word
+        return word.withUTF8 { bytes in
+            guard let key = PackedKey(bytes) else { return long[String(decoding: bytes, as: UTF8.self)] }
+            return place(of: key).id
+        }
+    }
+
+    /// The slot holding `key` and its word's id, or the empty slot where it would go.
+    private func place(of key: PackedKey) -> (slot: Int, id: Int?) {
+        var slot = key.hash & mask
+        while ids[slot] != 0 {
+            if slots[2 * slot] == key.lo && slots[2 * slot + 1] == key.hi { return (slot, Int(ids[slot]) - 1) }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
     }
 
     /// Twice the slots, every word placed again.

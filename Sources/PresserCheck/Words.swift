@@ -218,20 +218,23 @@ enum Words {
 /// Inverse document frequencies of stems over a set of documents (sentences), so that a word
 /// every sentence uses ("Xinjiang" in a briefing on Xinjiang) weighs little.
 struct WordWeights {
-    /// Each word's id by its text (`String` equality: of two ids whose words are equal so, such
-    /// as one spelled with a combining accent and one without, the later).
-    private var ids: [String: Int] = [:]
-    /// For each id, the id its word is known by in `ids`: itself, or the last id of a word equal to
-    /// it.
+    /// The words, found by their bytes: an ASCII stem equals no other as text.
+    private let vocabulary: Vocabulary
+    /// Each word with other than ASCII bytes by its text (`String` equality: of two ids whose words
+    /// are equal so, such as one spelled with a combining accent and one without, the later).
+    /// Only those: hashing every word of a briefing took 1% of the analysis.
+    private var nonASCII: [String: Int] = [:]
+    /// For each id, the id its word is known by: itself, or the last id of a word equal to it.
     private(set) var canonical: [Int]
     private var idf: [Double]
     private var unseen: Double
 
-    /// From documents (sentences) of word ids, `vocabulary[id]` the word: counted on integers, one
-    /// dictionary entry per word.
-    init(vocabulary: [String], documents: [[Int]]) {
-        var df = [Int](repeating: 0, count: vocabulary.count)
-        var lastDocument = [Int](repeating: -1, count: vocabulary.count)
+    /// From documents (sentences) of word ids, `vocabulary[id]` the word: counted on integers.
+    init(vocabulary: Vocabulary, documents: [[Int]]) {
+        self.vocabulary = vocabulary
+        let count = vocabulary.count
+        var df = [Int](repeating: 0, count: count)
+        var lastDocument = [Int](repeating: -1, count: count)
         for (d, doc) in documents.enumerated() {
             for id in doc where lastDocument[id] != d {
                 lastDocument[id] = d
@@ -239,25 +242,39 @@ struct WordWeights {
             }
         }
         let n = Double(max(documents.count, 1))
-        ids.reserveCapacity(vocabulary.count)
-        idf = [Double](repeating: 0, count: vocabulary.count)
-        canonical = Array(vocabulary.indices)
+        idf = [Double](repeating: 0, count: count)
+        canonical = Array(0..<count)
         for (id, count) in df.enumerated() where count > 0 {
             idf[id] = log((n + 1) / (Double(count) + 0.5))
-            if let earlier = ids.updateValue(id, forKey: vocabulary[id]) { canonical[earlier] = id }
+            let word = vocabulary[id]
+            if !Self.isASCII(word), let earlier = nonASCII.updateValue(id, forKey: word) { canonical[earlier] = id }
         }
         // Later ids first, so that a chain of equal words ends at the last of them.
         for id in canonical.indices.reversed() where canonical[id] != id { canonical[id] = canonical[canonical[id]] }
         unseen = log(n + 1)
     }
 
-    /// The id `stem` is known by (see `canonical`), if the briefing has it.
-    func id(of stem: String) -> Int? { ids[stem] }
+    /// The same from the words' texts, each id's word once.
+    init(vocabulary words: [String], documents: [[Int]]) {
+        var vocabulary = Vocabulary()
+        for word in words { _ = vocabulary.id(of: word) }
+        self.init(vocabulary: vocabulary, documents: documents)
+    }
 
-    func weight(_ stem: String) -> Double { ids[stem].map { idf[$0] } ?? unseen }
+    /// The id `stem` is known by (see `canonical`), if the briefing has it.
+    func id(of stem: String) -> Int? {
+        guard Self.isASCII(stem) else { return nonASCII[stem] }
+        // A word in no document has no weight (`idf` 0) and is not known.
+        guard let id = vocabulary.find(stem), idf[id] > 0 else { return nil }
+        return id
+    }
+
+    func weight(_ stem: String) -> Double { id(of: stem).map { idf[$0] } ?? unseen }
 
     /// The weight of the word with this id (one `id(of:)` gave).
     func weight(id: Int) -> Double { idf[id] }
+
+    private static func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
 }
 
 extension Words.Sink {
