@@ -51,7 +51,7 @@ enum TalkingPointCheck {
             return made
         }
         let totals = distinct.map { $0.reduce(0) { $0 + weight[$1] } }
-        let isNumber = Set(vocabulary.indices.filter { vocabulary[$0].first?.isNumber == true })
+        let isNumber = Set(vocabulary.indices.filter { Self.startsWithNumber(vocabulary[$0]) })
         func phrases(_ i: Int) -> Set<Int> {
             Set(zip(ordered[i], ordered[i].dropFirst()).map { $0 &* 1_000_003 &+ $1 })
         }
@@ -65,8 +65,9 @@ enum TalkingPointCheck {
         // Long enough to be a talking point: six content words, or in Chinese (whose words are
         // pairs of characters) twelve pairs, so that "中方对此有何评论？" is not one.
         let long = sentences.indices.map { i in
-            distinct[i].count
-                >= (ChineseText.isMostlyChinese(sentences[i].text, limit: 200) ? 2 * minimumWords : minimumWords)
+            let count = distinct[i].count
+            guard count >= minimumWords else { return false }
+            return count >= 2 * minimumWords || !ChineseText.isMostlyChinese(sentences[i].text, limit: 200)
         }
         // Candidate pairs through the words they share, rare words only. Arrays by word id and by
         // sentence, not dictionaries: hashing was a third of this check's time.
@@ -142,9 +143,10 @@ enum TalkingPointCheck {
         for members in repeats where !ChineseText.isMostlyChinese(sentences[members[0]].text, limit: 200) {
             let figuresSaid = members.reduce(into: Set<Int>()) { $0.formUnion(stems($1).intersection(numeric)) }
             guard !figuresSaid.isEmpty else { continue }
-            for k in sentences.indices where long[k] && !inGroup.contains(k) {
+            // The long sentences that say one of its figures, in order (through the word index).
+            let sayingFigures = Set(figuresSaid.flatMap { index[$0] }).sorted()
+            for k in sayingFigures where !inGroup.contains(k) {
                 let words = stems(k)
-                guard figuresSaid.contains(where: words.contains) else { continue }
                 for m in members where !echoes(k, m) {
                     let both = words.intersection(stems(m))
                     guard both.count >= minimumShared, !both.isDisjoint(with: numeric) else { continue }
@@ -186,6 +188,13 @@ enum TalkingPointCheck {
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
         "thirty", "forty", "fifty", "hundre", "thousa", "millio", "billio", "trilli", "dozen",
     ]
+
+    /// Whether the word starts with a digit, or another character that is a number ("½", "三").
+    private static func startsWithNumber(_ word: String) -> Bool {
+        guard let byte = word.utf8.first else { return false }
+        if byte < 0x80 { return byte >= 0x30 && byte <= 0x39 }
+        return word.first?.isNumber == true
+    }
 
     private static func shortened(_ s: String) -> String {
         guard s.count > 160 else { return s }

@@ -97,16 +97,38 @@ import Testing
             "a\n\n\nb",
             "“Quoted” — dashed \u{200D}joined \u{A0}nbsp 中文 \u{2028}x", "a \u{200C}b c d",
         ]
-        for file in try Fixtures.allTranscripts() {
-            let bytes = Array(try Data(contentsOf: file))
-            texts += try TranscriptParser.parse([TranscriptFile(name: file.lastPathComponent, bytes: bytes)])
-                .briefing.turns.map(\.text)
-        }
+        texts += try Fixtures.allTurnTexts()
         #expect(texts.count > 4000)
         for text in texts {
             for n in [0, 1, 3, 70] {
                 #expect(AnswerCheck.startOfWord(n, in: text) == bySplitting(n, text), "\(n): \(text.prefix(80))")
             }
+        }
+    }
+
+    /// Every turn of the corpus, and text with no-break, ideographic and other Unicode spaces,
+    /// tabs and newlines at its ends: trimmed on its scalars as Foundation trims white space.
+    @Test func whitespaceTrimmedAsFoundationTrimsIt() throws {
+        var texts = [
+            "", " ", "\t a b \t", "\u{A0}\u{3000}中文\u{2003}", "\nkept\n", " \u{301}mark", "\u{2028}x\u{202F}",
+            "\u{200B}zero width\u{200B}", "\u{180E}mongolian\u{FEFF}", "\u{200C}\u{200D}joiners\u{2060}",
+            "\u{85}next line\u{1680}", "\u{2028}\u{2029}",
+        ]
+        texts += try Fixtures.allTurnTexts()
+        for text in texts {
+            #expect(
+                AnswerCheck.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces), "\(text.prefix(80))")
+        }
+    }
+
+    /// An answer's opening folded on bytes (ASCII, Latin-1, punctuation, Chinese) is the opening
+    /// lower-cased with curly apostrophes straightened, on every turn of the corpus.
+    @Test func openingsFoldedOnBytesAreTheLowerCasedOnes() throws {
+        var texts = ["ÀÉÎÕÜ Ñ × ß Ǆ", "Ⅻ ＡＢＣ Ωmega", "It’s “QUOTED” — 中文。", "\u{212A}elvin"]
+        texts += try Fixtures.allTurnTexts()
+        for text in texts {
+            let lowered = Array(text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").utf8)
+            #expect(AnswerCheck.openingBytes(text[...]) == lowered, "\(text.prefix(80))")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PresserCore
 import PresserEval
+import PresserParse
 
 /// Paths to the fixtures copied into the repository (Tests/Fixtures), found from this file.
 enum Fixtures {
@@ -17,6 +18,15 @@ enum Fixtures {
         try [corpus, corpusZH].flatMap { folder in
             try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
                 .map { folder.appendingPathComponent($0) }
+        }
+    }
+
+    /// The text of every turn of every transcript (`allTranscripts`), parsed.
+    static func allTurnTexts() throws -> [String] {
+        try allTranscripts().flatMap { file in
+            let bytes = Array(try Data(contentsOf: file))
+            return try TranscriptParser.parse([TranscriptFile(name: file.lastPathComponent, bytes: bytes)])
+                .briefing.turns.map(\.text)
         }
     }
 
