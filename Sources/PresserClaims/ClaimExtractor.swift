@@ -76,6 +76,7 @@ public enum ClaimExtractor {
             }
             i = max(found.end, i + 1)
         }
+        guard !claims.isEmpty else { return [] }
         // Each figure takes the nearest period of its clause that no other figure stands between.
         let clauses = clauseStarts(t)
         for k in claims.indices {
@@ -98,8 +99,11 @@ public enum ClaimExtractor {
         // A baseline ("dropped to 6.51% this year from 22.48% in 2014") measures what the level
         // before it measures.
         for k in claims.indices.dropFirst() {
-            let before = scalars[..<claims[k].start].reversed().drop { $0 == " " }
-            if String(String.UnicodeScalarView(before.prefix(4).reversed())).lowercased() == "from" {
+            // Compared scalar by scalar, in either case (no other letter lower-cases to these).
+            let before = Array(scalars[..<claims[k].start].reversed().drop { $0 == " " }.prefix(4).reversed())
+            if before.count == 4,
+                zip(before, "from".unicodeScalars).allSatisfy({ $0.isASCII && $0.value | 0x20 == $1.value })
+            {
                 claims[k].subject = claims[k - 1].subject
                 claims[k].change = nil
             }
@@ -116,7 +120,8 @@ public enum ClaimExtractor {
     static func isSpanish(_ t: [Token]) -> Bool {
         var spanish = 0
         var english = 0
-        for token in t where token.isWord {
+        // None of the function words is longer than four bytes: longer words are not looked up.
+        for token in t where token.isWord && token.lower.utf8.count <= 4 {
             if token.isOne(of: spanishFunctionWords) {
                 spanish += 1
             } else if token.isOne(of: englishFunctionWords) {
@@ -389,6 +394,9 @@ public enum ClaimExtractor {
             return nil
         }
         if t[i].kind == .sign, !t[i].isOne(of: Units.currencySignBytes) { return nil }
+        // An article starts a quantity only before a fraction or a scale ("a quarter point", "a
+        // third of", "la mitad", "a million"): most do not, and were read through every reader below.
+        if t[i].isOne(of: articles), i + 1 >= t.count || !t[i + 1].isOne(of: afterArticles) { return nil }
         // A currency sign or code before the number: "$4.1 billion", "US$ 3", "RMB 20 billion".
         var currency: String?
         if t[i].kind == .sign, let code = Units.currencySigns[t[i].text], i + 1 < t.count, t[i + 1].isNumber {
@@ -658,6 +666,12 @@ public enum ClaimExtractor {
             return Found(claim: claim, firstToken: start, end: claimEnd)
         }
     }
+
+    /// The articles `quantity` can start at, and the words after one that can make it a quantity:
+    /// a fraction (`fractions`, `share`, `fractionOfPoint`) or a scale (`NumberReader`'s "a million").
+    private static let articles = PackedWords(["a", "an", "la"])
+    private static let afterArticles = PackedWords(
+        Array(fractions.keys) + ["hundred", "thousand", "million", "billion", "trillion", "dozen", "millón", "mil"])
 
     private static let fractions: [String: Double] = [
         "half": 0.5, "third": 1.0 / 3, "thirds": 2.0 / 3, "quarter": 0.25, "quarters": 0.75, "fifth": 0.2,
