@@ -72,11 +72,8 @@ enum EndpointsCheck {
     /// The sentence from a few words before the first endpoint to the end of the second: where
     /// "dropped" or "rose" would be.
     private static func clause(from a: Figure, to b: Figure) -> String {
-        let scalars = Array(a.claim.sentence.unicodeScalars)
         let start = max(0, a.claim.start - a.sentenceStart - 60)
-        let end = min(scalars.count, b.claim.end - b.sentenceStart)
-        guard start < end else { return "" }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        return Figures.text(a.claim.sentence, scalars: start, b.claim.end - b.sentenceStart)?.text ?? ""
     }
 
     static func direction(in sentence: String) -> Claim.Change.Direction? {

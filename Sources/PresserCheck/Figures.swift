@@ -201,17 +201,17 @@ struct Figures: Sendable {
     /// The content words of sentence `i` (numbers left out), each once, by the id `said(inTurns:)`
     /// marks: the stems `Words.stems` gives for its text, read off `sentenceIDs` rather than
     /// scanned and hashed again.
-    func contentWords(ofSentence i: Int) -> Set<Int> {
-        var out = Set<Int>()
-        let canonical = weights.canonical
-        for id in sentenceIDs[i] where !Self.isNumber(vocabulary[id]) { out.insert(canonical[id]) }
-        return out
-    }
+    func contentWords(ofSentence i: Int) -> Set<Int> { contentWords(ofSentences: i..<(i + 1)) }
 
     /// The same for every sentence of a turn.
-    func contentWords(ofTurn turn: Int) -> Set<Int> {
+    func contentWords(ofTurn turn: Int) -> Set<Int> { contentWords(ofSentences: sentencesOfTurn[turn] ?? 0..<0) }
+
+    private func contentWords(ofSentences range: Range<Int>) -> Set<Int> {
         var out = Set<Int>()
-        for i in sentencesOfTurn[turn] ?? 0..<0 { out.formUnion(contentWords(ofSentence: i)) }
+        let canonical = weights.canonical
+        for i in range {
+            for id in sentenceIDs[i] where !Self.isNumber(vocabulary[id]) { out.insert(canonical[id]) }
+        }
         return out
     }
 
@@ -287,6 +287,27 @@ struct Figures: Sendable {
             while wordStart > start, isWordByte(u[wordStart - 1]) { wordStart -= 1 }
             return String(decoding: u[wordStart..<wordEnd].map(ByteSearch.fold), as: UTF8.self)
         }
+    }
+
+    /// The part of `text` from scalar offset `from` to `to` (cut at the end of the text, and then
+    /// `cut` is true), found on its UTF-8 bytes; nil when `from` is past the end or after `to`.
+    /// (Copying a sentence's scalars into an array and a slice of them into a `String`, scalar by
+    /// scalar, made a twentieth of the checks' allocations.)
+    static func text(_ text: String, scalars from: Int, _ to: Int) -> (text: String, cut: Bool)? {
+        guard from >= 0, from <= to else { return nil }
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        var scalar = 0
+        var lower: String.Index?
+        while true {
+            if scalar == from { lower = index }
+            if scalar == to || index == utf8.endIndex { break }
+            index = utf8.index(after: index)
+            while index < utf8.endIndex, utf8[index] & 0xC0 == 0x80 { index = utf8.index(after: index) }
+            scalar += 1
+        }
+        guard let lower else { return nil }
+        return (String(text.unicodeScalars[lower..<index]), scalar < to)
     }
 
     /// Scalar offsets where a paragraph break ("\n\n") ends, read on the bytes (a scalar begins at

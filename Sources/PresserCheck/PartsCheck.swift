@@ -82,11 +82,12 @@ enum PartsCheck {
     /// of": after what the part counts, "of" or "out of", and at the end "of" or "of" and a
     /// determiner. "18 of those sites running across seven states" is not a share.
     private static func isOutOf(between part: Figure, and total: Figure) -> Bool {
-        let scalars = Array(part.claim.sentence.unicodeScalars)
         let from = part.claim.end - part.sentenceStart
         let to = total.claim.start - total.sentenceStart
-        guard part.sentence == total.sentence, from >= 0, from <= to, to <= scalars.count else { return false }
-        let gap = String(String.UnicodeScalarView(scalars[from..<to])).lowercased()
+        guard part.sentence == total.sentence, let (text, cut) = Figures.text(part.claim.sentence, scalars: from, to),
+            !cut
+        else { return false }
+        let gap = text.lowercased()
         guard !gap.contains(where: { ";:()".contains($0) }) else { return false }
         let words = gap.split(whereSeparator: { !$0.isLetter })
         guard (1...6).contains(words.count) else { return false }

@@ -31,18 +31,22 @@ enum TalkingPointCheck {
         }
         // Each sentence's words once, in order, told apart by marking word ids in an array rather
         // than hashing them into a set; the sets are made only for the few comparisons that use them.
-        var distinct: [[Int]] = []
-        distinct.reserveCapacity(ordered.count)
+        // All in one array, each sentence's a slice of it (an array a sentence was a twentieth of
+        // the checks' allocations).
+        var once: [Int] = []
+        once.reserveCapacity(ordered.reduce(0) { $0 + $1.count })
+        var bounds: [Range<Int>] = []
+        bounds.reserveCapacity(ordered.count)
         var lastSeen = [Int](repeating: -1, count: vocabulary.count)
         for (i, words) in ordered.enumerated() {
-            var once: [Int] = []
-            once.reserveCapacity(words.count)
+            let start = once.count
             for w in words where lastSeen[w] != i {
                 lastSeen[w] = i
                 once.append(w)
             }
-            distinct.append(once)
+            bounds.append(start..<once.count)
         }
+        let distinct = bounds.map { once[$0] }
         var sets = [Set<Int>?](repeating: nil, count: distinct.count)
         func stems(_ i: Int) -> Set<Int> {
             if let made = sets[i] { return made }
@@ -71,10 +75,23 @@ enum TalkingPointCheck {
         }
         // Candidate pairs through the words they share, rare words only. Arrays by word id and by
         // sentence, not dictionaries: hashing was a third of this check's time.
-        var index = [[Int]](repeating: [], count: vocabulary.count)
+        // The long sentences each word is in, in order, the lists one after another in one array:
+        // word w's is `listed[firstListed[w]..<firstListed[w + 1]]`. (An array a word, grown a
+        // sentence at a time, was a seventh of the checks' allocations.)
+        var firstListed = [Int](repeating: 0, count: vocabulary.count + 1)
         for (i, s) in distinct.enumerated() where long[i] {
-            for w in s { index[w].append(i) }
+            for w in s { firstListed[w + 1] += 1 }
         }
+        for w in vocabulary.indices { firstListed[w + 1] += firstListed[w] }
+        var listed = [Int](repeating: 0, count: firstListed[vocabulary.count])
+        var filled = firstListed
+        for (i, s) in distinct.enumerated() where long[i] {
+            for w in s {
+                listed[filled[w]] = i
+                filled[w] += 1
+            }
+        }
+        func index(_ w: Int) -> ArraySlice<Int> { listed[firstListed[w]..<firstListed[w + 1]] }
         var parent = Array(0..<sentences.count)
         func root(_ i: Int) -> Int {
             var i = i
@@ -96,9 +113,9 @@ enum TalkingPointCheck {
             for w in s {
                 inSentence[w] = i
                 later[w] += 1
-                let list = index[w]
+                let list = index(w)
                 guard list.count <= common else { continue }
-                for j in list[later[w]...] {
+                for j in list.dropFirst(later[w]) {
                     if shared[j] == 0 { touched.append(j) }
                     shared[j] += 1
                 }
@@ -123,10 +140,13 @@ enum TalkingPointCheck {
                 parent[root(j)] = root(i)
             }
         }
+        // Groups of two or more (a sentence alone is no repeat, and an array for each was a fiftieth
+        // of the checks' allocations).
+        let grouped = sentences.indices.filter { parent[$0] != $0 || distinct[$0].count >= minimumWords }
+        var size = [Int](repeating: 0, count: sentences.count)
+        for i in grouped { size[root(i)] += 1 }
         var groups: [Int: [Int]] = [:]
-        for i in sentences.indices where parent[i] != i || distinct[i].count >= minimumWords {
-            groups[root(i), default: []].append(i)
-        }
+        for i in grouped where size[root(i)] > 1 { groups[root(i), default: []].append(i) }
         // The same point in other words: "not a single case of violence or a terrorist attack has
         // occurred in the past three years" beside "no violent terrorist attacks for three
         // consecutive years". A sentence joins a group that is already a repeat on a looser match
@@ -144,7 +164,7 @@ enum TalkingPointCheck {
             let figuresSaid = members.reduce(into: Set<Int>()) { $0.formUnion(stems($1).intersection(numeric)) }
             guard !figuresSaid.isEmpty else { continue }
             // The long sentences that say one of its figures, in order (through the word index).
-            let sayingFigures = Set(figuresSaid.flatMap { index[$0] }).sorted()
+            let sayingFigures = Set(figuresSaid.flatMap(index)).sorted()
             for k in sayingFigures where !inGroup.contains(k) {
                 let words = stems(k)
                 for m in members where !echoes(k, m) {
