@@ -50,16 +50,14 @@ enum FigureChangeCheck {
                 }
             }
         }
-        var groups: [Int: [Figure]] = [:]
-        for f in all { groups[root(f.index), default: []].append(f) }
+        let groups = Self.groups(all, root)
         var out: [Finding] = []
         for group in groups.values.sorted(by: { $0[0].index < $1[0].index }) where group.count > 1 {
             let classes = valueClasses(group)
             guard classes.count > 1 else { continue }
             out.append(changedFinding(group, classes, figures, severity: figures.language == "en" ? .warning : .info))
         }
-        var restatedGroups: [Int: [Figure]] = [:]
-        for f in all { restatedGroups[restatedRoot(f.index), default: []].append(f) }
+        let restatedGroups = Self.groups(all, restatedRoot)
         for group in restatedGroups.values.sorted(by: { $0[0].index < $1[0].index }) where group.count > 2 {
             // A figure said at least twice the same way, and once otherwise.
             let classes = valueClasses(group)
@@ -79,6 +77,16 @@ enum FigureChangeCheck {
                     details: ["first": .number(a.claim.value), "second": .number(b.claim.value)]))
         }
         return out
+    }
+
+    /// The figures grouped by their root, groups of two or more only (an array for each figure
+    /// alone was most of this check's allocations).
+    private static func groups(_ all: [Figure], _ root: (Int) -> Int) -> [Int: [Figure]] {
+        var size: [Int: Int] = [:]
+        for f in all { size[root(f.index), default: 0] += 1 }
+        var groups: [Int: [Figure]] = [:]
+        for f in all where size[root(f.index), default: 0] > 1 { groups[root(f.index), default: []].append(f) }
+        return groups
     }
 
     private static func isCheckable(_ f: Figure) -> Bool {

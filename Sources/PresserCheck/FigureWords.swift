@@ -7,12 +7,17 @@ struct FigureWords: Sendable {
     /// The weight of all the words (`weights` by id, as given to `init`).
     let weight: Double
 
-    init(_ ids: [Int], weights: [Double]) {
-        var once: [Int] = []
-        once.reserveCapacity(ids.count)
-        for id in ids.sorted() where once.last != id { once.append(id) }
-        self.ids = once
-        weight = once.reduce(0) { $0 + weights[$1] }
+    /// Sorted and made distinct in place (`consuming`: the caller's array, not a copy of it).
+    init(_ ids: consuming [Int], weights: [Double]) {
+        ids.sort()
+        var kept = 0
+        for k in ids.indices where kept == 0 || ids[k] != ids[kept - 1] {
+            ids[kept] = ids[k]
+            kept += 1
+        }
+        ids.removeLast(ids.count - kept)
+        self.ids = ids
+        weight = self.ids.reduce(0) { $0 + weights[$1] }
     }
 
     var isEmpty: Bool { ids.isEmpty }

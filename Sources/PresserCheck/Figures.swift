@@ -93,6 +93,7 @@ struct Figures: Sendable {
             let first = sentences.count
             defer { sentencesOfTurn[turn.index] = first..<sentences.count }
             var spans: [(span: Sentences.Span, index: Int, paragraph: Int)] = []
+            spans.reserveCapacity(turnSpans.count)
             let breaks = Self.paragraphBreaks(turn.text)
             var nextBreak = 0
             paragraph += 1
@@ -207,7 +208,7 @@ struct Figures: Sendable {
     func contentWords(ofTurn turn: Int) -> Set<Int> { contentWords(ofSentences: sentencesOfTurn[turn] ?? 0..<0) }
 
     private func contentWords(ofSentences range: Range<Int>) -> Set<Int> {
-        var out = Set<Int>()
+        var out = Set<Int>(minimumCapacity: range.reduce(0) { $0 + sentenceIDs[$1].count })
         let canonical = weights.canonical
         for i in range {
             for id in sentenceIDs[i] where !Self.isNumber(vocabulary[id]) { out.insert(canonical[id]) }

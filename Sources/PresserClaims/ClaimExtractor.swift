@@ -405,7 +405,7 @@ public enum ClaimExtractor {
         } else if t[i].text == "US" || t[i].text == "USD", i + 2 < t.count, t[i + 1].text == "$", t[i + 2].isNumber {
             currency = "USD"
             i += 2
-        } else if ["RMB", "USD", "EUR", "MXN", "CNY"].contains(t[i].text), i + 1 < t.count, t[i + 1].isNumber {
+        } else if currencyCodes.contains(t[i].text), i + 1 < t.count, t[i + 1].isNumber {
             currency = t[i].text == "RMB" ? "CNY" : t[i].text
             i += 1
         }
@@ -666,6 +666,9 @@ public enum ClaimExtractor {
             return Found(claim: claim, firstToken: start, end: claimEnd)
         }
     }
+
+    /// Currency codes written before the number ("RMB 20 billion"), as printed.
+    private static let currencyCodes: Set<String> = ["RMB", "USD", "EUR", "MXN", "CNY"]
 
     /// The articles `quantity` can start at, and the words after one that can make it a quantity:
     /// a fraction (`fractions`, `share`, `fractionOfPoint`) or a scale (`NumberReader`'s "a million").

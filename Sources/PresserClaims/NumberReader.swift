@@ -158,10 +158,11 @@ enum NumberReader {
         }
         while k < t.count, t[k].isWord {
             let word = t[k].lower
-            // Only a word with a hyphen has parts (splitting every word cost an array each).
-            let parts = word.utf8.contains(UInt8(ascii: "-")) ? word.split(separator: "-").map(String.init) : [word]
-            if parts.count == 2, let tens = englishUnits[parts[0]], let unit = englishUnits[parts[1]], tens >= 20,
-                unit < 10
+            // Only a word with a hyphen has parts (splitting every word, or wrapping it in an array,
+            // cost an array each).
+            let parts = word.utf8.contains(UInt8(ascii: "-")) ? word.split(separator: "-").map(String.init) : nil
+            if let parts, parts.count == 2, let tens = englishUnits[parts[0]], let unit = englishUnits[parts[1]],
+                tens >= 20, unit < 10
             {
                 current += tens + unit
                 any = true
