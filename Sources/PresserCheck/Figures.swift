@@ -120,27 +120,38 @@ struct Figures: Sendable {
         // "about5%") numbered after them, once for each text.
         let inSentences = vocabulary.count
         var descriptionsOnly: [String: Int] = [:]
-        func ids(_ text: String) -> [Int] {
-            Words.stemIDs(text, in: &vocabulary).map { id in
-                if id < inSentences { return weights.canonical[id] }
+        func add(_ text: String, to ids: inout [Int]) {
+            let first = ids.count
+            Words.stemIDs(text, in: &vocabulary, appendingTo: &ids)
+            for k in first..<ids.count {
+                let id = ids[k]
+                if id < inSentences {
+                    ids[k] = weights.canonical[id]
+                    continue
+                }
                 let word = vocabulary[id]
-                if let known = weights.id(of: word) ?? descriptionsOnly[word] { return known }
-                descriptionsOnly[word] = id
-                return id
+                if let known = weights.id(of: word) ?? descriptionsOnly[word] {
+                    ids[k] = known
+                } else {
+                    descriptionsOnly[word] = id
+                }
             }
         }
-        var placed: [(sentence: Int, paragraph: Int, start: Int, subject: [Int], context: [Int])] = []
+        // Per claim: its sentence, paragraph and sentence start, the subject's words, and those
+        // with the words around it.
+        var placed: [(sentence: Int, paragraph: Int, start: Int, subject: [Int], words: [Int])] = []
+        placed.reserveCapacity(briefing.claims.count)
         for claim in briefing.claims {
             let spans = spansByTurn[claim.turn] ?? []
             let span = spans.last { $0.span.start <= claim.start }
             let start = span?.span.start ?? claim.start
             let (before, after) = Self.window(of: claim, sentenceStart: start, words: 8)
-            placed.append(
-                (
-                    span?.index ?? -1, span?.paragraph ?? -1, start,
-                    ids([claim.subject, claim.counted].compactMap { $0 }.joined(separator: " ")),
-                    ids(String(before)) + ids(String(after))
-                ))
+            var subject: [Int] = []
+            add([claim.subject, claim.counted].compactMap { $0 }.joined(separator: " "), to: &subject)
+            var words = subject
+            add(String(before), to: &words)
+            add(String(after), to: &words)
+            placed.append((span?.index ?? -1, span?.paragraph ?? -1, start, subject, words))
         }
         self.vocabulary = vocabulary.words
         let idWeights = vocabulary.words.indices.map { id in
@@ -167,7 +178,7 @@ struct Figures: Sendable {
                     index: index, claim: claim, sentence: sentence, paragraph: paragraph, period: period,
                     periodInherited: inherited, range: ValueRange(claim),
                     subjectWords: FigureWords(place.subject, weights: idWeights),
-                    words: FigureWords(place.subject + place.context, weights: idWeights), sentenceStart: place.start))
+                    words: FigureWords(place.words, weights: idWeights), sentenceStart: place.start))
         }
         self.all = all
     }

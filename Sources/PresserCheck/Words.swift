@@ -38,12 +38,23 @@ enum Words {
 
     /// The same stems as word ids in `vocabulary` (numbered as they are first found).
     static func stemIDs(_ text: String, numbers: Bool = false, in vocabulary: inout Vocabulary) -> [Int] {
+        var ids: [Int] = []
+        ids.reserveCapacity(text.utf8.count / 6)
+        stemIDs(text, numbers: numbers, in: &vocabulary, appendingTo: &ids)
+        return ids
+    }
+
+    /// The same, added to the end of `ids` (several texts' ids in one array, not an array each).
+    static func stemIDs(
+        _ text: String, numbers: Bool = false, in vocabulary: inout Vocabulary, appendingTo ids: inout [Int]
+    ) {
         var text = text
-        return withUnsafeMutablePointer(to: &vocabulary) { vocabulary in
+        withUnsafeMutablePointer(to: &vocabulary) { vocabulary in
             var numbering = Numbering(vocabulary: vocabulary)
-            numbering.ids.reserveCapacity(text.utf8.count / 6)
+            // Moved in and out, not copied: the array is appended to in place.
+            swap(&numbering.ids, &ids)
             text.withUTF8 { scan($0, numbers: numbers, into: &numbering) }
-            return numbering.ids
+            swap(&numbering.ids, &ids)
         }
     }
 
