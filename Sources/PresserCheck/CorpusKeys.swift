@@ -52,7 +52,7 @@ public enum CorpusKeys {
     }
 
     /// `fnv1a` of the words joined by spaces, without joining them.
-    static func fnv1a(words ids: [Int], of vocabulary: [String]) -> String {
+    static func fnv1a(words ids: ArraySlice<Int>, of vocabulary: [String]) -> String {
         var hash = FNV1a()
         for (n, id) in ids.enumerated() {
             if n > 0 { hash.add(" ") }

@@ -66,7 +66,7 @@ struct Figures: Sendable {
     /// After them, the words only the figures' descriptions have (`Figure.words`).
     var vocabulary: [String]
     /// The content words of each sentence, numbers included, in order, as word ids.
-    var sentenceIDs: [[Int]]
+    var sentenceIDs: SentenceWords
     var weights: WordWeights
     /// Each word's weight in `weights`, by id (descriptions' own words: the weight of a word unseen).
     var idWeights: [Double]
@@ -83,8 +83,12 @@ struct Figures: Sendable {
     /// From each turn's sentences, split already (`Sentences.ofTurns`).
     init(_ briefing: Briefing, sentences spansOfTurns: [[Sentences.Span]]) {
         var sentences: [(turn: Int, text: String)] = []
-        var sentenceIDs: [[Int]] = []
+        var sentenceIDs = SentenceWords()
         var vocabulary = Vocabulary()
+        let sentenceCount = spansOfTurns.reduce(0) { $0 + $1.count }
+        let textLength = briefing.turns.reduce(0) { $0 + $1.text.utf8.count }
+        sentenceIDs.reserveCapacity(sentences: sentenceCount, words: textLength / 6)
+        sentences.reserveCapacity(sentenceCount)
         // Per turn: the sentence spans and the paragraph each starts in.
         var spansByTurn: [Int: [(span: Sentences.Span, index: Int, paragraph: Int)]] = [:]
         var paragraph = 0
@@ -104,7 +108,7 @@ struct Figures: Sendable {
                 }
                 spans.append((span, sentences.count, paragraph))
                 sentences.append((turn.index, span.text))
-                sentenceIDs.append(Words.stemIDs(span.text, numbers: true, in: &vocabulary))
+                sentenceIDs.append(span.text, in: &vocabulary)
             }
             spansByTurn[turn.index] = spans
         }

@@ -25,7 +25,7 @@ enum TalkingPointCheck {
         // weights; moderation and hand-offs have none.
         let weight = figures.idWeights
         let vocabulary = figures.vocabulary
-        let ordered = zip(sentences, figures.sentenceIDs).map { s, words -> [Int] in
+        let ordered = zip(sentences, figures.sentenceIDs).map { s, words -> ArraySlice<Int> in
             let kind = briefing.turns.indices.contains(s.turn) ? briefing.turns[s.turn].kind : .other
             return kind != .moderation && kind != .delegation ? words : []
         }

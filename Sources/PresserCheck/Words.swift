@@ -241,7 +241,7 @@ struct WordWeights {
     private var unseen: Double
 
     /// From documents (sentences) of word ids, `vocabulary[id]` the word: counted on integers.
-    init(vocabulary: Vocabulary, documents: [[Int]]) {
+    init(vocabulary: Vocabulary, documents: some Collection<some Collection<Int>>) {
         self.vocabulary = vocabulary
         let count = vocabulary.count
         var df = [Int](repeating: 0, count: count)
@@ -266,7 +266,7 @@ struct WordWeights {
     }
 
     /// The same from the words' texts, each id's word once.
-    init(vocabulary words: [String], documents: [[Int]]) {
+    init(vocabulary words: [String], documents: some Collection<some Collection<Int>>) {
         var vocabulary = Vocabulary()
         for word in words { _ = vocabulary.id(of: word) }
         self.init(vocabulary: vocabulary, documents: documents)
