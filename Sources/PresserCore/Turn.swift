@@ -31,11 +31,27 @@ public struct Turn: Sendable, Codable, Equatable {
     /// With several pages joined (`--pages`): the 0-based index of the file the turn starts in.
     public var page: Int?
     /// The spoken text: label removed, paragraphs joined by a blank line, whitespace collapsed.
-    public var text: String
+    public var text: String {
+        didSet { wordCount = Self.words(in: text) }
+    }
+    /// The number of words in the text; in Chinese, which has no spaces, each character counts as
+    /// one (the way Chinese counts 字数). Counted when the text is set, not at each use: the parser,
+    /// the answer labels and the store each counted every turn again (1% of an ingest's CPU).
+    public private(set) var wordCount: Int
 
     public init(
         index: Int, speaker: String?, label: String?, kind: Kind, outlet: String? = nil,
         askedBy: String? = nil, line: Int, page: Int? = nil, text: String
+    ) {
+        self.init(
+            index: index, speaker: speaker, label: label, kind: kind, outlet: outlet, askedBy: askedBy, line: line,
+            page: page, text: text, wordCount: Self.words(in: text))
+    }
+
+    /// With the text's words counted already (`Turn.words(in: text)`, which the parser has done).
+    package init(
+        index: Int, speaker: String?, label: String?, kind: Kind, outlet: String? = nil,
+        askedBy: String? = nil, line: Int, page: Int? = nil, text: String, wordCount: Int
     ) {
         self.index = index
         self.speaker = speaker
@@ -46,11 +62,8 @@ public struct Turn: Sendable, Codable, Equatable {
         self.line = line
         self.page = page
         self.text = text
+        self.wordCount = wordCount
     }
-
-    /// The number of words in the text; in Chinese, which has no spaces, each character counts as
-    /// one (the way Chinese counts 字数).
-    public var wordCount: Int { Self.words(in: text) }
 
     /// Words between spaces, each Chinese character one word, full-width punctuation none.
     public static func words(in text: String) -> Int {
@@ -108,6 +121,22 @@ public struct Turn: Sendable, Codable, Equatable {
 }
 
 extension Turn {
+    /// The word count is not written: it is the text's.
+    private enum CodingKeys: String, CodingKey {
+        case index, speaker, label, kind, outlet, askedBy, line, page, text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            index: try c.decode(Int.self, forKey: .index),
+            speaker: try c.decodeIfPresent(String.self, forKey: .speaker),
+            label: try c.decodeIfPresent(String.self, forKey: .label), kind: try c.decode(Kind.self, forKey: .kind),
+            outlet: try c.decodeIfPresent(String.self, forKey: .outlet),
+            askedBy: try c.decodeIfPresent(String.self, forKey: .askedBy), line: try c.decode(Int.self, forKey: .line),
+            page: try c.decodeIfPresent(Int.self, forKey: .page), text: try c.decode(String.self, forKey: .text))
+    }
+
     /// Writes every key, `null` included, so the output always has the same shape.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

@@ -13,7 +13,7 @@ extension BriefingBuilder {
         for (t, raw) in segmentation.turns.enumerated() {
             var turn = Turn(
                 index: t, speaker: nil, label: raw.label?.text, kind: .other, line: raw.line,
-                page: paged ? raw.page : nil, text: raw.text)
+                page: paged ? raw.page : nil, text: raw.text, wordCount: wordCounts[t])
             switch speakers[t] {
             case .questioner(let outlet):
                 turn.kind = .question

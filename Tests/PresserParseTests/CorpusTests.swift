@@ -20,6 +20,22 @@ import Testing
         #expect(FuzzTests.claimViolation(claims, in: briefing) == nil)
     }
 
+    /// A turn's word count is counted when its text is set (the parser passes the count it made
+    /// on the same text): it is the text's, follows edits and a JSON round trip, and is not written.
+    @Test(arguments: Fixtures.corpusFiles)
+    func wordCountsAreTheirTextsCount(_ name: String) throws {
+        let briefing = try Fixtures.parse(name)
+        for turn in briefing.turns {
+            #expect(turn.wordCount == Turn.words(in: turn.text), "\(name) turn \(turn.index)")
+            var edited = turn
+            edited.text += " two words"
+            #expect(edited.wordCount == turn.wordCount + 2)
+        }
+        let json = try JSONEncoder().encode(briefing.turns)
+        #expect(try JSONDecoder().decode([Turn].self, from: json) == briefing.turns)
+        #expect(!String(decoding: json, as: UTF8.self).contains("wordCount"))
+    }
+
     @Test(arguments: [
         "ecb-1998-06-09.txt", "ecb-1998-06-09.html", "fomc-chaironly-2023-12-13.txt", "fomc-chaironly-2024-06-12.txt",
     ])
