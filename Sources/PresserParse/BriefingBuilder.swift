@@ -234,14 +234,19 @@ struct BriefingBuilder {
         return nil
     }
 
+    // The keys compared below are slugs (`Participant.slug`): ASCII letters and digits in parts
+    // joined by single hyphens, none at either end. So the parts are cut and compared on bytes,
+    // and a key is split into its parts only once its first (and last) part has matched: each
+    // new speaker was compared with every known key, splitting both each time (1% of the parse).
+
     /// A participant key one or two edits away from a known one with the same first word
     /// ("michelle-smth" for "michelle-smith"): a tagging slip, not a new person.
     /// `keys` (here and below) are the known ones, sorted.
     func similarKey(_ key: String, in keys: [String]) -> String? {
         guard key.count >= 8 else { return nil }
-        let first = key.split(separator: "-").first
+        let first = Self.firstPart(key)
         return keys.first { other in
-            other.split(separator: "-").first == first && editDistance(other, key, limit: 2) <= 2
+            Self.firstPart(other).elementsEqual(first) && editDistance(other, key, limit: 2) <= 2
         }
     }
 
@@ -256,7 +261,11 @@ struct BriefingBuilder {
             for part in long where i < short.count && part == short[i] { i += 1 }
             return i == short.count
         }
+        let (first, last) = (Self.firstPart(key), Self.lastPart(key))
         return keys.first { other in
+            guard Self.firstPart(other).elementsEqual(first), Self.lastPart(other).elementsEqual(last) else {
+                return false
+            }
             let o = other.split(separator: "-")
             return within(parts, o) || within(o, parts)
         }
@@ -268,8 +277,9 @@ struct BriefingBuilder {
         let k = Array(key.utf8)
         guard k.count >= 5 else { return nil }
         return keys.first { other in
+            guard other.utf8.count == k.count else { return false }
             let o = Array(other.utf8)
-            guard o.count == k.count, o != k, let i = k.indices.first(where: { k[$0] != o[$0] }), i + 1 < k.count
+            guard o != k, let i = k.indices.first(where: { k[$0] != o[$0] }), i + 1 < k.count
             else { return false }
             return k[i] == o[i + 1] && k[i + 1] == o[i] && k[(i + 2)...] == o[(i + 2)...]
         }
@@ -280,10 +290,24 @@ struct BriefingBuilder {
     func nicknameKey(_ key: String, in keys: [String]) -> String? {
         let parts = key.split(separator: "-")
         guard parts.count == 2, parts[0].count >= 3 else { return nil }
+        let last = Self.lastPart(key)
         return keys.first { other in
+            guard Self.lastPart(other).elementsEqual(last) else { return false }
             let o = other.split(separator: "-")
             return o.count == 2 && o[1] == parts[1] && o[0].prefix(3) == parts[0].prefix(3)
         }
+    }
+
+    /// A slug's bytes up to its first hyphen.
+    private static func firstPart(_ key: String) -> Substring.UTF8View {
+        let u = key.utf8
+        return Substring(u[..<(u.firstIndex(of: UInt8(ascii: "-")) ?? u.endIndex)]).utf8
+    }
+
+    /// A slug's bytes after its last hyphen.
+    private static func lastPart(_ key: String) -> Substring.UTF8View {
+        let u = key.utf8
+        return Substring(u[(u.lastIndex(of: UInt8(ascii: "-")).map(u.index(after:)) ?? u.startIndex)...]).utf8
     }
 
     /// The self-introduction at the start of turn `t`, read on first use.
