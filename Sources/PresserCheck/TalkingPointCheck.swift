@@ -99,33 +99,48 @@ enum TalkingPointCheck {
             return i
         }
         let common = max(20, sentences.count / 10)
-        // How many rare words each later sentence shares with this one; `touched` lists those with any.
-        var shared = [Int](repeating: 0, count: sentences.count)
-        var touched: [Int] = []
+        // The walk below runs on buffers of its own: as arrays, every write to them was checked for
+        // a unique reference (a fifth of this check's time).
+        func buffer(_ count: Int, _ value: Int) -> UnsafeMutableBufferPointer<Int> {
+            let made = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(count, 1))
+            made.initialize(repeating: value)
+            return made
+        }
+        // How many rare words each later sentence shares with this one; `touched` lists those with
+        // any (the first `touchedCount`).
+        let shared = buffer(sentences.count, 0)
+        let touched = buffer(sentences.count, 0)
+        var touchedCount = 0
         // Per word, where the sentences after the one being read begin in its list (the lists are
         // in order, and each holds the sentence being read): only those are walked.
-        var later = [Int](repeating: 0, count: vocabulary.count)
+        let later = buffer(vocabulary.count, 0)
         // Per word, the last sentence read that has it: a candidate's words are looked up here.
-        var inSentence = [Int](repeating: -1, count: vocabulary.count)
+        let inSentence = buffer(vocabulary.count, -1)
+        defer {
+            for made in [shared, touched, later, inSentence] { made.deallocate() }
+        }
         for (i, s) in distinct.enumerated() where long[i] {
-            for j in touched { shared[j] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            for j in touched[..<touchedCount] { shared[j] = 0 }
+            touchedCount = 0
             for w in s {
                 inSentence[w] = i
                 later[w] += 1
                 let list = index(w)
                 guard list.count <= common else { continue }
                 for j in list.dropFirst(later[w]) {
-                    if shared[j] == 0 { touched.append(j) }
+                    if shared[j] == 0 {
+                        touched[touchedCount] = j
+                        touchedCount += 1
+                    }
                     shared[j] += 1
                 }
             }
-            for j in touched where shared[j] >= minimumShared - 1 {
+            for j in touched[..<touchedCount] where shared[j] >= minimumShared - 1 {
                 // Common words were skipped above; count them now for the candidates left (walking
                 // the candidate's words, each looked up in an array, not hashed into a set).
                 var sharedWords = 0
                 var sharedWeight = 0.0
-                for w in distinct[j] where inSentence[w] == i {
+                for w in once[bounds[j]] where inSentence[w] == i {
                     sharedWords += 1
                     sharedWeight += weight[w]
                 }
