@@ -56,7 +56,28 @@ public enum Sentences {
         // The bytes a sentence can end at below 0x40: "\n", "!", ".", "?".
         let ends: UInt64 = 1 << 0x0A | 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
         var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         while i < u.count {
+            // Eight bytes at a time up to the first that can end a sentence (or begin "。", "！",
+            // "？"): the scalars before it counted as the bytes that are no continuation bytes
+            // (10xxxxxx), whose high bit is set and the next one not.
+            if i + 8 <= u.count, let base = u.baseAddress {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let stops =
+                    ByteSearch.zeroBytes(word ^ (0x0A &* ones)) | ByteSearch.zeroBytes(word ^ (0x21 &* ones))
+                    | ByteSearch.zeroBytes(word ^ (0x2E &* ones)) | ByteSearch.zeroBytes(word ^ (0x3F &* ones))
+                    | ByteSearch.zeroBytes(word ^ (0xE3 &* ones)) | ByteSearch.zeroBytes(word ^ (0xEF &* ones))
+                // The bytes before the first stop (all eight when there is none).
+                let passed = stops == 0 ? 8 : stops.trailingZeroBitCount / 8
+                if passed > 0 {
+                    let mask: UInt64 = passed == 8 ? ~0 : (1 << (8 * UInt64(passed))) &- 1
+                    let continuations = word & ~(word << 1) & highs & mask
+                    scalar += passed - continuations.nonzeroBitCount
+                    i += passed
+                    continue
+                }
+            }
             let c = u[i]
             // Most bytes are none of those nor a lead byte of "。", "！", "？" (E3, EF): counted as
             // scalars and passed at once. (With the bytes read in place: 0.22 → 0.17 ms a briefing.)

@@ -85,6 +85,30 @@ import Testing
         }
     }
 
+    /// Each sentence's offset, counted eight bytes at a time, is where its text stands among the
+    /// turn's Unicode scalars: on every turn of the corpus (English, Spanish, Chinese) and on text
+    /// where accents, curly quotes, "。" and four-byte scalars fall at every place in an eight-byte word.
+    @Test func sentenceOffsetsAreScalarOffsets() throws {
+        var texts = try Fixtures.allTurnTexts()
+        let pieces = ["é", "“", "”", "。", "😀", "a", " ", ".", "?", "\n\n", "x1.5", "Mr.", "！"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            texts.append(
+                (0..<Int.random(in: 1..<60, using: &generator)).map { _ in pieces.randomElement() ?? "" }.joined())
+        }
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            for span in Sentences.split(text) {
+                let length = span.text.unicodeScalars.count
+                #expect(span.start + length <= scalars.count, "\(text)")
+                guard span.start + length <= scalars.count else { continue }
+                var found = String.UnicodeScalarView()
+                found.append(contentsOf: scalars[span.start..<(span.start + length)])
+                #expect(String(found) == span.text, "\(text)")
+            }
+        }
+    }
+
     /// Where an answer's opening ends, found on bytes, is where splitting its Characters finds it:
     /// on every turn of the corpus and on text with "\r\n" and combining marks after spaces.
     @Test func wordStartsOnBytesAreTheSplitOnes() throws {
