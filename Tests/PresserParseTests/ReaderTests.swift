@@ -260,4 +260,33 @@ import Testing
         }
         #expect(throws: PresserError.empty(file: "f")) { try InputDecoder.decode(Array(" \n\t".utf8), file: "f") }
     }
+
+    /// The binary byte reported is the first one, as a byte-by-byte scan finds it, wherever it
+    /// falls in the eight-byte words the decoder reads, after a BOM or not, among tabs, line
+    /// feeds, form feeds and carriage returns (text) and bytes beyond ASCII.
+    @Test func theFirstBinaryByteIsReported() throws {
+        var generator = SystemRandomNumberGenerator()
+        let text: [UInt8] = [0x09, 0x0A, 0x0C, 0x0D, 0x20, 0x41, 0x7A, 0xC3, 0xA9, 0x2E]
+        let binary: [UInt8] = [0x00, 0x01, 0x08, 0x0B, 0x0E, 0x1B, 0x1F]
+        for trial in 0..<2000 {
+            var bytes: [UInt8] = trial % 2 == 0 ? [0xEF, 0xBB, 0xBF, 0x41] : [0x41]
+            for _ in 0..<Int.random(in: 0..<40, using: &generator) {
+                bytes.append(text.randomElement(using: &generator) ?? 0x41)
+            }
+            for _ in 0..<Int.random(in: 0...2, using: &generator) {
+                bytes.insert(
+                    binary.randomElement(using: &generator) ?? 0, at: Int.random(in: 1...bytes.count, using: &generator)
+                )
+            }
+            let first = bytes.firstIndex { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }
+            do {
+                _ = try InputDecoder.decode(bytes, file: "t")
+                #expect(first == nil, "\(bytes)")
+            } catch .binary(_, let offset) {
+                #expect(offset == first, "\(bytes)")
+            } catch {
+                #expect(first == nil, "\(bytes): \(error)")
+            }
+        }
+    }
 }
