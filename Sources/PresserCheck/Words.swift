@@ -147,7 +147,30 @@ enum Words {
             // "出院"), which is how Chinese text is usually compared without a dictionary.
             var previousHan: Int?
             var i = 0
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
             while i < u.count {
+                // The ASCII letters from here to the next other byte, up to eight at a time, added
+                // lower-cased in one store: most words are read in one step, not a byte at a time.
+                // (The buffer is as long as the text: the word is no longer than what was read.)
+                if !word.isNumber, i + 8 <= u.count, let base = u.baseAddress, let wordBase = word.bytes.baseAddress {
+                    let chunk = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let folded = chunk | (0x20 &* ones)
+                    let low = folded & ~highs
+                    // A letter: below 0x80, and 0x61–0x7A once folded (no carry crosses a byte).
+                    let atLeastA = (low &+ ((0x80 - 0x61) &* ones)) & highs
+                    let pastZ = (low &+ ((0x80 - 0x7B) &* ones)) & highs
+                    let letters = atLeastA & ~pastZ & ~chunk & highs
+                    let run = letters == highs ? 8 : (~letters & highs).trailingZeroBitCount / 8
+                    if run > 0 {
+                        UnsafeMutableRawPointer(wordBase + word.length).storeBytes(
+                            of: folded.littleEndian, as: UInt64.self)
+                        word.length += run
+                        previousHan = nil
+                        i += run
+                        continue
+                    }
+                }
                 let b = u[i]
                 if b >= 0xE4 && b <= 0xE9, i + 2 < u.count {
                     // A Chinese character (U+4000–U+9FFF).

@@ -164,6 +164,74 @@ import Testing
         #expect(Words.stems("activities studies bodies series class") == ["activi", "study", "body", "sery", "class"])
     }
 
+    /// The byte scan (ASCII letters read up to eight at a time) gives the stems that reading the
+    /// text scalar by scalar under the same rules gives: on every turn of the corpus and on
+    /// generated text putting letters, digits, accents, Chinese, curly quotes and no-break spaces
+    /// at every place in an eight-byte word.
+    @Test func stemsAreTheOnesReadScalarByScalar() throws {
+        func stemsScalarByScalar(_ text: String, numbers: Bool) -> [String] {
+            var out: [String] = []
+            var word = ""
+            var isNumber = false
+            var previousHan: Unicode.Scalar?
+            func flush() {
+                defer { (word, isNumber) = ("", false) }
+                let length = word.utf8.count
+                if length == 0 { return }
+                if isNumber {
+                    if numbers { out.append(word) }
+                    return
+                }
+                guard length >= 3, !Words.stopWords.contains(word) else { return }
+                out.append(length <= 6 && !word.hasSuffix("s") ? word : Words.stem(word))
+            }
+            let scalars = Array(text.unicodeScalars)
+            for (k, s) in scalars.enumerated() {
+                if (0x4000...0x9FFF).contains(s.value) {
+                    flush()
+                    if let previous = previousHan { out.append(String(Character(previous)) + String(Character(s))) }
+                    previousHan = s
+                    continue
+                }
+                previousHan = nil
+                let next = k + 1 < scalars.count ? scalars[k + 1] : nil
+                if ("0"..."9").contains(s) {
+                    if word.isEmpty { isNumber = true }
+                    word.unicodeScalars.append(s)
+                } else if s.isASCII, s.properties.isAlphabetic {
+                    if isNumber { flush() }
+                    word += String(Character(s)).lowercased()
+                } else if s == "." || s == ",", isNumber, let next, ("0"..."9").contains(next) {
+                    word.unicodeScalars.append(s)
+                } else if !s.isASCII {
+                    if (0x2000...0x207F).contains(s.value) || s == "\u{A0}" {
+                        flush()
+                    } else {
+                        if isNumber { flush() }
+                        word.unicodeScalars.append(s)
+                    }
+                } else {
+                    flush()
+                }
+            }
+            flush()
+            return out
+        }
+        var texts = try Fixtures.allTurnTexts()
+        let pieces = [
+            "a", "B", "z", "Z", "@", "[", "`", "{", " ", "7", "8.4", "1,5", "é", "中国", "“", "\u{A0}", "'s", "-",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            texts.append(
+                (0..<Int.random(in: 1..<40, using: &generator)).map { _ in pieces.randomElement() ?? "" }.joined())
+        }
+        for text in texts {
+            #expect(Words.stems(text, numbers: true) == stemsScalarByScalar(text, numbers: true), "\(text.prefix(80))")
+            #expect(Words.stems(text) == stemsScalarByScalar(text, numbers: false), "\(text.prefix(80))")
+        }
+    }
+
     @Test func numberedStemsAreTheStemsOnEveryCorpusTranscript() throws {
         // Every transcript's words numbered in one vocabulary (it grows past its first 512 words;
         // Chinese pairs and long numbers are over 16 bytes), read back as the stems themselves.
