@@ -1,11 +1,58 @@
-import PresserClaims
+import Foundation
 import PresserCore
 import Testing
+
+@testable import PresserClaims
 
 /// Sentences from the corpus, each with what a careful reader takes from it.
 @Suite struct ClaimExtractorTests {
     private func claims(_ sentence: String, _ date: String) -> [Claim] {
         ClaimExtractor.claims(inSentence: sentence, date: date)
+    }
+
+    /// The quick test for numbers (ASCII read eight bytes at a time) answers as reading the words
+    /// one by one does: a digit, a vulgar fraction, or a word (a run of ASCII letters and bytes
+    /// beyond ASCII) of two bytes or more that is a number word, capitals folded. On every line of
+    /// the corpus and on generated text putting number words, digits and fractions at every place
+    /// in an eight-byte word.
+    @Test func quickNumberTestAgreesWithReadingWordByWord() throws {
+        func byWords(_ text: String) -> Bool {
+            let u = Array(text.utf8)
+            for (k, b) in u.enumerated() {
+                if b >= 0x30 && b <= 0x39 { return true }
+                if b == 0xC2, k + 1 < u.count, (0xBC...0xBE).contains(u[k + 1]) { return true }
+                if b == 0xE2, k + 2 < u.count, u[k + 1] == 0x85, (0x90...0x9E).contains(u[k + 2]) { return true }
+            }
+            let words = u.split { b in b < 0x80 && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+            return words.contains { word in
+                word.count >= 2
+                    && ClaimExtractor.numberWords.contains(
+                        String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+            }
+        }
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures")
+        var texts: [String] = []
+        for folder in ["corpus", "corpus-zh"] {
+            let url = fixtures.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where name.hasSuffix(".txt") {
+                let text = String(decoding: try Data(contentsOf: url.appendingPathComponent(name)), as: UTF8.self)
+                texts += text.split(separator: "\n").map(String.init)
+            }
+        }
+        #expect(texts.count > 10000)
+        let pieces = [
+            "one", "Two", "THREE", "million", "x", "a", "Dozen", " ", ",", "-", "7", "½", "⅓", "é", "cien", "millón",
+            "abcdefgh", "seventeenfold", "trillions", "the", "(", "'",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            texts.append(
+                (0..<Int.random(in: 1..<14, using: &generator)).map { _ in pieces.randomElement() ?? "" }.joined())
+        }
+        for text in texts {
+            #expect(ClaimExtractor.mayHoldNumbers(text) == byWords(text), "\(text.prefix(80))")
+        }
     }
 
     @Test func levelAndGrowthWithPeriod() throws {
