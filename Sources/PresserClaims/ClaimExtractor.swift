@@ -318,9 +318,9 @@ public enum ClaimExtractor {
             // A new clause at ";", or at ", and …" when what follows is a forecast ("…, and it is
             // expected to maintain 20% growth"): the period of what happened does not carry over.
             let forecastFollows =
-                t[k].text == "," && k + 1 < t.count && ["and", "but", "while", "y", "pero"].contains(t[k + 1].lower)
+                t[k].is(sign: ",") && k + 1 < t.count && ["and", "but", "while", "y", "pero"].contains(t[k + 1].lower)
                 && t[(k + 1)..<min(t.count, k + 6)].contains { futureWords.contains($0.lower) }
-            if t[k].text == ";" || forecastFollows { clause += 1 }
+            if t[k].is(sign: ";") || forecastFollows { clause += 1 }
             out[k] = clause
         }
         return out
@@ -366,7 +366,7 @@ public enum ClaimExtractor {
                 return true
             }
             if ["bc", "ad", "bce", "ce"].contains(w) && t[j].text.uppercased() == t[j].text { return true }
-            if w == "a" || w == "d", j + 2 < t.count, t[j + 1].text == ".", t[j + 2].text == "C" { return true }
+            if w == "a" || w == "d", j + 2 < t.count, t[j + 1].is(sign: "."), t[j + 2].text == "C" { return true }
             if t[j].kind == .sign, w != "-", w != "–", w != "." { return false }
             j += 1
             steps += 1
@@ -384,8 +384,8 @@ public enum ClaimExtractor {
     private static func insideBrackets(_ t: [Token], _ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 {
-            if t[k].text == "]" { return false }
-            if t[k].text == "[" { return true }
+            if t[k].is(sign: "]") { return false }
+            if t[k].is(sign: "[") { return true }
             k -= 1
         }
         return false
@@ -482,26 +482,28 @@ public enum ClaimExtractor {
             let digits = first.text.unicodeScalars
             if digits.count >= 2, digits.first == "0", !first.text.contains(".") { return nil }
             if digits.count >= 8, digits.allSatisfy({ ("0"..."9").contains($0) }) { return nil }
-            if i > 1, !first.spaceBefore, t[i - 1].text == "-", !t[i - 1].spaceBefore, t[i - 2].isNumber { return nil }
-            if number.end + 1 < t.count, t[number.end].text == "-", !t[number.end].spaceBefore,
+            if i > 1, !first.spaceBefore, t[i - 1].is(sign: "-"), !t[i - 1].spaceBefore, t[i - 2].isNumber {
+                return nil
+            }
+            if number.end + 1 < t.count, t[number.end].is(sign: "-"), !t[number.end].spaceBefore,
                 !t[number.end + 1].spaceBefore, t[number.end + 1].isNumber, t[number.end + 1].text.count >= 4
             {
                 return nil
             }
             if i > 0, !first.spaceBefore, t[i - 1].isWord { return nil }
-            if i > 1, !first.spaceBefore, t[i - 1].text == "-", !t[i - 1].spaceBefore, t[i - 2].isWord { return nil }
+            if i > 1, !first.spaceBefore, t[i - 1].is(sign: "-"), !t[i - 1].spaceBefore, t[i - 2].isWord { return nil }
             if number.end < t.count, !t[number.end].spaceBefore, t[number.end].isWord,
                 Units.measures[t[number.end].lower] == nil, NumberReader.scales[t[number.end].lower] == nil,
                 !["k", "m", "bn", "mn"].contains(t[number.end].lower)
             {
                 return nil
             }
-            if number.end < t.count, t[number.end].text == ":", !t[number.end].spaceBefore { return nil }
+            if number.end < t.count, t[number.end].is(sign: ":"), !t[number.end].spaceBefore { return nil }
             if number.end < t.count,
                 ["a.m", "p.m", "am", "pm", "a", "p", "o'clock", "o’clock", "hrs", "horas"].contains(
                     t[number.end].lower),
                 number.value <= 24,
-                !["a"].contains(t[number.end].lower) || number.end + 1 < t.count && t[number.end + 1].text == "."
+                !["a"].contains(t[number.end].lower) || number.end + 1 < t.count && t[number.end + 1].is(sign: ".")
             {
                 return nil
             }
@@ -561,8 +563,8 @@ public enum ClaimExtractor {
             if i > 0, !first.spaceBefore, ["’", "'", "‘", "+"].contains(t[i - 1].text) { return nil }  // ’22, P5+1
             // Years of the era: "entre el 600 y el 900 después de Cristo", "250 a.C.".
             if eraFollows(t, from: number.end) { return nil }
-            if number.end < t.count, t[number.end].text == "(", !t[number.end].spaceBefore { return nil }
-            if i > 0, t[i - 1].text == "(", !first.spaceBefore, i > 1, t[i - 2].isNumber, !t[i - 1].spaceBefore {
+            if number.end < t.count, t[number.end].is(sign: "("), !t[number.end].spaceBefore { return nil }
+            if i > 0, t[i - 1].is(sign: "("), !first.spaceBefore, i > 1, t[i - 2].isNumber, !t[i - 1].spaceBefore {
                 return nil
             }
             if insideBrackets(t, i) { return nil }
@@ -661,7 +663,7 @@ public enum ClaimExtractor {
                 let after = unitEnd < t.count ? t[unitEnd].lower : ""
                 let before = start > 0 ? t[start - 1].lower : ""
                 // "the 12-month change", "a 7-day average": a window, not a figure.
-                if end < t.count, t[end].text == "-", unitEnd < t.count,
+                if end < t.count, t[end].is(sign: "-"), unitEnd < t.count,
                     ["average", "rolling", "moving", "window", "period", "change", "rate", "low", "high", "horizon"]
                         .contains(t[unitEnd].lower)
                 {
@@ -879,9 +881,9 @@ public enum ClaimExtractor {
     private static func clauseBounds(_ t: [Token], around k: Int) -> (Int, Int) {
         var s = k
         // Compared one by one: an array literal here was built at each step.
-        while s > 0, t[s - 1].text != ";", t[s - 1].text != ":" { s -= 1 }
+        while s > 0, !t[s - 1].is(sign: ";"), !t[s - 1].is(sign: ":") { s -= 1 }
         var e = k
-        while e < t.count, t[e].text != ";", t[e].text != ":" { e += 1 }
+        while e < t.count, !t[e].is(sign: ";"), !t[e].is(sign: ":") { e += 1 }
         return (s, e)
     }
 
@@ -1053,7 +1055,8 @@ public enum ClaimExtractor {
         }
         guard linked else { return nil }
         var words: [String] = []
-        while j >= clauseStart, t[j].isWord || t[j].text == "’" || t[j].text == "'", words.count < (allowAnd ? 9 : 6) {
+        while j >= clauseStart, t[j].isWord || t[j].text == "’" || t[j].is(sign: "'"), words.count < (allowAnd ? 9 : 6)
+        {
             let w = t[j].lower
             if phraseStops.contains(w), !(allowAnd && (w == "and" || w == "y")) { break }
             // Adverbs, contractions and time words are not what is measured.

@@ -98,14 +98,14 @@ enum NumberReader {
         guard var (value, year) = digitsValue(t[i].text) else { return nil }
         var end = i + 1
         // "4-3/4": a whole number, a hyphen, a slash fraction, all glued.
-        if end + 3 < t.count, t[end].text == "-", !t[end].spaceBefore, t[end + 1].isNumber, !t[end + 1].spaceBefore,
-            t[end + 2].text == "/", !t[end + 2].spaceBefore, t[end + 3].isNumber, !t[end + 3].spaceBefore,
+        if end + 3 < t.count, t[end].is(sign: "-"), !t[end].spaceBefore, t[end + 1].isNumber, !t[end + 1].spaceBefore,
+            t[end + 2].is(sign: "/"), !t[end + 2].spaceBefore, t[end + 3].isNumber, !t[end + 3].spaceBefore,
             let a = Double(t[end + 1].text), let b = Double(t[end + 3].text), b > 0, a < b
         {
             value += a / b
             end += 4
             year = false
-        } else if end + 1 < t.count, t[end].text == "/", !t[end].spaceBefore, t[end + 1].isNumber,
+        } else if end + 1 < t.count, t[end].is(sign: "/"), !t[end].spaceBefore, t[end + 1].isNumber,
             !t[end + 1].spaceBefore, let b = Double(t[end + 1].text), b > 0, value < b
         {
             // "1/4"

@@ -414,7 +414,7 @@ enum Periods {
             if here == "since", w(i + 1) == "the", let date {
                 var k = i + 2
                 while k < t.count, t[k].kind != .sign, k - i < 10 { k += 1 }
-                if k < t.count, t[k].text == ",", k > i + 2 {
+                if k < t.count, t[k].is(sign: ","), k > i + 2 {
                     add(i, k, nil, date.iso)
                     continue
                 }
@@ -495,7 +495,7 @@ enum Periods {
             // A year: "in 2018", "2018", "en 2024".
             if let y = year(t[i]) {
                 // Part of a date ("June 6, 2022", "21 de agosto de 2026"): the day itself.
-                if i >= 3, t[i - 1].text == ",", t[i - 2].isNumber, let m = months[w(i - 3)] {
+                if i >= 3, t[i - 1].is(sign: ","), t[i - 2].isNumber, let m = months[w(i - 3)] {
                     let d = Int(t[i - 2].text) ?? 1
                     let day = Day(year: y, month: m, day: min(d, 31)).iso
                     out.append(

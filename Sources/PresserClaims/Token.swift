@@ -26,6 +26,13 @@ struct Token: Sendable, Equatable {
     var isNumber: Bool { kind == .number }
     func `is`(_ word: String) -> Bool { lower == word }
 
+    /// The token is this one ASCII character ("," ";" "-"): its key holds the one byte. (Comparing
+    /// `text` with a literal, in the loops over a sentence's tokens, was 1% of the analysis.)
+    @inline(__always) func `is`(sign: Unicode.Scalar) -> Bool {
+        guard let key else { return false }
+        return key.lo == UInt64(sign.value) && key.hi == 0
+    }
+
     /// `lower` is one of `words` (by its bytes: a set of `String`s hashed it afresh each time).
     func isOne(of words: PackedWords) -> Bool { key.map(words.contains) ?? words.contains(lower) }
 }

@@ -52,7 +52,7 @@ enum Units {
         guard i < t.count else { return currency.map { UnitRead(kind: .currency, unit: $0, end: i) } }
         let w = t[i].lower
         func word(_ k: Int) -> String { k < t.count ? t[k].lower : "" }
-        if t[i].text == "%" { return UnitRead(kind: .percent, unit: "%", end: i + 1) }
+        if t[i].is(sign: "%") { return UnitRead(kind: .percent, unit: "%", end: i + 1) }
         if w == "percent" || w == "pct" { return UnitRead(kind: .percent, unit: "%", end: i + 1) }
         if w == "per", word(i + 1) == "cent" { return UnitRead(kind: .percent, unit: "%", end: i + 2) }
         if w == "por", word(i + 1) == "ciento" { return UnitRead(kind: .percent, unit: "%", end: i + 2) }
@@ -101,7 +101,7 @@ enum Units {
             return UnitRead(kind: .duration, unit: unit, end: i + 1, factor: factor)
         }
         // "15-year" as an adjective: glued hyphen then a duration word.
-        if t[i].text == "-", !t[i].spaceBefore, i + 1 < t.count, !t[i + 1].spaceBefore,
+        if t[i].is(sign: "-"), !t[i].spaceBefore, i + 1 < t.count, !t[i + 1].spaceBefore,
             let unit = durations[word(i + 1)]
         {
             return UnitRead(kind: .duration, unit: unit, end: i + 2)

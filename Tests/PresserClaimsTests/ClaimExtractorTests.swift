@@ -15,6 +15,29 @@ import Testing
     /// beyond ASCII) of two bytes or more that is a number word, capitals folded. On every line of
     /// the corpus and on generated text putting number words, digits and fractions at every place
     /// in an eight-byte word.
+    /// A token is a sign ("," ";" "-") exactly when its text is that character: on every token of
+    /// every line of the corpus and on signs glued to words, numbers and each other.
+    @Test func signsAreToldByTheirKey() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/corpus")
+        var lines = ["-5,3%;(a)[b]:c'd/e. ,,--", "\u{0},", "a,b", "1,000.5-2/3", "“quoted” — dash’s"]
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.hasSuffix(".txt") {
+            let text = String(decoding: try Data(contentsOf: fixtures.appendingPathComponent(name)), as: UTF8.self)
+            lines += text.split(separator: "\n").map(String.init)
+        }
+        let signs: [Unicode.Scalar] = ["-", ".", "(", ",", "/", "%", "]", "[", ";", ":", "'"]
+        var seen = 0
+        for line in lines {
+            for token in Tokenizer.tokens(line) {
+                for sign in signs {
+                    #expect(token.is(sign: sign) == (token.text == String(sign)), "\(token.text) in \(line.prefix(60))")
+                    if token.is(sign: sign) { seen += 1 }
+                }
+            }
+        }
+        #expect(seen > 10000)
+    }
+
     @Test func quickNumberTestAgreesWithReadingWordByWord() throws {
         func byWords(_ text: String) -> Bool {
             let u = Array(text.utf8)
