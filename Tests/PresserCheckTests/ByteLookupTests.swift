@@ -85,6 +85,32 @@ import Testing
         }
     }
 
+    /// Telling Chinese text (a quick pass for a Chinese character's lead byte, then counting)
+    /// answers as counting byte by byte does: on every turn of the corpus and on text with
+    /// Chinese, accents and ASCII in any order, whole and cut short.
+    @Test func chineseTextIsToldAsByteByByte() throws {
+        func byBytes(_ text: String, limit: Int) -> Bool {
+            let u = text.utf8.prefix(limit)
+            let han = u.filter { $0 >= 0xE4 && $0 <= 0xE9 }.count
+            let latin = u.filter { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }.count
+            return han >= 1 && Double(han) >= (Double(han) + Double(latin) / 5) / 3
+        }
+        var texts = try Fixtures.allTurnTexts()
+        let pieces = ["中", "国", "a", "B", " ", "é", "—", "1", "。"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            texts.append(
+                (0..<Int.random(in: 1..<30, using: &generator)).map { _ in pieces.randomElement() ?? "" }.joined())
+        }
+        for text in texts {
+            for limit in [12_000, 200, 7] {
+                #expect(
+                    ChineseText.isMostlyChinese(text, limit: limit) == byBytes(text, limit: limit), "\(text.prefix(60))"
+                )
+            }
+        }
+    }
+
     /// Each sentence's offset, counted eight bytes at a time, is where its text stands among the
     /// turn's Unicode scalars: on every turn of the corpus (English, Spanish, Chinese) and on text
     /// where accents, curly quotes, "。" and four-byte scalars fall at every place in an eight-byte word.
