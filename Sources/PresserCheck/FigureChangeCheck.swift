@@ -21,10 +21,12 @@ enum FigureChangeCheck {
 
     static func findings(_ figures: Figures, skipping reported: Set<[Int]>) -> [Finding] {
         let all = figures.all.filter(isCheckable)
-        var parent = Dictionary(uniqueKeysWithValues: all.map { ($0.index, $0.index) })
+        // Parents by figure index (a figure's index is its place in `figures.all`), in arrays: as
+        // dictionaries, hashing the indexes was a fifth of this check.
+        var parent = Array(figures.all.indices)
         func root(_ i: Int) -> Int {
             var i = i
-            while let p = parent[i], p != i { i = p }
+            while parent[i] != i { i = parent[i] }
             return i
         }
         var overlapping: [(Figure, Figure)] = []
@@ -32,7 +34,7 @@ enum FigureChangeCheck {
         var restated = parent
         func restatedRoot(_ i: Int) -> Int {
             var i = i
-            while let p = restated[i], p != i { i = p }
+            while restated[i] != i { i = restated[i] }
             return i
         }
         for (k, a) in all.enumerated() {
@@ -50,14 +52,14 @@ enum FigureChangeCheck {
                 }
             }
         }
-        let groups = Self.groups(all, root)
+        let groups = Self.groups(all, count: figures.all.count, root)
         var out: [Finding] = []
         for group in groups.values.sorted(by: { $0[0].index < $1[0].index }) where group.count > 1 {
             let classes = valueClasses(group)
             guard classes.count > 1 else { continue }
             out.append(changedFinding(group, classes, figures, severity: figures.language == "en" ? .warning : .info))
         }
-        let restatedGroups = Self.groups(all, restatedRoot)
+        let restatedGroups = Self.groups(all, count: figures.all.count, restatedRoot)
         for group in restatedGroups.values.sorted(by: { $0[0].index < $1[0].index }) where group.count > 2 {
             // A figure said at least twice the same way, and once otherwise.
             let classes = valueClasses(group)
@@ -81,11 +83,13 @@ enum FigureChangeCheck {
 
     /// The figures grouped by their root, groups of two or more only (an array for each figure
     /// alone was most of this check's allocations).
-    private static func groups(_ all: [Figure], _ root: (Int) -> Int) -> [Int: [Figure]] {
-        var size: [Int: Int] = [:]
-        for f in all { size[root(f.index), default: 0] += 1 }
+    /// (`count`: the briefing's number of figures, which the indexes are below.)
+    private static func groups(_ all: [Figure], count: Int, _ root: (Int) -> Int) -> [Int: [Figure]] {
+        let roots = all.map { root($0.index) }
+        var size = [Int](repeating: 0, count: count)
+        for r in roots { size[r] += 1 }
         var groups: [Int: [Figure]] = [:]
-        for f in all where size[root(f.index), default: 0] > 1 { groups[root(f.index), default: []].append(f) }
+        for (f, r) in zip(all, roots) where size[r] > 1 { groups[r, default: []].append(f) }
         return groups
     }
 
