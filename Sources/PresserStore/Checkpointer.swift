@@ -20,11 +20,9 @@ final class Checkpointer: @unchecked Sendable {
 
     private let connection: DatabaseQueue
     private let queue = DispatchQueue(label: "presser.checkpoint")
-    /// A checkpoint is waiting to start or under way; commits meanwhile ask for none more.
-    /// Guarded by `lock` (what makes the class Sendable; `Mutex` needs macOS 15).
+    /// A checkpoint is waiting to start; commits meanwhile ask for none more. Guarded by `lock`
+    /// (what makes the class Sendable; `Mutex` needs macOS 15).
     private var scheduled = false
-    /// The log's pages the last checkpoint had copied into the file. Guarded by `lock`.
-    private var copied: Int32 = 0
     private let lock = NSLock()
 
     init(path: String) throws(StoreError) {
@@ -40,31 +38,18 @@ final class Checkpointer: @unchecked Sendable {
     }
 
     /// Called by the writer's connection after each commit, with the log's length in pages.
-    ///
-    /// A checkpoint starts when the log holds 1,000 pages no checkpoint has copied yet, not at
-    /// every commit once the log is 1,000 pages long: the writer commits while a checkpoint
-    /// copies, so the log is seldom all copied when the writer's next transaction would start it
-    /// over, and it stayed that long. Each commit then started a checkpoint of its own few pages,
-    /// with the log and the file synced each time: 900 syncs for 1,000 briefings, 2% of an
-    /// ingest's CPU, and the pages every commit changes (the indexes' upper levels) written into
-    /// the file again each time.
     func committed(pages: Int32) {
+        guard pages >= Self.pages else { return }
         let start = lock.withLock {
-            // A log shorter than was copied has been started over.
-            if pages < copied { copied = 0 }
-            guard !scheduled, pages - copied >= Self.pages else { return false }
-            scheduled = true
-            return true
+            defer { scheduled = true }
+            return !scheduled
         }
         guard start else { return }
         queue.async { [self] in
+            lock.withLock { scheduled = false }
             // A failure (the disk full, say) leaves the log as it is: the next checkpoint, or the
             // last connection's when the database closes, copies it.
-            let done = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-            lock.withLock {
-                scheduled = false
-                if let done, done.checkpointedFrameCount >= 0 { copied = Int32(clamping: done.checkpointedFrameCount) }
-            }
+            _ = try? connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
         }
     }
 
