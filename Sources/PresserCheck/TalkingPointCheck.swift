@@ -100,7 +100,7 @@ enum TalkingPointCheck {
         }
         let common = max(20, sentences.count / 10)
         // The walk below runs on buffers of its own: as arrays, every write to them was checked for
-        // a unique reference (a fifth of this check's time).
+        // a unique reference (about a tenth of this check's time).
         func buffer(_ count: Int, _ value: Int) -> UnsafeMutableBufferPointer<Int> {
             let made = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(count, 1))
             made.initialize(repeating: value)

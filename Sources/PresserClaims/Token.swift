@@ -27,7 +27,7 @@ struct Token: Sendable, Equatable {
     func `is`(_ word: String) -> Bool { lower == word }
 
     /// The token is this one ASCII character ("," ";" "-"): its key holds the one byte. (Comparing
-    /// `text` with a literal, in the loops over a sentence's tokens, was 1% of the analysis.)
+    /// `text` with a literal, in the loops over a sentence's tokens, was about 2% of the analysis.)
     @inline(__always) func `is`(sign: Unicode.Scalar) -> Bool {
         guard let key else { return false }
         return key.lo == UInt64(sign.value) && key.hi == 0

@@ -237,7 +237,7 @@ struct BriefingBuilder {
     // The keys compared below are slugs (`Participant.slug`): ASCII letters and digits in parts
     // joined by single hyphens, none at either end. So the parts are cut and compared on bytes,
     // and a key is split into its parts only once its first (and last) part has matched: each
-    // new speaker was compared with every known key, splitting both each time (1% of the parse).
+    // new speaker was compared with every known key, splitting both each time (1% of the analysis).
 
     /// A participant key one or two edits away from a known one with the same first word
     /// ("michelle-smth" for "michelle-smith"): a tagging slip, not a new person.

@@ -123,7 +123,7 @@ public enum InputDecoder {
 
     /// The offset of the first NUL or other C0 control byte that text never holds. Eight bytes at
     /// a time: those below 0x20 are the ones whose top three bits are zero, and of them only tab,
-    /// line feed, form feed and carriage return are text (byte by byte this was 0.7% of the parse).
+    /// line feed, form feed and carriage return are text (byte by byte this was 0.7% of the analysis).
     private static func firstBinaryByte(_ bytes: ArraySlice<UInt8>) -> Int? {
         bytes.withUnsafeBufferPointer { u -> Int? in
             let ones: UInt64 = 0x0101_0101_0101_0101
