@@ -156,11 +156,7 @@ enum Words {
                 if !word.isNumber, i + 8 <= u.count, let base = u.baseAddress, let wordBase = word.bytes.baseAddress {
                     let chunk = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                     let folded = chunk | (0x20 &* ones)
-                    let low = folded & ~highs
-                    // A letter: below 0x80, and 0x61–0x7A once folded (no carry crosses a byte).
-                    let atLeastA = (low &+ ((0x80 - 0x61) &* ones)) & highs
-                    let pastZ = (low &+ ((0x80 - 0x7B) &* ones)) & highs
-                    let letters = atLeastA & ~pastZ & ~chunk & highs
+                    let letters = ByteSearch.asciiLetters(chunk)
                     let run = letters == highs ? 8 : (~letters & highs).trailingZeroBitCount / 8
                     if run > 0 {
                         UnsafeMutableRawPointer(wordBase + word.length).storeBytes(

@@ -215,8 +215,7 @@ public enum ClaimExtractor {
                     if chunk & highs == 0 {
                         let digits = (chunk &+ ((0x80 - 0x30) &* ones)) & ~(chunk &+ ((0x80 - 0x3A) &* ones)) & highs
                         if digits != 0 { return true }
-                        let lower = chunk | (0x20 &* ones)
-                        let letters = (lower &+ ((0x80 - 0x61) &* ones)) & ~(lower &+ ((0x80 - 0x7B) &* ones)) & highs
+                        let letters = ByteSearch.asciiLetters(chunk)
                         let folded = chunk | (letters >> 2)
                         if letters == highs {
                             lo = folded  // a word of eight letters or more: the rest byte by byte

@@ -44,6 +44,17 @@ public enum ByteSearch {
         return nil
     }
 
+    /// 0x80 in each byte of `word` that is an ASCII letter (A–Z, a–z), 0 in the others: below 0x80,
+    /// and 0x61–0x7A once 0x20 is set (the high bits cleared first, so no carry crosses a byte).
+    @inline(__always) public static func asciiLetters(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = (word | (0x20 &* ones)) & ~highs
+        let atLeastA = low &+ ((0x80 - 0x61) &* ones)
+        let pastZ = low &+ ((0x80 - 0x7B) &* ones)
+        return atLeastA & ~pastZ & ~word & highs
+    }
+
     /// 0x80 in each byte of `word` that is zero, 0 in the others (exact: no borrow runs from one
     /// byte into the next).
     @inline(__always) public static func zeroBytes(_ word: UInt64) -> UInt64 {
