@@ -90,6 +90,7 @@ let package = Package(
             name: "PresserStoreTests",
             dependencies: [
                 "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "PresserStore", "PresserEval",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -25,6 +25,9 @@ struct SQLiteEngine: SQLEngine {
         } catch {
             throw .badLocation("\(path): cannot create the folder \(directory.path): \(error.localizedDescription)")
         }
+        // The log's writes joined, a call a transaction (`JoinedLogWrites`); registered once for
+        // the process, before its first connection.
+        _ = JoinedLogWrites.installed
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.label = "presser"
