@@ -219,108 +219,90 @@ enum JoinedLogWrites {
     nonisolated(unsafe) private static let fullMethods = methods(version: 3)
     nonisolated(unsafe) private static let basicMethods = methods(version: 1)
 
+    /// Calls `call` with the file SQLite's own layer opened and its methods, after writing out
+    /// what is pending if `flushing`; `failure` if there is no file or method to call.
+    private static func passing(
+        _ file: UnsafeMutablePointer<sqlite3_file>?, flushing: Bool = false, failure: Int32,
+        _ call: (UnsafeMutablePointer<sqlite3_file>, sqlite3_io_methods) -> Int32?
+    ) -> Int32 {
+        guard let file else { return failure }
+        if flushing {
+            let rc = flush(file)
+            guard rc == SQLITE_OK else { return rc }
+        }
+        let inner = realFile(file)
+        guard let methods = inner.pointee.pMethods?.pointee else { return failure }
+        return call(inner, methods) ?? failure
+    }
+
     private static func methods(version: Int32) -> UnsafeMutablePointer<sqlite3_io_methods> {
         let m = UnsafeMutablePointer<sqlite3_io_methods>.allocate(capacity: 1)
         m.initialize(to: sqlite3_io_methods())
         m.pointee.iVersion = version
         m.pointee.xClose = { file in file.map(JoinedLogWrites.close) ?? SQLITE_OK }
-        m.pointee.xRead = { file, buffer, amount, offset in
-            guard let file else { return SQLITE_IOERR }
-            let rc = JoinedLogWrites.flush(file)
-            guard rc == SQLITE_OK else { return rc }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xRead?(inner, buffer, amount, offset) ?? SQLITE_IOERR
-        }
         m.pointee.xWrite = { file, data, amount, offset in
             guard let file, let data else { return SQLITE_IOERR }
             return JoinedLogWrites.write(file, data, amount, offset)
         }
+        // What reads the file, or its size, or changes it otherwise, comes after the pending writes.
+        m.pointee.xRead = { file, buffer, amount, offset in
+            JoinedLogWrites.passing(file, flushing: true, failure: SQLITE_IOERR) {
+                $1.xRead?($0, buffer, amount, offset)
+            }
+        }
         m.pointee.xTruncate = { file, size in
-            guard let file else { return SQLITE_IOERR }
-            let rc = JoinedLogWrites.flush(file)
-            guard rc == SQLITE_OK else { return rc }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xTruncate?(inner, size) ?? SQLITE_IOERR
+            JoinedLogWrites.passing(file, flushing: true, failure: SQLITE_IOERR) { $1.xTruncate?($0, size) }
         }
         m.pointee.xSync = { file, flags in
-            guard let file else { return SQLITE_IOERR }
-            let rc = JoinedLogWrites.flush(file)
-            guard rc == SQLITE_OK else { return rc }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xSync?(inner, flags) ?? SQLITE_IOERR
+            JoinedLogWrites.passing(file, flushing: true, failure: SQLITE_IOERR) { $1.xSync?($0, flags) }
         }
         m.pointee.xFileSize = { file, size in
-            guard let file else { return SQLITE_IOERR }
-            let rc = JoinedLogWrites.flush(file)
-            guard rc == SQLITE_OK else { return rc }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xFileSize?(inner, size) ?? SQLITE_IOERR
-        }
-        m.pointee.xLock = { file, level in
-            guard let file else { return SQLITE_IOERR }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xLock?(inner, level) ?? SQLITE_IOERR
-        }
-        m.pointee.xUnlock = { file, level in
-            guard let file else { return SQLITE_IOERR }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xUnlock?(inner, level) ?? SQLITE_IOERR
-        }
-        m.pointee.xCheckReservedLock = { file, out in
-            guard let file else { return SQLITE_IOERR }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xCheckReservedLock?(inner, out) ?? SQLITE_IOERR
+            JoinedLogWrites.passing(file, flushing: true, failure: SQLITE_IOERR) { $1.xFileSize?($0, size) }
         }
         m.pointee.xFileControl = { file, op, argument in
-            guard let file else { return SQLITE_NOTFOUND }
-            let rc = JoinedLogWrites.flush(file)
-            guard rc == SQLITE_OK else { return rc }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xFileControl?(inner, op, argument) ?? SQLITE_NOTFOUND
+            JoinedLogWrites.passing(file, flushing: true, failure: SQLITE_NOTFOUND) {
+                $1.xFileControl?($0, op, argument)
+            }
+        }
+        m.pointee.xLock = { file, level in
+            JoinedLogWrites.passing(file, failure: SQLITE_IOERR) { $1.xLock?($0, level) }
+        }
+        m.pointee.xUnlock = { file, level in
+            JoinedLogWrites.passing(file, failure: SQLITE_IOERR) { $1.xUnlock?($0, level) }
+        }
+        m.pointee.xCheckReservedLock = { file, out in
+            JoinedLogWrites.passing(file, failure: SQLITE_IOERR) { $1.xCheckReservedLock?($0, out) }
         }
         m.pointee.xSectorSize = { file in
-            guard let file else { return 4096 }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xSectorSize?(inner) ?? 4096
+            JoinedLogWrites.passing(file, failure: 4096) { $1.xSectorSize?($0) }
         }
         m.pointee.xDeviceCharacteristics = { file in
-            guard let file else { return 0 }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xDeviceCharacteristics?(inner) ?? 0
+            JoinedLogWrites.passing(file, failure: 0) { $1.xDeviceCharacteristics?($0) }
         }
         guard version >= 3 else { return m }
         m.pointee.xShmMap = { file, page, size, extend, pointer in
-            guard let file else { return SQLITE_IOERR }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xShmMap?(inner, page, size, extend, pointer) ?? SQLITE_IOERR
+            JoinedLogWrites.passing(file, failure: SQLITE_IOERR) { $1.xShmMap?($0, page, size, extend, pointer) }
         }
         m.pointee.xShmLock = { file, offset, n, flags in
-            guard let file else { return SQLITE_IOERR }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xShmLock?(inner, offset, n, flags) ?? SQLITE_IOERR
+            JoinedLogWrites.passing(file, failure: SQLITE_IOERR) { $1.xShmLock?($0, offset, n, flags) }
         }
         m.pointee.xShmBarrier = { file in
-            guard let file else { return }
-            let inner = JoinedLogWrites.realFile(file)
-            inner.pointee.pMethods?.pointee.xShmBarrier?(inner)
+            _ = JoinedLogWrites.passing(file, failure: SQLITE_OK) { inner, methods in
+                methods.xShmBarrier?(inner)
+                return SQLITE_OK
+            }
         }
         m.pointee.xShmUnmap = { file, delete in
-            guard let file else { return SQLITE_OK }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xShmUnmap?(inner, delete) ?? SQLITE_OK
+            JoinedLogWrites.passing(file, failure: SQLITE_OK) { $1.xShmUnmap?($0, delete) }
         }
         m.pointee.xFetch = { file, offset, amount, pointer in
             pointer?.pointee = nil
-            guard let file else { return SQLITE_OK }
-            let rc = JoinedLogWrites.flush(file)
-            guard rc == SQLITE_OK else { return rc }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xFetch?(inner, offset, amount, pointer) ?? SQLITE_OK
+            return JoinedLogWrites.passing(file, flushing: true, failure: SQLITE_OK) {
+                $1.xFetch?($0, offset, amount, pointer)
+            }
         }
         m.pointee.xUnfetch = { file, offset, pointer in
-            guard let file else { return SQLITE_OK }
-            let inner = JoinedLogWrites.realFile(file)
-            return inner.pointee.pMethods?.pointee.xUnfetch?(inner, offset, pointer) ?? SQLITE_OK
+            JoinedLogWrites.passing(file, failure: SQLITE_OK) { $1.xUnfetch?($0, offset, pointer) }
         }
         return m
     }

@@ -28,20 +28,6 @@ import Testing
         return Int(try sqlite(file, sql).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
-    /// Runs a Python script with these arguments and returns what it printed.
-    func python(_ script: String, _ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
-        return output
-    }
-
     @Test func aFileThatIsNotADatabaseIsRefusedClearly() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = path("notes.sqlite")

@@ -64,3 +64,18 @@ enum Corpus {
     /// Every transcript of the corpus folder (SOURCES.md left out).
     static var files: [String] { Ingest.files([folder.path]).files }
 }
+
+/// Runs a Python script with these arguments (another program's hands on a file: Python's
+/// `sqlite3`, with SQLite's own file layer) and returns what it printed.
+func python(_ script: String, _ arguments: String...) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0)
+    return output
+}
