@@ -7,13 +7,13 @@ import GRDBSQLite
 /// SQLite's default file layer with the write-ahead log's writes joined: SQLite writes each frame
 /// of the log as two `pwrite` calls, its 24-byte header and then its page, some 200 calls for the
 /// hundred pages a stored briefing commits, and the kernel's cost is per call. Here a log's writes
-/// that follow one another are gathered in memory and written in one call when the transaction's
-/// commit frame has been written (a frame header whose second field, the database's size after
-/// the commit, is not zero), before SQLite publishes the commit to other connections; and before
-/// anything else is done with the file (read, sync, truncate, size, file control, close), and past
-/// 4 MiB. Nothing else changes: the database file and every other file go straight through, and
-/// the log holds the same bytes in the same places, so a store written this way is an ordinary
-/// SQLite file.
+/// that follow one another are gathered in memory and written, in calls of up to 124 KiB, once the
+/// transaction's commit frame is written (a frame header whose second field, the database's size
+/// after the commit, is not zero), before SQLite publishes the commit to other connections; and
+/// before anything else is done with the file (read, sync, truncate, size, file control, close),
+/// and past 1 MiB. Nothing else changes: the database file and every other file go straight
+/// through, and the log holds the same bytes in the same places, so a store written this way is
+/// an ordinary SQLite file.
 ///
 /// Why it is safe: a killed process loses only frames of a transaction that had not committed,
 /// which SQLite would ignore; readers in this process or another read a frame only after the
@@ -75,8 +75,9 @@ enum JoinedLogWrites {
         return (pending.pointee.calls, pending.pointee.written)
     }
 
-    /// Past this many pending bytes they are written out.
-    private static let limit = 4 << 20
+    /// Past this many pending bytes they are written out: a briefing's transaction is about
+    /// 400 KiB, a batch into the search index a few MiB.
+    private static let limit = 1 << 20
 
     private static func realFile(_ file: UnsafeMutablePointer<sqlite3_file>) -> UnsafeMutablePointer<sqlite3_file> {
         (UnsafeMutableRawPointer(file) + headerSize).assumingMemoryBound(to: sqlite3_file.self)
@@ -102,7 +103,8 @@ enum JoinedLogWrites {
         guard rc == SQLITE_OK, let methods = inner.pointee.pMethods else { return rc }
         if flags & SQLITE_OPEN_WAL != 0 {
             let pending = UnsafeMutablePointer<Pending>.allocate(capacity: 1)
-            let capacity = 1 << 20
+            // Grown as needed, up to `limit`: readers' logs never hold anything.
+            let capacity = 64 << 10
             pending.initialize(to: Pending(bytes: .allocate(byteCount: capacity, alignment: 16), capacity: capacity))
             pendingSlot(file).pointee = pending
         }
