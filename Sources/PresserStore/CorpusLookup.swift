@@ -73,11 +73,15 @@ struct CorpusLookup: Sendable {
                 list = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 arguments = chunk.map { .text($0.fingerprint) }
             }
+            // Every stored sentence with one of these fingerprints, and whether its briefing counts
+            // here (a latest version from another path): `findings` reads those, `storedSentences`
+            // all of them. (Grouped and ranked in SQL, with a second query for the counts the cap
+            // on storing needs, the two took a third of the writer's time.)
             queries.append(
                 SQLStatement(
-                    "SELECT s.briefing_id, COUNT(*), MIN(s.fingerprint), MIN(s.turn) FROM sentences s "
-                        + "JOIN briefings b ON b.id = s.briefing_id WHERE b.latest = 1 AND b.path <> ? "
-                        + "AND s.fingerprint IN (\(list)) GROUP BY s.briefing_id ORDER BY 2 DESC, 1 LIMIT 20",
+                    "SELECT s.briefing_id, s.fingerprint, s.turn, "
+                        + "CASE WHEN b.latest = 1 AND b.path <> ? THEN 1 ELSE 0 END FROM sentences s "
+                        + "JOIN briefings b ON b.id = s.briefing_id WHERE s.fingerprint IN (\(list))",
                     [.text(path)] + arguments))
         }
         self.queries = queries
@@ -92,6 +96,17 @@ struct CorpusLookup: Sendable {
 
     private static func chunks<T>(_ xs: [T], of size: Int) -> [[T]] {
         stride(from: 0, to: xs.count, by: size).map { Array(xs[$0..<min($0 + size, xs.count)]) }
+    }
+
+    /// How many sentences the store holds with each of this briefing's fingerprints, in any
+    /// briefing but `excluding` (the one a reanalysis replaces, whose rows go first), from the rows
+    /// of `queries` (one list per query, in order): what `Rows.sentences` caps by.
+    func storedSentences(_ results: [[[StoreValue]]], excluding: Int64?) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in results.dropFirst(figureQueries).joined() where row[0].int64 != excluding {
+            counts[row[1].string ?? "", default: 0] += 1
+        }
+        return counts
     }
 
     /// The findings, from the rows of `queries` (one list per query, in order), and the briefing
@@ -127,15 +142,26 @@ struct CorpusLookup: Sendable {
                         briefing: 0, otherBriefing: row[0].int64, index: i, otherIndex: row[2].int))
             }
         }
-        // Sentences said word for word elsewhere: the 20 briefings that share the most, one finding each.
+        // Sentences said word for word elsewhere: the 20 briefings that share the most, one finding
+        // each. For each chunk, the briefings that count, each with how many of its sentences
+        // match, the least fingerprint and the least turn among them; the 20 with the most (the
+        // lower id first among equals).
         var shared: [Int64: (count: Int, turn: Int, otherTurn: Int, text: String)] = [:]
         for chunk in sentences {
-            let rows = results.popFirst() ?? []
-            for row in rows {
-                let id = row[0].int64
-                guard let mine = chunk.first(where: { $0.fingerprint == row[2].string }) else { continue }
-                let old = shared[id] ?? (0, mine.turn, row[3].int, mine.text)
-                shared[id] = (old.count + row[1].int, old.turn, old.otherTurn, old.text)
+            var matched: [Int64: (count: Int, fingerprint: String, turn: Int)] = [:]
+            for row in results.popFirst() ?? [] where row[3].int == 1 {
+                let fingerprint = row[1].string ?? ""
+                guard let had = matched[row[0].int64] else {
+                    matched[row[0].int64] = (1, fingerprint, row[2].int)
+                    continue
+                }
+                matched[row[0].int64] = (had.count + 1, min(had.fingerprint, fingerprint), min(had.turn, row[2].int))
+            }
+            let most = matched.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(20)
+            for (id, match) in most {
+                guard let mine = chunk.first(where: { $0.fingerprint == match.fingerprint }) else { continue }
+                let old = shared[id] ?? (0, mine.turn, match.turn, mine.text)
+                shared[id] = (old.count + match.count, old.turn, old.otherTurn, old.text)
             }
         }
         let top = shared.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(20)

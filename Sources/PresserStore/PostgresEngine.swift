@@ -102,8 +102,7 @@ actor PostgresEngine: SQLEngine {
             for step in plan.rest {
                 switch step {
                 case .statement(let statement): try await run(statement, id: id)
-                case .rows(let table): try await insert(table, capped: nil, id: id)
-                case .capped(let table, let column, let cap): try await insert(table, capped: (column, cap), id: id)
+                case .rows(let table): try await insert(table, id: id)
                 }
             }
             try await run("COMMIT")
@@ -116,12 +115,10 @@ actor PostgresEngine: SQLEngine {
 
     /// A table's rows in one statement, from one JSON parameter (`TableRows.jsonInsertSQL`); in
     /// `VALUES` lists when JSON cannot write one of their numbers.
-    private func insert(_ table: TableRows, capped: (column: String, cap: Int)?, id: Int64?) async throws {
+    private func insert(_ table: TableRows, id: Int64?) async throws {
         guard !table.rows.isEmpty else { return }
         if let json = table.json(id: id) {
-            _ = try await rows(table.jsonInsertSQL(capped: capped), [.text(json)])
-        } else if let capped {
-            try await run(table.cappedInsert(column: capped.column, cap: capped.cap), id: id)
+            _ = try await rows(table.jsonInsertSQL(), [.text(json)])
         } else {
             for statement in table.batches() { try await run(statement, id: id) }
         }

@@ -15,28 +15,12 @@ struct TableRows: Sendable {
             + Array(repeating: one, count: count).joined(separator: ", ")
     }
 
-    /// One statement inserting the rows whose `column` value fewer than `cap` rows of the table
-    /// have, all counted before any is inserted (see `SQLWrite.capped`).
-    func cappedInsert(column: String, cap: Int) -> SQLStatement {
-        let names = columns.joined(separator: ", ")
-        let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        let values = Array(repeating: one, count: rows.count).joined(separator: ", ")
-        return SQLStatement(
-            "WITH v (\(names)) AS (VALUES \(values)) INSERT INTO \(table) (\(names)) SELECT \(names) FROM v "
-                + "WHERE (SELECT COUNT(*) FROM \(table) s WHERE s.\(column) = v.\(column)) < \(cap)",
-            rows.flatMap { $0 })
-    }
-
     /// PostgreSQL: the rows from one JSON parameter (`json`), read as rows of the table by its own
     /// row type. The statement's text is short and the same for every briefing, where a `VALUES`
-    /// list of 500 rows had thousands of parameters to parse, plan and bind each time. With a
-    /// `cap`, only the rows whose `column` value fewer than `cap` rows of the table have.
-    func jsonInsertSQL(capped: (column: String, cap: Int)? = nil) -> String {
+    /// list of 500 rows had thousands of parameters to parse, plan and bind each time.
+    func jsonInsertSQL() -> String {
         let names = columns.joined(separator: ", ")
-        let rows = "json_populate_recordset(NULL::\(table), ?::json)"
-        guard let capped else { return "INSERT INTO \(table) (\(names)) SELECT \(names) FROM \(rows)" }
-        return "WITH v AS (SELECT \(names) FROM \(rows)) INSERT INTO \(table) (\(names)) SELECT \(names) FROM v "
-            + "WHERE (SELECT COUNT(*) FROM \(table) s WHERE s.\(capped.column) = v.\(capped.column)) < \(capped.cap)"
+        return "INSERT INTO \(table) (\(names)) SELECT \(names) FROM json_populate_recordset(NULL::\(table), ?::json)"
     }
 
     /// The rows as `jsonInsertSQL` reads them, `briefingID` written as `id`; nil when a number is
@@ -186,19 +170,28 @@ enum Rows {
             })
     }
 
-    /// A briefing's sentence fingerprints, stored only while fewer than `cap` briefings have the
-    /// same sentence: boilerplate said in every briefing is matched against its first few, so
-    /// storing stays as fast at the ten-thousandth briefing as at the first.
-    static func sentences(_ rows: [(turn: Int, fingerprint: String, text: String)], cap: Int) -> [SQLWrite] {
+    /// A briefing's sentence fingerprints, stored only while fewer than `cap` rows of the table
+    /// have the same sentence: boilerplate said in every briefing is matched against its first few,
+    /// so storing stays as fast at the ten-thousandth briefing as at the first. `stored` counts the
+    /// rows held before this briefing's (`CorpusLookup.storedSentences`). As when the counts were
+    /// read in SQL before each insert of 400: a batch's rows are all counted before any of them
+    /// goes in (two of one sentence can both), and a later batch counts those before it.
+    static func sentences(_ rows: [(turn: Int, fingerprint: String, text: String)], cap: Int, stored: [String: Int])
+        -> [SQLWrite]
+    {
+        var counts = stored
         var out: [SQLWrite] = []
         var start = 0
         while start < rows.count {
             let batch = rows[start..<min(start + 400, rows.count)]
             start += batch.count
+            let kept = batch.filter { counts[$0.fingerprint, default: 0] < cap }
+            for row in kept { counts[row.fingerprint, default: 0] += 1 }
+            guard !kept.isEmpty else { continue }
             let table = TableRows(
                 table: "sentences", columns: ["briefing_id", "turn", "fingerprint", "text"],
-                rows: batch.map { [StoreValue.briefingID, StoreValue($0.turn), .text($0.fingerprint), .text($0.text)] })
-            out.append(.capped(table, column: "fingerprint", cap: cap))
+                rows: kept.map { [StoreValue.briefingID, StoreValue($0.turn), .text($0.fingerprint), .text($0.text)] })
+            out.append(.rows(table))
         }
         return out
     }

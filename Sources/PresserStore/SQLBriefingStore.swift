@@ -155,7 +155,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 steps += prepared.children.map {
                     .rows(twinOf != nil && $0.table == "turns" ? $0.adding(column: "searched", value: .int(0)) : $0)
                 }
-                steps += Rows.sentences(prepared.sentences, cap: 5)
+                let stored = lookup.storedSentences(Array(results.prefix(lookups)), excluding: replacing)
+                steps += Rows.sentences(prepared.sentences, cap: 5, stored: stored)
                 steps.append(.rows(Rows.corpusFindings(findings)))
                 if let twinOf {
                     steps.append(

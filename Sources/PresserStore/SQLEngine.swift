@@ -39,7 +39,4 @@ struct WritePlan: Sendable {
 enum SQLWrite: Sendable {
     case statement(SQLStatement)
     case rows(TableRows)
-    /// The rows whose `column` value (a text) fewer than `cap` rows of the table have, counted for
-    /// all the rows before any of them is inserted (two with the same value can both go in).
-    case capped(TableRows, column: String, cap: Int)
 }

@@ -162,26 +162,6 @@ struct SQLiteEngine: SQLEngine {
                         // One statement per table, prepared once for the connection's life.
                         let insert = try db.cachedStatement(sql: table.insertSQL(count: 1))
                         for row in table.rows { try Self.insert(row, id: id, with: insert, in: db) }
-                    case .capped(let table, let column, let cap):
-                        guard let position = table.columns.firstIndex(of: column) else {
-                            throw StoreError.failed(
-                                location: location, reason: "\(table.table) has no column \(column)")
-                        }
-                        // The counts of all the values in one statement (its text always the same),
-                        // not a query a row (0.54 → 0.43 s for 1,000 briefings).
-                        let counted = try db.cachedStatement(
-                            sql: "SELECT \(column), COUNT(*) FROM \(table.table) "
-                                + "WHERE \(column) IN (SELECT value FROM json_each(?)) GROUP BY \(column)")
-                        var counts: [String: Int] = [:]
-                        let texts = table.rows.map { $0[position].string ?? "" }
-                        for row in try Self.rows(counted, [.text(SQLStatement.jsonArray(texts))], id: nil, in: db) {
-                            if let value = row[0].string { counts[value] = row[1].int }
-                        }
-                        let keep = texts.map { (counts[$0] ?? 0) < cap }
-                        let insert = try db.cachedStatement(sql: table.insertSQL(count: 1))
-                        for (row, keep) in zip(table.rows, keep) where keep {
-                            try Self.insert(row, id: id, with: insert, in: db)
-                        }
                     }
                 }
                 stored.set()
