@@ -252,6 +252,21 @@ enum Schema {
                 """,
                 "CREATE INDEX turns_tsv ON turns USING GIN (tsv) WHERE searched = 1",
             ]),
+        // The lookup of the sentences a new briefing shares with the stored ones (`CorpusLookup`)
+        // reads some 600 rows a briefing, five at most for each of its sentences: the index on the
+        // fingerprint alone sent each to the table for its briefing and turn. With them in the
+        // index, the lookup (Python's `sqlite3`, 42 briefings' fingerprints against 1,000 stored)
+        // 0.59 → 0.39 ms; the index is replaced, not added to, so storing keeps one index to keep.
+        Migration(
+            name: "2026-12-05-sentence-lookups-from-the-index",
+            sqlite: [
+                "DROP INDEX sentences_fingerprint",
+                "CREATE INDEX sentences_fingerprint ON sentences (fingerprint, briefing_id, turn)",
+            ],
+            postgres: [
+                "DROP INDEX sentences_fingerprint",
+                "CREATE INDEX sentences_fingerprint ON sentences (fingerprint, briefing_id, turn)",
+            ]),
     ]
 
     /// Whether briefing `b` (the alias of a briefings row) is one search, timeline, speakers and
