@@ -102,9 +102,17 @@ struct CorpusLookup: Sendable {
     /// briefing but `excluding` (the one a reanalysis replaces, whose rows go first), from the rows
     /// of `queries` (one list per query, in order): what `Rows.sentences` caps by.
     func storedSentences(_ results: [[[StoreValue]]], excluding: Int64?) -> [String: Int] {
+        Self.storedSentences(sentenceLookups: results.dropFirst(figureQueries), excluding: excluding)
+    }
+
+    /// The same from the rows of the sentence queries alone. A fingerprint in two chunks of 400
+    /// (a sentence said in both) has its stored rows in the results of each: counted once.
+    static func storedSentences(sentenceLookups: some Sequence<[[StoreValue]]>, excluding: Int64?) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for row in results.dropFirst(figureQueries).joined() where row[0].int64 != excluding {
-            counts[row[1].string ?? "", default: 0] += 1
+        for rows in sentenceLookups {
+            var chunk: [String: Int] = [:]
+            for row in rows where row[0].int64 != excluding { chunk[row[1].string ?? "", default: 0] += 1 }
+            counts.merge(chunk) { _, again in again }
         }
         return counts
     }
