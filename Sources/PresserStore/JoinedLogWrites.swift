@@ -30,7 +30,6 @@ enum JoinedLogWrites {
 
     private static func install() -> Bool {
         guard let base = sqlite3_vfs_find(nil) else { return false }
-        if let current = base.pointee.zName, String(cString: current) == name { return true }
         real = base
         let vfs = UnsafeMutablePointer<sqlite3_vfs>.allocate(capacity: 1)
         vfs.initialize(to: base.pointee)
@@ -100,7 +99,8 @@ enum JoinedLogWrites {
         let inner = realFile(file)
         inner.pointee.pMethods = nil
         let rc = realOpen(real, path, inner, flags, outFlags)
-        guard rc == SQLITE_OK, let methods = inner.pointee.pMethods else { return rc }
+        guard rc == SQLITE_OK else { return rc }
+        guard let methods = inner.pointee.pMethods else { return SQLITE_CANTOPEN }
         if flags & SQLITE_OPEN_WAL != 0 {
             let pending = UnsafeMutablePointer<Pending>.allocate(capacity: 1)
             // Grown as needed, up to `limit`: readers' logs never hold anything.
