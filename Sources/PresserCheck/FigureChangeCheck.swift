@@ -37,8 +37,12 @@ enum FigureChangeCheck {
             while restated[i] != i { i = restated[i] }
             return i
         }
-        for (k, a) in all.enumerated() {
-            for b in all[(k + 1)...] where isSameQuantity(a, b, figures) {
+        // By index: binding each later figure as a value retained and released all its parts,
+        // for every pair.
+        for k in all.indices {
+            let a = all[k]
+            for m in (k + 1)..<all.count where isSameQuantity(a, all[m], figures) {
+                let b = all[m]
                 if reported.contains([a.index, b.index]) { continue }
                 switch periodRelation(a, b) {
                 case .same:
