@@ -119,40 +119,49 @@ enum TalkingPointCheck {
         defer {
             for made in [shared, touched, later, inSentence] { made.deallocate() }
         }
-        for (i, s) in distinct.enumerated() where long[i] {
-            for j in touched[..<touchedCount] { shared[j] = 0 }
-            touchedCount = 0
-            for w in s {
-                inSentence[w] = i
-                later[w] += 1
-                let list = index(w)
-                guard list.count <= common else { continue }
-                for j in list.dropFirst(later[w]) {
-                    if shared[j] == 0 {
-                        touched[touchedCount] = j
-                        touchedCount += 1
+        // The word lists and the sentences' words read through buffers too: a slice of either,
+        // made for every word and every candidate, retained and released the array each time.
+        listed.withUnsafeBufferPointer { listed in
+            once.withUnsafeBufferPointer { once in
+                for i in distinct.indices where long[i] {
+                    for j in touched[..<touchedCount] { shared[j] = 0 }
+                    touchedCount = 0
+                    for p in bounds[i] {
+                        let w = once[p]
+                        inSentence[w] = i
+                        later[w] += 1
+                        let (first, end) = (firstListed[w], firstListed[w + 1])
+                        guard end - first <= common else { continue }
+                        for q in (first + later[w])..<end {
+                            let j = listed[q]
+                            if shared[j] == 0 {
+                                touched[touchedCount] = j
+                                touchedCount += 1
+                            }
+                            shared[j] += 1
+                        }
                     }
-                    shared[j] += 1
+                    for j in touched[..<touchedCount] where shared[j] >= minimumShared - 1 {
+                        // Common words were skipped above; count them now for the candidates left
+                        // (walking the candidate's words, each looked up in an array, not hashed
+                        // into a set).
+                        var sharedWords = 0
+                        var sharedWeight = 0.0
+                        for p in bounds[j] where inSentence[once[p]] == i {
+                            sharedWords += 1
+                            sharedWeight += weight[once[p]]
+                        }
+                        guard sharedWords >= minimumShared else { continue }
+                        let smaller = min(totals[i], totals[j])
+                        let similarity = smaller > 0 ? sharedWeight / smaller : 0
+                        let (small, large) = bounds[j].count < bounds[i].count ? (j, i) : (i, j)
+                        guard similarity >= threshold, !echoes(i, j),
+                            phrases(i).intersection(phrases(j)).count >= minimumPhrases,
+                            stems(small).intersection(isNumber).isSubset(of: stems(large))
+                        else { continue }
+                        parent[root(j)] = root(i)
+                    }
                 }
-            }
-            for j in touched[..<touchedCount] where shared[j] >= minimumShared - 1 {
-                // Common words were skipped above; count them now for the candidates left (walking
-                // the candidate's words, each looked up in an array, not hashed into a set).
-                var sharedWords = 0
-                var sharedWeight = 0.0
-                for w in once[bounds[j]] where inSentence[w] == i {
-                    sharedWords += 1
-                    sharedWeight += weight[w]
-                }
-                guard sharedWords >= minimumShared else { continue }
-                let smaller = min(totals[i], totals[j])
-                let similarity = smaller > 0 ? sharedWeight / smaller : 0
-                let (small, large) = distinct[j].count < s.count ? (j, i) : (i, j)
-                guard similarity >= threshold, !echoes(i, j),
-                    phrases(i).intersection(phrases(j)).count >= minimumPhrases,
-                    stems(small).intersection(isNumber).isSubset(of: stems(large))
-                else { continue }
-                parent[root(j)] = root(i)
             }
         }
         // Groups of two or more (a sentence alone is no repeat, and an array for each was a fiftieth
