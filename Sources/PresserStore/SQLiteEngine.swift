@@ -161,7 +161,7 @@ struct SQLiteEngine: SQLEngine {
                         guard !table.rows.isEmpty else { continue }
                         // One statement per table, prepared once for the connection's life.
                         let insert = try db.cachedStatement(sql: table.insertSQL(count: 1))
-                        for row in table.rows { try Self.insert(row, id: id, with: insert, in: db) }
+                        for row in table.rows { _ = try Self.rows(insert, row, id: id, in: db) }
                     }
                 }
                 stored.set()
@@ -239,24 +239,12 @@ struct SQLiteEngine: SQLEngine {
     private struct ForeignDatabase: Error {}
     private struct NewerSchema: Error { var migration: String }
 
-    /// Runs an INSERT for one row, the values bound straight to the SQLite statement: GRDB's
-    /// `StatementArguments` converts each through generic code and key paths, which was a fifth of
-    /// the writer's own time on the ~400 rows of a briefing.
-    private static func insert(_ row: [StoreValue], id: Int64?, with statement: Statement, in db: Database) throws {
-        let handle = statement.sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
-        try bind(row, id: id, to: statement, in: db)
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else { throw error(code, statement, db) }
-    }
-
     /// Runs a statement, the values bound and the rows read straight off SQLite's statement (text
-    /// and blobs as text, as they were read from GRDB's rows): GRDB's arguments, its rows and a
-    /// copy of each cost the writer 0.1–0.3 ms a briefing (`presser bench --ingest` of 1,000
-    /// synthetic briefings, storing 2.60–2.79 → 2.50 ms).
+    /// and blobs as text, as they were read from GRDB's rows); an insert returns none. GRDB's
+    /// `StatementArguments` converts each value through generic code and key paths, which was a
+    /// fifth of the writer's own time on the ~400 rows a briefing inserts; its rows and a copy of
+    /// each cost the lookups 0.1–0.3 ms a briefing (`presser bench --ingest` of 1,000 synthetic
+    /// briefings, storing 2.60–2.79 → 2.50 ms).
     private static func rows(_ statement: Statement, _ values: [StoreValue], id: Int64?, in db: Database) throws
         -> [[StoreValue]]
     {
