@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "PresserStore",
             dependencies: [
-                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck",
+                "PresserCore", "PresserParse", "PresserClaims", "PresserCheck", "CPresserSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -50,6 +50,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "CPresserSQLite", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "PresserExport", dependencies: ["PresserCore"], swiftSettings: swiftSettings),
         .target(
             name: "PresserServer",

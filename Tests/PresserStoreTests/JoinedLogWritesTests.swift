@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func aCommitIsWrittenInAFewCallsAndReadEverywhere() throws {
-        #expect(JoinedLogWrites.installed)
+        #expect(SQLiteLibrary.prepared && JoinedLogWrites.installed)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("log.sqlite").path
