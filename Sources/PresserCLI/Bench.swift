@@ -134,7 +134,7 @@ extension Presser {
                 throw ExitCode(66)
             }
             let bytes = files.reduce(0) {
-                $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+                $0 + (FileStatus($1)?.size ?? 0)
             }
             let cores = ProcessInfo.processInfo.activeProcessorCount
             let clock = ContinuousClock()

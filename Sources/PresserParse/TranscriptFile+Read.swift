@@ -16,15 +16,10 @@ extension TranscriptFile {
             }
             return TranscriptFile(name: "-", bytes: bytes)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(file: path, reason: "no such file")
-        }
-        if isDirectory.boolValue { throw .unreadable(file: path, reason: "is a directory") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-            size > InputDecoder.maximumBytes
-        {
-            throw .tooLarge(file: path, bytes: size, limit: InputDecoder.maximumBytes)
+        guard let status = FileStatus(path) else { throw .unreadable(file: path, reason: "no such file") }
+        if status.isDirectory { throw .unreadable(file: path, reason: "is a directory") }
+        if status.size > InputDecoder.maximumBytes {
+            throw .tooLarge(file: path, bytes: status.size, limit: InputDecoder.maximumBytes)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(file: path, reason: "permission denied or read error")

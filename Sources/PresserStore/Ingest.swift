@@ -80,7 +80,8 @@ public enum Ingest {
                     if let entries = manager.enumerator(atPath: target) {
                         while let entry = entries.nextObject() as? String {
                             // A folder named like a transcript ("2019.txt/") is searched, not read.
-                            guard entries.fileAttributes?[.type] as? FileAttributeType != .typeDirectory,
+                            guard
+                                FileStatus(target + "/" + entry, followingLinks: false)?.isDirectory != true,
                                 extensions.contains(URL(fileURLWithPath: entry).pathExtension.lowercased()),
                                 !isFolderNote(entry)
                             else { continue }
@@ -219,9 +220,7 @@ public enum Ingest {
                 let paths = groups[index]
                 next += 1
                 group.addTask {
-                    let size = paths.reduce(0) {
-                        $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
-                    }
+                    let size = paths.reduce(0) { $0 + (FileStatus($1)?.size ?? 0) }
                     return (index, await analyse(paths, store: store, reanalyse: reanalyse), size)
                 }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import PresserCore
 import Testing
 
@@ -264,6 +265,27 @@ import Testing
     /// The binary byte reported is the first one, as a byte-by-byte scan finds it, wherever it
     /// falls in the eight-byte words the decoder reads, after a BOM or not, among tabs, line
     /// feeds, form feeds and carriage returns (text) and bytes beyond ASCII.
+    /// `FileStatus`, what ingest and `TranscriptFile.read` ask of a path: `stat`'s answer, a link
+    /// followed or, when a folder is searched, not.
+    @Test func fileStatusIsWhatStatSays() throws {
+        let file = Fixtures.corpus.appendingPathComponent("scio-2019-12-09.txt").path
+        let status = try #require(FileStatus(file))
+        let bytes = try Fixtures.bytes("scio-2019-12-09.txt")
+        #expect(!status.isDirectory && status.size == bytes.count)
+        #expect(FileStatus(Fixtures.corpus.path)?.isDirectory == true)
+        #expect(FileStatus(Fixtures.corpus.appendingPathComponent("no-such.txt").path) == nil)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presser-status-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("corpus.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: Fixtures.corpus.path)
+        #expect(FileStatus(link)?.isDirectory == true)
+        #expect(FileStatus(link, followingLinks: false)?.isDirectory == false)
+        #expect(throws: PresserError.unreadable(file: folder.path, reason: "is a directory")) {
+            try TranscriptFile.read(folder.path)
+        }
+    }
+
     @Test func theFirstBinaryByteIsReported() throws {
         var generator = SystemRandomNumberGenerator()
         let text: [UInt8] = [0x09, 0x0A, 0x0C, 0x0D, 0x20, 0x41, 0x7A, 0xC3, 0xA9, 0x2E]
