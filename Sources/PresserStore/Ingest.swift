@@ -48,9 +48,10 @@ public enum Ingest {
     /// Files in a folder that describe it rather than being transcripts: README.md, SOURCES.md,
     /// LICENSE.txt, CHANGELOG.md… (name them directly to ingest them anyway).
     static func isFolderNote(_ name: String) -> Bool {
-        let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent.uppercased()
-        return ["README", "SOURCES", "LICENSE", "CHANGELOG", "NOTES", "INDEX"].contains(stem)
+        folderNotes.contains(FileName(name).stem.uppercased())
     }
+
+    private static let folderNotes: Set<String> = ["README", "SOURCES", "LICENSE", "CHANGELOG", "NOTES", "INDEX"]
 
     /// The absolute, standardized form of a path: what the store keeps, so that "corpus/a.txt" and
     /// "./corpus/a.txt" are the same file.
@@ -80,17 +81,19 @@ public enum Ingest {
                     if let entries = manager.enumerator(atPath: target) {
                         while let entry = entries.nextObject() as? String {
                             // A folder named like a transcript ("2019.txt/") is searched, not read.
-                            guard
-                                FileStatus(target + "/" + entry, followingLinks: false)?.isDirectory != true,
-                                extensions.contains(URL(fileURLWithPath: entry).pathExtension.lowercased()),
-                                !isFolderNote(entry)
+                            guard extensions.contains(FileName(entry).pathExtension.lowercased()),
+                                !isFolderNote(entry),
+                                FileStatus(target + "/" + entry, followingLinks: false)?.isDirectory != true
                             else { continue }
                             found.append(entry)
                         }
                     }
                     found.sort()
                     if found.isEmpty { empty.append(argument) }
-                    files += found.map { canonical(base.appendingPathComponent($0).path) }
+                    // The folder's canonical path once; the listing's names have no "." or ".." in them.
+                    let folder = canonical(argument)
+                    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+                    files += found.map { prefix + $0 }
                 } else {
                     files.append(canonical(argument))
                 }
