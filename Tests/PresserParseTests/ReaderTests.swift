@@ -266,7 +266,7 @@ import Testing
     /// falls in the eight-byte words the decoder reads, after a BOM or not, among tabs, line
     /// feeds, form feeds and carriage returns (text) and bytes beyond ASCII.
     /// `FileStatus`, what ingest and `TranscriptFile.read` ask of a path: `stat`'s answer, a link
-    /// followed or, when a folder is searched, not.
+    /// followed or, when a folder is searched, not; and the bytes `TranscriptFile.read` reads.
     @Test func fileStatusIsWhatStatSays() throws {
         let file = Fixtures.corpus.appendingPathComponent("scio-2019-12-09.txt").path
         let status = try #require(FileStatus(file))
@@ -284,6 +284,11 @@ import Testing
         #expect(throws: PresserError.unreadable(file: folder.path, reason: "is a directory")) {
             try TranscriptFile.read(folder.path)
         }
+        // The bytes as read by `open` and `read`: all of them, an empty file's none.
+        #expect(try TranscriptFile.read(file).bytes == bytes)
+        let empty = folder.appendingPathComponent("empty.txt").path
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        #expect(try TranscriptFile.read(empty).bytes.isEmpty)
     }
 
     @Test func theFirstBinaryByteIsReported() throws {
