@@ -113,10 +113,13 @@ public enum ByteSearch {
                     byHead.withUnsafeBufferPointer { byHead in
                         headStarts.withUnsafeBufferPointer { headStarts in
                             pairs.withUnsafeBufferPointer { pairs in
+                                // Each byte folded once: the second of one pair is the first of the next.
+                                var next = text.isEmpty ? 0 : Int(fold(text[0]))
                                 for i in 0..<text.count {
-                                    let head = Int(fold(text[i]))
+                                    let head = next
                                     if i + 1 < text.count {
-                                        let pair = head << 8 | Int(fold(text[i + 1]))
+                                        next = Int(fold(text[i + 1]))
+                                        let pair = head << 8 | next
                                         guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
                                     }
                                     for k in headStarts[head]..<headStarts[head + 1] {
