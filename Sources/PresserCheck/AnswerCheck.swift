@@ -113,7 +113,7 @@ enum AnswerCheck {
             (previous?.askedBack ?? false)
             && !question.text.utf8.prefix(10).map(ByteSearch.fold).elementsEqual("(inaudible".utf8)
             && replyWords >= 10
-        if question.wordCount < 6 && !question.text.contains("?") && !continues && !Self.isCutOffQuestion(question.text)
+        if question.wordCount < 6 && !question.text.containsBytes("?") && !continues && !Self.isCutOffQuestion(question.text)
         {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "not a question: “\(question.text)”")
         }
@@ -350,7 +350,7 @@ enum AnswerCheck {
     /// after a statement or a sentence that breaks off (the question goes on in the next turn), or
     /// "Right." / "Yes." after one that breaks off. After a question mark, "Yeah." answers it.
     static func onlyAcknowledges(_ reply: String, question: String) -> String? {
-        guard !question.contains("?"), !question.contains("？") else { return nil }
+        guard !question.containsBytes("?"), !question.containsBytes("？") else { return nil }
         let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.contains(where: \.isNumber) else { return nil }  // "Yeah, 250." gives the figure
         let words =

@@ -99,7 +99,7 @@ enum Format {
         } else if decimals > 0 {
             s += "." + String(repeating: "0", count: decimals)
         }
-        if s.contains("e") { return String(x) }
+        if s.containsBytes("e") { return String(x) }
         return s
     }
 

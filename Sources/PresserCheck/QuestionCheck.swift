@@ -51,7 +51,7 @@ enum QuestionCheck {
     private static func isQuestion(_ turn: Int, in briefing: Briefing) -> Bool {
         guard briefing.turns.indices.contains(turn) else { return false }
         let t = briefing.turns[turn]
-        return t.wordCount >= 6 && (t.text.contains("?") || t.wordCount >= 12)
+        return t.wordCount >= 6 && (t.text.containsBytes("?") || t.wordCount >= 12)
     }
 
     /// After the question (and its hand-off, if any), the briefing goes on to something other than

@@ -479,7 +479,7 @@ public enum ClaimExtractor {
             // Codes, not quantities: a leading zero ("0066"), eight or more bare digits (a phone
             // number), digits joined to digits by a hyphen ("+86-10-12308").
             let digits = first.text.unicodeScalars
-            if digits.count >= 2, digits.first == "0", !first.text.contains(".") { return nil }
+            if digits.count >= 2, digits.first == "0", !first.text.containsBytes(".") { return nil }
             if digits.count >= 8, digits.allSatisfy({ ("0"..."9").contains($0) }) { return nil }
             if i > 1, !first.spaceBefore, t[i - 1].is(sign: "-"), !t[i - 1].spaceBefore, t[i - 2].isNumber {
                 return nil

@@ -1,4 +1,5 @@
 import Foundation
+import PresserCore
 
 /// Reads a number at a token: digits with separators and decimals, vulgar and slash fractions
 /// ("5¼", "4-3/4", "1/4"), number words in English and Spanish ("nine", "twenty-five", "a million",
@@ -80,7 +81,7 @@ enum NumberReader {
         let groups = s.split(separator: ",", omittingEmptySubsequences: false)
         if groups.count > 1 {
             let thousands = groups.dropFirst().allSatisfy {
-                $0.count == 3 || ($0.count > 3 && $0.contains(".") && $0.split(separator: ".")[0].count == 3)
+                $0.count == 3 || ($0.count > 3 && $0.containsBytes(".") && $0.split(separator: ".")[0].count == 3)
             }
             s = thousands ? groups.joined() : groups.joined(separator: ".")
         }
@@ -90,7 +91,7 @@ enum NumberReader {
             s = dots.joined()
         }
         guard let value = Double(s) else { return nil }
-        let year = !text.contains(",") && !text.contains(".") && text.unicodeScalars.count == 4
+        let year = !text.containsBytes(",") && !text.containsBytes(".") && text.unicodeScalars.count == 4
         return (value + fraction, year)
     }
 

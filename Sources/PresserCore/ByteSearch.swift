@@ -183,3 +183,17 @@ public enum ByteSearch {
 
     @inline(__always) public static func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 }
+
+extension StringProtocol {
+    /// Whether `needle` occurs in the text, compared byte for byte on UTF-8 (no Unicode
+    /// equivalence): Foundation's `contains(_:)`, which a `String` argument calls, searches through
+    /// `range(of:)` with the text's Characters.
+    public func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { n in
+            guard !n.isEmpty else { return true }
+            if let found = utf8.withContiguousStorageIfAvailable({ ByteSearch.find(n, in: $0) != nil }) { return found }
+            return Array(utf8).withUnsafeBufferPointer { ByteSearch.find(n, in: $0) != nil }
+        }
+    }
+}

@@ -46,7 +46,7 @@ public enum ClaimTable {
     public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         var s = String(value)
-        if s.contains("e") { s = plainDecimal(value) }
+        if s.containsBytes("e") { s = plainDecimal(value) }
         return s
     }
 

@@ -166,7 +166,7 @@ extension BriefingBuilder {
     /// you, Mr. President.", "Good afternoon." — no question mark, opening with a greeting or
     /// thanks, and nothing after it but courtesy and titles.
     static func onlyCourtesy(_ text: String) -> Bool {
-        guard !text.contains("?"), !text.contains("¿") else { return false }
+        guard !text.containsBytes("?"), !text.containsBytes("¿") else { return false }
         let words = letterWords(text)
         guard let first = words.first,
             ["hello", "hi", "hey", "thank", "thanks", "good", "gracias", "buenos", "buenas"].contains(first)

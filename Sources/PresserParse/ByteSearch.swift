@@ -40,15 +40,6 @@ extension StringProtocol {
         }
         return utf8.withContiguousStorageIfAvailable(count) ?? count(utf8)
     }
-
-    func containsBytes(_ needle: String) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { n in
-            guard !n.isEmpty else { return true }
-            if let found = utf8.withContiguousStorageIfAvailable({ ByteSearch.find(n, in: $0) != nil }) { return found }
-            return Array(utf8).withUnsafeBufferPointer { ByteSearch.find(n, in: $0) != nil }
-        }
-    }
 }
 
 extension StringProtocol {

@@ -1,3 +1,5 @@
+import PresserCore
+
 /// Title, date, location and start time, read from front matter, the header above the first
 /// turn, the title, and last the file name.
 struct Metadata: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import PresserCore
+
 /// One turn as cut from the text, before anyone is identified.
 struct RawTurn: Sendable {
     var label: SpeakerLabel?
