@@ -113,7 +113,8 @@ enum AnswerCheck {
             (previous?.askedBack ?? false)
             && !question.text.utf8.prefix(10).map(ByteSearch.fold).elementsEqual("(inaudible".utf8)
             && replyWords >= 10
-        if question.wordCount < 6 && !question.text.containsBytes("?") && !continues && !Self.isCutOffQuestion(question.text)
+        if question.wordCount < 6 && !question.text.containsBytes("?") && !continues
+            && !Self.isCutOffQuestion(question.text)
         {
             return Answer(label: .none, relevance: 0, cues: [], explanation: "not a question: “\(question.text)”")
         }
