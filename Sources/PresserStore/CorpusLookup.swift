@@ -111,7 +111,20 @@ struct CorpusLookup: Sendable {
         var counts: [String: Int] = [:]
         for rows in sentenceLookups {
             var chunk: [String: Int] = [:]
-            for row in rows where row[0].int64 != excluding { chunk[row[1].string ?? "", default: 0] += 1 }
+            // The rows come from the index on the fingerprint, one fingerprint's after another:
+            // counted in runs, a dictionary update a fingerprint rather than a row (the hashing was
+            // 0.3% of an ingest). Rows in another order are counted all the same.
+            var run: (fingerprint: String, count: Int)?
+            for row in rows where row[0].int64 != excluding {
+                let fingerprint = row[1].string ?? ""
+                if let current = run, current.fingerprint == fingerprint {
+                    run = (fingerprint, current.count + 1)
+                } else {
+                    if let current = run { chunk[current.fingerprint, default: 0] += current.count }
+                    run = (fingerprint, 1)
+                }
+            }
+            if let current = run { chunk[current.fingerprint, default: 0] += current.count }
             counts.merge(chunk) { _, again in again }
         }
         return counts
