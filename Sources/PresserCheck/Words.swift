@@ -46,9 +46,10 @@ enum Words {
 
     /// The same, added to the end of `ids` (several texts' ids in one array, not an array each).
     static func stemIDs(
-        _ text: String, numbers: Bool = false, in vocabulary: inout Vocabulary, appendingTo ids: inout [Int]
+        _ text: some StringProtocol, numbers: Bool = false, in vocabulary: inout Vocabulary,
+        appendingTo ids: inout [Int]
     ) {
-        var text = text
+        var text = Substring(text)
         withUnsafeMutablePointer(to: &vocabulary) { vocabulary in
             var numbering = Numbering(vocabulary: vocabulary)
             // Moved in and out, not copied: the array is appended to in place.
