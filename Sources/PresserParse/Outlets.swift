@@ -49,6 +49,8 @@ enum Outlets {
             let base = text.utf8.startIndex
             func index(_ k: Int) -> String.Index { text.utf8.index(base, offsetBy: k) }
             var out: [Substring] = []
+            // Made once at about its size: grown a sentence at a time, 3% of an ingest's allocations.
+            out.reserveCapacity(min(limit, u.count / 40 + 1))
             var start = 0
             var i = 0
             func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
