@@ -244,7 +244,10 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     func indexPendingTurns() async throws(StoreError) { try await engine.indexPendingTurns() }
 
     func storedID(sha256 sha: String) async throws(StoreError) -> Int64? {
-        try await engine.query(SQLStatement("SELECT id FROM briefings WHERE sha256 = ?", [.text(sha)])).first?[0].int64
+        // Through the statements' form of `query`, which keeps the compiled statement for the next
+        // briefing (the single form compiles its SQL each time: it serves searches built anew).
+        try await engine.query([SQLStatement("SELECT id FROM briefings WHERE sha256 = ?", [.text(sha)])]).first?[0]
+            .int64
     }
 
     /// An unfiltered search first ranks the matches among this many of the most recently stored

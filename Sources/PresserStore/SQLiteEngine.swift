@@ -248,12 +248,20 @@ struct SQLiteEngine: SQLEngine {
     private static func rows(_ statement: Statement, _ values: [StoreValue], id: Int64?, in db: Database) throws
         -> [[StoreValue]]
     {
+        // The bound text's buffer on the stack when it is small (most lookups), else the heap.
+        try withUnsafeTemporaryAllocation(byteCount: boundTextCount(values), alignment: 1) { text in
+            try rows(statement, values, id: id, text: text, in: db)
+        }
+    }
+
+    private static func rows(
+        _ statement: Statement, _ values: [StoreValue], id: Int64?, text: UnsafeMutableRawBufferPointer,
+        in db: Database
+    ) throws -> [[StoreValue]] {
         let handle = statement.sqliteStatement
-        let text = UnsafeMutableRawBufferPointer.allocate(byteCount: boundTextCount(values), alignment: 1)
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
-            text.deallocate()
         }
         try bind(values, id: id, text: text, to: statement, in: db)
         let columns = sqlite3_column_count(handle)
