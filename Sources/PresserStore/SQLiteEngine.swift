@@ -307,19 +307,13 @@ struct SQLiteEngine: SQLEngine {
             switch value {
             case .int(let n): code = sqlite3_bind_int64(handle, index, n)
             case .double(let d): code = sqlite3_bind_double(handle, index, d)
-            case .text(let string):
+            case .text(var string):
                 // An empty value still points into the buffer: a null address would bind NULL.
                 let start = offset
-                let copied: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+                string.withUTF8 { utf8 in
                     UnsafeMutableRawBufferPointer(rebasing: text[start..<start + utf8.count])
                         .copyMemory(from: UnsafeRawBufferPointer(utf8))
                     offset += utf8.count
-                }
-                if copied == nil {
-                    for byte in string.utf8 {
-                        text[offset] = byte
-                        offset += 1
-                    }
                 }
                 let bytes = text.baseAddress.map { $0 + start }?.assumingMemoryBound(to: CChar.self)
                 code = sqlite3_bind_text(handle, index, bytes, Int32(offset - start), nil)
