@@ -6,6 +6,9 @@ import PresserCore
 /// and PostgreSQL, except full-text search, which each does its own way.
 struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     let engine: Engine
+    /// An unfiltered search first ranks the matches among this many of the most recently stored
+    /// turns (about a twentieth of a 10,000-briefing corpus). Tests make it small.
+    var recentTurns = 50_000
 
     func migrate() async throws(StoreError) -> [String] { try await engine.migrate(Schema.migrations) }
 
@@ -68,13 +71,14 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 + "AND version = (SELECT MAX(version) FROM briefings WHERE path = ?) "
                 + "AND NOT EXISTS (SELECT 1 FROM briefings WHERE path = ? AND latest = 1)", [path, path, path])
         let row = try await engine.write(
-            reading: [Self.twins(of: id), Self.concerned(path: removed.path)],
+            reading: [Self.twins(of: id), Self.concerned(path: removed.path), Self.lastTurn],
             plan: { results in
                 var steps = deletions(of: id, twins: Self.ids(results[0]))
                 steps.append(SQLStatement("DELETE FROM briefings WHERE id = ?", [.int(id)]))
                 // The newest version left of the path is its latest, unless another is already.
                 steps.append(restore)
                 steps += searchFollows(Self.ids(results[1]))
+                steps += windowFollows(lastTurnBefore: results[2].first?.first?.int64 ?? 0)
                 return WritePlan(
                     first: SQLStatement("SELECT id FROM briefings WHERE id = ?", [.int(id)]),
                     rest: steps.map(SQLWrite.statement))
@@ -89,12 +93,17 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     /// then its rows in every child table.
     private func deletions(of id: Int64, twins: [StoreValue]) -> [SQLStatement] {
         var out: [SQLStatement] = []
-        if engine.dialect == .sqlite {
+        switch engine.dialect {
+        case .sqlite:
             out.append(
                 SQLStatement(
                     "INSERT INTO turns_fts (turns_fts, rowid, search_text) SELECT 'delete', id, search_text FROM turns "
                         + "WHERE briefing_id = ? AND searched = 1 AND id <= (SELECT through FROM search_indexed)",
                     [.int(id)]))
+        case .postgres:
+            out.append(
+                SQLStatement(
+                    "DELETE FROM search_window WHERE id IN (SELECT id FROM turns WHERE briefing_id = ?)", [.int(id)]))
         }
         out.append(
             SQLStatement(
@@ -166,6 +175,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                 // This briefing, the versions it made old and their twins: before the batch, which
                 // then takes in only the turns search gives.
                 steps += searchFollows(Self.ids(results[lookups]) + [.briefingID]).map(SQLWrite.statement)
+                steps += windowFollows(lastTurnBefore: nil).map(SQLWrite.statement)
                 let waiting = sqlite ? (results.last?.first?.first?.int ?? 0) : 0
                 if sqlite && (search == .now || waiting + turns >= Self.searchBatch) {
                     steps += Schema.indexPendingTurns.map { .statement(SQLStatement($0)) }
@@ -217,9 +227,42 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
                     "UPDATE turns SET searched = 0 WHERE searched = 1 AND briefing_id IN (\(notCounting))", some))
             out.append(
                 SQLStatement("UPDATE turns SET searched = 1 WHERE searched = 0 AND briefing_id IN (\(counting))", some))
+            if engine.dialect == .postgres {
+                out.append(
+                    SQLStatement(
+                        "DELETE FROM search_window WHERE id IN (SELECT t.id FROM turns t "
+                            + "WHERE t.briefing_id IN (\(notCounting)))", some))
+                out.append(
+                    SQLStatement(
+                        "INSERT INTO search_window (id, tsv) SELECT t.id, t.tsv FROM turns t "
+                            + "WHERE t.briefing_id IN (\(counting)) AND t.searched = 1 AND t.id > \(window) "
+                            + "ON CONFLICT (id) DO NOTHING", some))
+            }
         }
         return out
     }
+
+    /// PostgreSQL's search window (`search_window`, see `Schema`) kept to the searched turns among
+    /// the newest `recentTurns`: after a write, the turns that fell out of the window taken out;
+    /// after a removal (`lastTurnBefore`, the highest turn id before it), those it brought back in
+    /// put in (removing the newest briefing moves the window back). The turns a write makes
+    /// searched or not go in or out with the mark (`searchFollows`). Nothing on SQLite, whose
+    /// search ranks the window inside its own index.
+    private func windowFollows(lastTurnBefore: Int64?) -> [SQLStatement] {
+        guard engine.dialect == .postgres else { return [] }
+        var out = [SQLStatement("DELETE FROM search_window WHERE id <= \(window)")]
+        if let lastTurnBefore {
+            out.append(
+                SQLStatement(
+                    "INSERT INTO search_window (id, tsv) SELECT id, tsv FROM turns "
+                        + "WHERE searched = 1 AND id > \(window) AND id <= ? ON CONFLICT (id) DO NOTHING",
+                    [.int(lastTurnBefore - Int64(recentTurns))]))
+        }
+        return out
+    }
+
+    /// The highest turn id.
+    private static var lastTurn: SQLStatement { SQLStatement("SELECT COALESCE(MAX(id), 0) FROM turns") }
 
     /// The briefings stored from `path` and their twins, whose turns a write of the path may make
     /// searched or not.
@@ -250,12 +293,8 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             .int64
     }
 
-    /// An unfiltered search first ranks the matches among this many of the most recently stored
-    /// turns (about a twentieth of a 10,000-briefing corpus).
-    static var recentTurns: Int { 50_000 }
-
-    /// The lowest turn id past the window of `recentTurns`, as SQL.
-    private static var window: String { "(SELECT COALESCE(MAX(id), 0) FROM turns) - \(recentTurns)" }
+    /// The highest turn id before the window of `recentTurns`, as SQL.
+    private var window: String { "(SELECT COALESCE(MAX(id), 0) FROM turns) - \(recentTurns)" }
 
     /// Stands for the new briefing's id in a corpus finding's message until it is read back.
     static var thisBriefing: String { CorpusLookup.thisBriefing }
@@ -475,10 +514,10 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
     /// ranked inside the search index alone; nil for a query with no words.
     private func rankedHits(_ query: SearchQuery, recent: Bool) async throws(StoreError) -> [[StoreValue]]? {
         let few = StoreValue(4 * query.limit)
-        let window = recent ? " AND \(engine.dialect == .sqlite ? "rowid" : "t.id") > \(Self.window)" : ""
         let statement: SQLStatement
         switch engine.dialect {
         case .sqlite:
+            let window = recent ? " AND rowid > \(self.window)" : ""
             guard let match = SearchText.fts5(query.text) else { return nil }
             // The window ranked as a corpus of its own (`WindowRank`): its rows, and those holding
             // each phrase, counted first (FTS5's `bm25` counts them in the whole index).
@@ -487,7 +526,7 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             if recent {
                 let phrases = SearchText.fts5Phrases(query.text)
                 rank =
-                    "\(WindowRank.name)(turns_fts, (SELECT COUNT(*) FROM turns_fts_docsize WHERE id > \(Self.window))"
+                    "\(WindowRank.name)(turns_fts, (SELECT COUNT(*) FROM turns_fts_docsize WHERE id > \(self.window))"
                     + phrases.map { _ in ", (SELECT COUNT(*) FROM turns_fts WHERE turns_fts MATCH ?\(window))" }
                     .joined()
                     + ")"
@@ -507,14 +546,25 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             return try await withPassages(try await engine.query(statement), match: match)
         case .postgres:
             guard SearchText.hasWords(query.text) else { return nil }
+            // The window's matches come from its own small index (`search_window`): the turns'
+            // index handed over every match of a common word before the window could narrow them
+            // ("housing": 55,389 matches, 10 ms, of which the window kept 2,832). Its rows are
+            // checked against the window all the same (`+ 0`: one by one, not through the
+            // primary key, which cost 2 ms more for the 50,000 ids), for one another writer has
+            // yet to take out.
+            let matches =
+                recent
+                ? "FROM search_window t, q WHERE t.tsv @@ q.q AND t.id + 0 > \(self.window)"
+                : "FROM turns t, q WHERE t.searched = 1 AND t.tsv @@ q.q"
             statement = SQLStatement(
                 "WITH q AS (SELECT websearch_to_tsquery('english', ?) AS q), "
-                    + "hits AS MATERIALIZED (SELECT t.id, ts_rank(t.tsv, q.q) AS rank FROM turns t, q "
-                    + "WHERE t.searched = 1 AND t.tsv @@ q.q\(window) ORDER BY rank DESC LIMIT ?) "
+                    + "hits AS MATERIALIZED (SELECT t.id, ts_rank(t.tsv, q.q) AS rank \(matches) "
+                    + "ORDER BY rank DESC LIMIT ?) "
                     + "SELECT t.briefing_id, b.title, b.date, t.idx, t.speaker_name, t.kind, t.outlet, "
                     + "ts_headline('english', \(Self.around), q.q, \(Self.headlineOptions)), h.rank "
                     + "FROM hits h JOIN turns t ON t.id = h.id JOIN briefings b ON b.id = t.briefing_id, q "
-                    + "WHERE b.latest = 1 AND \(Self.countedOnce()) ORDER BY h.rank DESC, t.briefing_id, t.idx LIMIT ?",
+                    + "WHERE t.searched = 1 AND b.latest = 1 AND \(Self.countedOnce()) "
+                    + "ORDER BY h.rank DESC, t.briefing_id, t.idx LIMIT ?",
                 [
                     .text(SearchText.websearch(query.text)), few, .text(SearchText.firstWord(query.text)),
                     StoreValue(query.limit),

@@ -6,12 +6,15 @@ import Testing
 
 /// What every store must do, run against SQLite and against PostgreSQL (StoreTests.swift).
 enum StoreContract {
-    static func withStore(_ backend: TestDatabase.Backend, _ body: (any BriefingStore) async throws -> Void)
-        async throws
-    {
+    static func withStore(
+        _ backend: TestDatabase.Backend, recentTurns: Int? = nil, _ body: (any BriefingStore) async throws -> Void
+    ) async throws {
         let database = try await TestDatabase.make(backend)
         do {
-            let store = try await database.open()
+            let store =
+                if let recentTurns { try await database.open(recentTurns: recentTurns) } else {
+                    try await database.open()
+                }
             do {
                 try await body(store)
             } catch {
@@ -481,6 +484,72 @@ enum StoreContract {
         }
     }
 
+    /// An unfiltered search ranks the newest turns first (the window), and PostgreSQL keeps those
+    /// turns in an index of their own (`search_window`): as briefings are stored, become twins,
+    /// and are removed (the newest too, which moves the window back), it holds exactly the
+    /// searched turns among the newest, and the quick search gives hits from them alone.
+    static func theSearchWindowFollowsTheNewestTurns(_ backend: TestDatabase.Backend) async throws {
+        let recent = 40
+        try await withStore(backend, recentTurns: recent) { store in
+            func rows(_ sql: String) async throws -> [[StoreValue]] {
+                if let sqlite = store as? SQLBriefingStore<SQLiteEngine> {
+                    return try await sqlite.engine.query(SQLStatement(sql))
+                }
+                return try await #require(store as? SQLBriefingStore<PostgresEngine>).engine.query(SQLStatement(sql))
+            }
+            // The newest turns' briefing and index, and on PostgreSQL the window's index checked.
+            func window() async throws -> Set<[Int]> {
+                let newest = try await rows(
+                    "SELECT id, briefing_id, idx FROM turns WHERE searched = 1 "
+                        + "AND id > (SELECT COALESCE(MAX(id), 0) FROM turns) - \(recent) ORDER BY id")
+                if backend == .postgres {
+                    let held = try await rows("SELECT id FROM search_window ORDER BY id")
+                    #expect(held.map { $0[0] } == newest.map { $0[0] })
+                }
+                return Set(newest.map { [$0[1].int, $0[2].int] })
+            }
+            func quick(_ word: String) async throws -> Set<[Int]> {
+                let hits = try await store.search(SearchQuery(word, limit: 3))
+                #expect(hits.count == 3, "\(word): \(hits)")
+                return Set(hits.map { [Int($0.briefing), $0.turn] })
+            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("presser-window-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // The same transcript with a line more: other bytes, the same turns (a twin).
+            let twin = folder.appendingPathComponent("copy.txt")
+            try (Data(contentsOf: URL(fileURLWithPath: Corpus.path("whitehouse-2021-02-19.txt"))) + Data("\n".utf8))
+                .write(to: twin)
+            let ids = await Ingest.run(
+                [
+                    [Corpus.path("scio-2019-12-09.txt")], [Corpus.path("fomc-2020-09-16.txt")],
+                    [Corpus.path("whitehouse-2021-02-19.txt")],
+                ], into: store
+            ).compactMap(\.id)
+            #expect(ids.count == 3)
+            let first = try await window()
+            // The window is the last briefing's newest turns, fewer than all.
+            #expect(first.count == recent && Set(first.map { Int64($0[0]) }) == [ids[2]], "\(first)")
+            #expect(try await quick("president").isSubset(of: first))
+            // A twin's turns are not searched: stored last, they are the window, which holds none
+            // (search then ranks every match).
+            let copy = await Ingest.run([[twin.path]], into: store).compactMap(\.id)
+            #expect(copy.count == 1 && copy != [ids[2]])
+            #expect(try await store.list(ListFilter(twins: .only)).map(\.id) == copy)
+            #expect(try await window().isEmpty)
+            #expect(try await store.search(SearchQuery("president", limit: 3)).count == 3)
+            // The original removed, the twin is searched: its turns are the window.
+            _ = try await store.remove(ids[2])
+            let twinWindow = try await window()
+            #expect(twinWindow.count == recent && Set(twinWindow.map { Int64($0[0]) }) == Set(copy))
+            // The newest removed, the window moves back to the FOMC conference's last turns.
+            _ = try await store.remove(copy[0])
+            let back = try await window()
+            #expect(back.count == recent && Set(back.map { Int64($0[0]) }) == [ids[1]], "\(back)")
+            #expect(try await quick("inflation").isSubset(of: back))
+        }
+    }
+
     /// The first `count` words of a text.
     private static func words(of text: String, _ count: Int) -> String {
         text.split(whereSeparator: \.isWhitespace).prefix(count).joined(separator: " ")
@@ -508,9 +577,14 @@ enum StoreContract {
         #expect(try await count("SELECT COUNT(*) FROM turns t WHERE t.searched = 1 AND \(theirs)") == turns)
         guard backend == .sqlite else {
             // PostgreSQL: the searched turns have their words (the tsvector in the GIN index), the
-            // others none, worked out again as they come back.
+            // others none, worked out again as they come back; the window's index (all of them
+            // here, fewer than 50,000) holds the same.
             #expect(try await count("SELECT COUNT(*) FROM turns t WHERE t.tsv IS NOT NULL") == turns)
             #expect(try await count("SELECT COUNT(*) FROM turns t WHERE \(theirs) AND t.tsv IS NOT NULL") == turns)
+            #expect(try await count("SELECT COUNT(*) FROM search_window") == turns)
+            #expect(
+                try await count("SELECT COUNT(*) FROM search_window w JOIN turns t ON t.id = w.id WHERE \(theirs)")
+                    == turns)
             return
         }
         #expect(try await count("SELECT COUNT(*) FROM turns_fts_docsize") == turns)

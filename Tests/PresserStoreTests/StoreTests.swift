@@ -35,6 +35,9 @@ import Testing
     @Test func twinsAreRecordedAndCountedOnce() async throws {
         try await StoreContract.twinsAreRecordedAndCountedOnce(.sqlite)
     }
+    @Test func theSearchWindowFollowsTheNewestTurns() async throws {
+        try await StoreContract.theSearchWindowFollowsTheNewestTurns(.sqlite)
+    }
 }
 
 /// The same contract on PostgreSQL. Without PRESSER_TEST_POSTGRES_URL these are reported as
@@ -74,6 +77,9 @@ struct PostgresStoreTests {
     }
     @Test func twinsAreRecordedAndCountedOnce() async throws {
         try await StoreContract.twinsAreRecordedAndCountedOnce(.postgres)
+    }
+    @Test func theSearchWindowFollowsTheNewestTurns() async throws {
+        try await StoreContract.theSearchWindowFollowsTheNewestTurns(.postgres)
     }
 }
 

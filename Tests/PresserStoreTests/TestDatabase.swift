@@ -46,6 +46,20 @@ struct TestDatabase {
 
     func open() async throws -> any BriefingStore { try await location.open() }
 
+    /// The store with a search window of `recentTurns` turns (`SQLBriefingStore.recentTurns`), so
+    /// that a few transcripts fill it; migrated.
+    func open(recentTurns: Int) async throws -> any BriefingStore {
+        let store: any BriefingStore =
+            switch location {
+            case .sqlite(let path): SQLBriefingStore(engine: try SQLiteEngine(path: path), recentTurns: recentTurns)
+            case .postgres(let url):
+                SQLBriefingStore(
+                    engine: try await PostgresEngine(url: url, display: "test database"), recentTurns: recentTurns)
+            }
+        _ = try await store.migrate()
+        return store
+    }
+
     func remove() async { await cleanup() }
 }
 
