@@ -1,7 +1,7 @@
 -- The same for PostgreSQL: copies a store's briefings and turns nine more times (ids shifted; each
 -- copy keeps its twin, shifted alike, and which turns search gives), with the full-text index
 -- dropped while copying and built again after, as the migrations make it (the searched turns only).
--- For measurement only; run it on a copy:
+-- For measurement only; run it on a copy of a store migrated by this version of Presser:
 --   createdb -T presser10k presser100k && psql -d presser100k -f Benchmarks/store/replicate-postgres.sql
 --   presser bench --search postgres://…/presser100k --rounds 5
 SET maintenance_work_mem = '1GB';
@@ -109,9 +109,15 @@ SELECT id + 9 * (SELECT t FROM base), briefing_id + 9 * (SELECT b FROM base), id
 FROM turns WHERE id <= (SELECT t FROM base);
 
 CREATE INDEX turns_tsv ON turns USING GIN (tsv) WHERE searched = 1;
+-- The search window (migration 2026-12-06-search-window-on-postgresql): the searched turns among
+-- the newest 50,000, now the last copy's.
+DELETE FROM search_window;
+INSERT INTO search_window (id, tsv) SELECT id, tsv FROM turns
+WHERE searched = 1 AND id > (SELECT max(id) FROM turns) - 50000;
 SELECT setval('turns_id_seq', (SELECT max(id) FROM turns));
 SELECT setval('briefings_id_seq', (SELECT max(id) FROM briefings));
 VACUUM ANALYZE turns;
 VACUUM ANALYZE briefings;
+VACUUM ANALYZE search_window;
 SELECT count(*) FROM briefings;
 SELECT count(*) FROM turns;
