@@ -549,9 +549,9 @@ struct SQLBriefingStore<Engine: SQLEngine>: BriefingStore {
             // The window's matches come from its own small index (`search_window`): the turns'
             // index handed over every match of a common word before the window could narrow them
             // ("housing": 55,389 matches, 10 ms, of which the window kept 2,832). Its rows are
-            // checked against the window all the same (`+ 0`: one by one, not through the
-            // primary key, which cost 2 ms more for the 50,000 ids), for one another writer has
-            // yet to take out.
+            // checked against the window all the same, for a row another writer has yet to take
+            // out (`+ 0`: one by one, not through the primary key, which cost 2 ms more for the
+            // 50,000 ids).
             let matches =
                 recent
                 ? "FROM search_window t, q WHERE t.tsv @@ q.q AND t.id + 0 > \(self.window)"
